@@ -1,0 +1,57 @@
+import { api, isMethodName } from '../../shared/api.ts';
+import { hasPermission, permissionLabels } from '../../shared/domain/organization/roles.ts';
+import { AppError, type CallResult } from '../../shared/errors.ts';
+import { describeIssues } from '../../shared/validation.ts';
+import type { Handlers, Session } from './context.ts';
+import type { UsersRepository } from './organization/usersRepository.ts';
+
+export type Dispatch = (name: string, rawInput: unknown, session: Session) => Promise<CallResult<unknown>>;
+
+/**
+ * The one gate every call passes, whatever the transport: the method must exist, the input must
+ * match its schema (nothing from the renderer is trusted), the caller must have the access the
+ * contract names, and whatever goes back must match the output schema.
+ */
+export function createDispatch(handlers: Handlers, users: UsersRepository, log = console): Dispatch {
+  return async (name, rawInput, session) => {
+    try {
+      if (!isMethodName(name)) throw new AppError('UNKNOWN_METHOD', `Không có chức năng "${name}"`);
+      const spec = api[name];
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
+
+      let user = session.userId ? users.get(session.userId) : null;
+      if (user && !user.active) {
+        session.userId = null;
+        user = null;
+      }
+      if (spec.access !== 'public') {
+        if (!user) throw new AppError('UNAUTHENTICATED', 'Phiên làm việc đã hết, vui lòng đăng nhập lại');
+        if (spec.access !== 'user' && !hasPermission(user.roles, spec.access)) {
+          throw new AppError(
+            'FORBIDDEN',
+            `Tài khoản của bạn không có quyền ${permissionLabels[spec.access]}`,
+          );
+        }
+      }
+      const handler = handlers[name] as (
+        input: unknown,
+        ctx: { session: Session; user: typeof user },
+      ) => unknown;
+      const value = await handler(parsed.data, { session, user });
+      const out = spec.output.safeParse(value);
+      if (!out.success) {
+        log.error(`[baocao] output of ${name} does not match the contract`, out.error.issues);
+        throw new AppError('INTERNAL', 'Lỗi nội bộ: dữ liệu trả về không đúng định dạng');
+      }
+      return { ok: true, value: out.data };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toPayload() };
+      log.error(`[baocao] ${name} failed`, e);
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn. Thao tác chưa được thực hiện.' },
+      };
+    }
+  };
+}

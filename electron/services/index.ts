@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { Handlers } from './context.ts';
+import { createDispatch, type Dispatch } from './dispatch.ts';
+import { createAuditLog } from './audit/auditLog.ts';
+import { loadCatalogDir } from './catalog/loadCatalog.ts';
+import { createHomeHandlers } from './home/homeService.ts';
+import { createAccountHandlers } from './organization/accountService.ts';
+import { createOrganizationRepository } from './organization/organizationRepository.ts';
+import { createUsersHandlers } from './organization/usersService.ts';
+import { createUsersRepository } from './organization/usersRepository.ts';
+import { openDatabase, openMemoryDatabase, type Db } from './store/openDatabase.ts';
+
+export interface ServiceOptions {
+  /** Where the database and attachments live; omit for an in-memory store (tests). */
+  dataDir?: string;
+  /** The folder holding plans/*.json. */
+  resourcesDir: string;
+  clock?: () => Date;
+}
+
+export interface Services {
+  db: Db;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  close(): void;
+}
+
+/** Builds every service over one store: the handler table that IPC and the web host both serve. */
+export function createServices(options: ServiceOptions): Services {
+  const clock = options.clock ?? (() => new Date());
+  const catalogs = loadCatalogDir(path.join(options.resourcesDir, 'plans'));
+  const db = options.dataDir ? openDatabase(options.dataDir) : openMemoryDatabase();
+  const audit = createAuditLog(db, clock);
+  const organization = createOrganizationRepository(db, clock);
+  const users = createUsersRepository(db, clock);
+
+  const handlers: Handlers = {
+    ...createAccountHandlers({ db, catalogs, organization, users, audit, clock }),
+    ...createUsersHandlers(db, users, audit),
+    ...createHomeHandlers(catalogs, organization, clock),
+  };
+  return { db, handlers, dispatch: createDispatch(handlers, users), close: () => db.close() };
+}
+
+/** resources/ of the checkout, for web mode, the CLI and tests. */
+export function defaultResourcesDir(): string {
+  return path.resolve(import.meta.dirname, '../../resources');
+}

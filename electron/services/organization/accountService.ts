@@ -1,0 +1,122 @@
+import { AppError } from '../../../shared/errors.ts';
+import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
+import type { Organization } from '../../../shared/domain/organization/schemas.ts';
+import type { Handlers } from '../context.ts';
+import { currentUser } from '../context.ts';
+import type { AuditLog } from '../audit/auditLog.ts';
+import type { Db } from '../store/openDatabase.ts';
+import type { OrganizationRepository } from './organizationRepository.ts';
+import type { UsersRepository } from './usersRepository.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
+import { createLoginThrottle } from './loginThrottle.ts';
+
+interface Deps {
+  db: Db;
+  catalogs: Map<string, Catalog>;
+  organization: OrganizationRepository;
+  users: UsersRepository;
+  audit: AuditLog;
+  clock: () => Date;
+}
+
+export function checkOrganization(profile: Organization, catalogs: Map<string, Catalog>) {
+  const catalog = catalogs.get(profile.planId);
+  if (!catalog) throw new AppError('VALIDATION', `Không có kế hoạch mẫu "${profile.planId}"`);
+  if (!catalog.agencyTypes.some((a) => a.code === profile.agencyType)) {
+    throw new AppError(
+      'VALIDATION',
+      `Loại cơ quan: "${profile.agencyType}" không có trong ${catalog.number}`,
+    );
+  }
+}
+
+/** First-run setup, login and the department profile. */
+export function createAccountHandlers(deps: Deps) {
+  const { db, catalogs, organization, users, audit, clock } = deps;
+  const throttle = createLoginThrottle(clock);
+  const isSetUp = () => organization.get() !== null && users.count() > 0;
+  const defaultCatalog = () => [...catalogs.values()][0];
+
+  const handlers: Pick<
+    Handlers,
+    | 'app.status'
+    | 'setup.complete'
+    | 'auth.login'
+    | 'auth.logout'
+    | 'auth.changePassword'
+    | 'organization.update'
+  > = {
+    'app.status': (_input, ctx) => {
+      const org = organization.get();
+      const catalog = (org && catalogs.get(org.planId)) || defaultCatalog();
+      return { setUp: isSetUp(), user: ctx.user, organization: org, agencyTypes: catalog?.agencyTypes ?? [] };
+    },
+
+    'setup.complete': async ({ organization: profile, admin }, ctx) => {
+      if (isSetUp()) throw new AppError('ALREADY_SET_UP', 'Ứng dụng đã được thiết lập; hãy đăng nhập');
+      checkOrganization(profile, catalogs);
+      if (!admin.roles.includes('quan_tri')) {
+        throw new AppError('VALIDATION', 'Tài khoản đầu tiên phải có vai trò Quản trị');
+      }
+      const hash = await hashPassword(admin.password);
+      // Checked again inside the transaction: two windows may finish the wizard at the same moment.
+      const user = db.transaction(() => {
+        if (isSetUp()) throw new AppError('ALREADY_SET_UP', 'Ứng dụng đã được thiết lập; hãy đăng nhập');
+        organization.save(profile);
+        const u = users.insert(admin.username, admin, hash);
+        audit.append(u.id, 'setup.complete', { organization: profile.name, admin: u.username });
+        return u;
+      })();
+      ctx.session.userId = user.id;
+      return user;
+    },
+
+    'auth.login': async ({ username, password }, ctx) => {
+      if (!isSetUp()) throw new AppError('SETUP_REQUIRED', 'Ứng dụng chưa được thiết lập');
+      throttle.check(username);
+      const found = users.findForLogin(username);
+      const valid = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()));
+      if (!found || !valid || !found.user.active) {
+        throttle.fail(username);
+        db.transaction(() => audit.append(found?.user.id ?? null, 'auth.login.failed', { username }))();
+        throw new AppError(
+          'INVALID_CREDENTIALS',
+          found && valid ? 'Tài khoản đã bị khóa, hãy liên hệ quản trị' : 'Sai tên đăng nhập hoặc mật khẩu',
+        );
+      }
+      throttle.succeed(username);
+      db.transaction(() => audit.append(found.user.id, 'auth.login', {}))();
+      ctx.session.userId = found.user.id;
+      return found.user;
+    },
+
+    'auth.logout': (_input, ctx) => {
+      ctx.session.userId = null;
+      return { ok: true as const };
+    },
+
+    'auth.changePassword': async ({ currentPassword, newPassword }, ctx) => {
+      const me = currentUser(ctx);
+      const found = users.findForLogin(me.username);
+      if (!found || !(await verifyPassword(currentPassword, found.passwordHash))) {
+        throw new AppError('VALIDATION', 'Mật khẩu hiện tại: không đúng');
+      }
+      const hash = await hashPassword(newPassword);
+      db.transaction(() => {
+        users.setPassword(me.id, hash);
+        audit.append(me.id, 'auth.changePassword', {});
+      })();
+      return { ok: true as const };
+    },
+
+    'organization.update': (profile, ctx) => {
+      checkOrganization(profile, catalogs);
+      db.transaction(() => {
+        organization.save(profile);
+        audit.append(currentUser(ctx).id, 'organization.update', profile);
+      })();
+      return organization.get()!;
+    },
+  };
+  return handlers;
+}

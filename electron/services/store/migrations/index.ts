@@ -1,0 +1,11 @@
+import { m0001OrganizationAndUsers } from './0001_organizationAndUsers.ts';
+import { m0002AuditLog } from './0002_auditLog.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Applied in order, each in its own transaction; never edit one that has shipped, add the next. */
+export const migrations: readonly Migration[] = [m0001OrganizationAndUsers, m0002AuditLog];

@@ -1,0 +1,68 @@
+import type { OrganizationInput } from '../../shared/domain/organization/schemas.ts';
+import { SelectField, TextField } from './Field.tsx';
+
+export type OrganizationDraft = Required<Omit<OrganizationInput, 'planId'>> & { planId?: string };
+
+export const emptyOrganization: OrganizationDraft = {
+  name: '',
+  parentName: 'UBND TỈNH BẮC NINH',
+  agencyType: '',
+  abbreviation: '',
+  place: 'Bắc Ninh',
+  address: '',
+  phone: '',
+  email: '',
+};
+
+interface Props {
+  value: OrganizationDraft;
+  onChange: (value: OrganizationDraft) => void;
+  agencyTypes: { code: string; name: string }[];
+}
+
+export function OrganizationForm({ value, onChange, agencyTypes }: Props) {
+  const set = (key: keyof OrganizationDraft) => (v: string) => onChange({ ...value, [key]: v });
+  return (
+    <div className="form-grid">
+      <TextField
+        label="Tên cơ quan"
+        value={value.name}
+        onChange={set('name')}
+        required
+        placeholder="Sở Khoa học và Công nghệ"
+      />
+      <TextField
+        label="Cơ quan chủ quản"
+        value={value.parentName}
+        onChange={set('parentName')}
+        required
+        hint="In hoa ở góc trái tiêu đề văn bản, ví dụ UBND TỈNH BẮC NINH"
+      />
+      <SelectField
+        label="Loại cơ quan"
+        value={value.agencyType}
+        onChange={set('agencyType')}
+        required
+        options={agencyTypes.map((a) => ({ value: a.code, label: a.name }))}
+      />
+      <TextField
+        label="Chữ viết tắt"
+        value={value.abbreviation}
+        onChange={set('abbreviation')}
+        required
+        placeholder="SKHCN"
+        hint="Dùng trong số ký hiệu văn bản, ví dụ Số: 05/BC-SKHCN"
+      />
+      <TextField
+        label="Địa danh"
+        value={value.place}
+        onChange={set('place')}
+        required
+        hint="Ghi ở dòng ngày tháng: Bắc Ninh, ngày 05 tháng 02 năm 2026"
+      />
+      <TextField label="Địa chỉ" value={value.address} onChange={set('address')} />
+      <TextField label="Số điện thoại" type="tel" value={value.phone} onChange={set('phone')} />
+      <TextField label="Thư điện tử" type="email" value={value.email} onChange={set('email')} />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { AgencyType } from '../../shared/domain/catalog/schema.ts';
+import type { Organization } from '../../shared/domain/organization/schemas.ts';
+import { ErrorBanner, SuccessBanner } from '../components/Field.tsx';
+import { OrganizationForm, type OrganizationDraft } from '../components/OrganizationForm.tsx';
+import { useApiMutation } from '../queries.ts';
+
+export function SettingsPage({
+  organization,
+  agencyTypes,
+}: {
+  organization: Organization;
+  agencyTypes: AgencyType[];
+}) {
+  const [draft, setDraft] = useState<OrganizationDraft>(organization);
+  const save = useApiMutation('organization.update');
+  return (
+    <div className="page">
+      <h1>Thông tin cơ quan</h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(draft);
+        }}
+      >
+        <OrganizationForm
+          value={draft}
+          onChange={(v) => {
+            setDraft(v);
+            save.reset();
+          }}
+          agencyTypes={agencyTypes}
+        />
+        <ErrorBanner error={save.error} />
+        {save.isSuccess && <SuccessBanner>Đã lưu thông tin cơ quan.</SuccessBanner>}
+        <div className="actions">
+          <button type="submit" disabled={save.isPending}>
+            Lưu thay đổi
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+// Bundles the Electron main process and preload into CommonJS: a sandboxed preload cannot load
+// ES modules or our shared/ files, so both are bundled; native and Electron modules stay external.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3', 'electron-updater'],
+  define: { 'import.meta.dirname': '__dirname' },
+  logLevel: 'warning',
+};
+
+await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
+await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
+console.log('dist-electron/main.cjs, dist-electron/preload.cjs');

@@ -1,0 +1,35 @@
+import { parseIsoDate, type IsoDate } from './calendarDate.ts';
+
+/**
+ * "Bắc Ninh, ngày 05 tháng 02 năm 2026" (Nghị định 30/2020, Phụ lục I): the day is padded below 10,
+ * the month only for January and February, so "tháng 6" and "tháng 12" stay unpadded.
+ */
+export function formatDateLine(place: string, date: IsoDate): string {
+  const { year, month, day } = parseIsoDate(date);
+  const dd = String(day).padStart(2, '0');
+  const mm = month <= 2 ? String(month).padStart(2, '0') : String(month);
+  return `${place}, ngày ${dd} tháng ${mm} năm ${year}`;
+}
+
+/** The date line of a draft, before the document has been issued. */
+export function blankDateLine(place: string): string {
+  return `${place}, ngày     tháng     năm`;
+}
+
+/** "15/6/2026": how the plan itself writes dates in running text. */
+export function formatShortDate(date: IsoDate): string {
+  const { year, month, day } = parseIsoDate(date);
+  return `${day}/${month}/${year}`;
+}
+
+/** "15/06/2026": for tables and lists where columns should line up. */
+export function formatPaddedDate(date: IsoDate): string {
+  const { year, month, day } = parseIsoDate(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
+export function describeDaysLeft(days: number): string {
+  if (days === 0) return 'hạn chót là hôm nay';
+  if (days > 0) return `còn ${days} ngày`;
+  return `đã quá hạn ${-days} ngày`;
+}
