@@ -53,6 +53,21 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
     reply.header('Referrer-Policy', 'no-referrer');
   });
 
+  // Fastify's own errors (malformed JSON, body too large) get our envelope and a Vietnamese message.
+  app.setErrorHandler((error: { statusCode?: number }, _req, reply) => {
+    const status = error.statusCode ?? 500;
+    const message =
+      status === 413
+        ? 'Dữ liệu gửi lên quá lớn'
+        : status < 500
+          ? 'Yêu cầu không hợp lệ: nội dung gửi lên không phải JSON đúng định dạng'
+          : 'Đã xảy ra lỗi không mong muốn. Thao tác chưa được thực hiện.';
+    if (status >= 500) console.error('[baocao] web host error', error);
+    return reply
+      .code(status)
+      .send({ ok: false, error: { code: status < 500 ? 'VALIDATION' : 'INTERNAL', message } });
+  });
+
   app.post<{ Params: { name: string } }>(apiPath(':name'), async (req, reply) => {
     // A page elsewhere could resolve its own hostname to 127.0.0.1 (DNS rebinding): only our host.
     const host = req.headers.host ?? '';
@@ -63,15 +78,13 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
     }
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), token)) {
-      return reply
-        .code(401)
-        .send({
-          ok: false,
-          error: {
-            code: 'UNAUTHENTICATED',
-            message: 'Thiếu hoặc sai mã truy cập. Hãy mở đúng địa chỉ mà BaoCao in ra khi khởi động.',
-          },
-        });
+      return reply.code(401).send({
+        ok: false,
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: 'Thiếu hoặc sai mã truy cập. Hãy mở đúng địa chỉ mà BaoCao in ra khi khởi động.',
+        },
+      });
     }
     const clientId = String(req.headers[CLIENT_HEADER] ?? '');
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(clientId)) {

@@ -28,7 +28,11 @@ export function TextField({
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required && <span className="required"> *</span>}
+        {required && (
+          <span className="required" aria-hidden="true">
+            {' *'}
+          </span>
+        )}
       </label>
       <input
         id={id}
@@ -59,7 +63,11 @@ export function SelectField({ label, value, onChange, options, required }: Selec
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {required && <span className="required"> *</span>}
+        {required && (
+          <span className="required" aria-hidden="true">
+            {' *'}
+          </span>
+        )}
       </label>
       <select id={id} value={value} required={required} onChange={(e) => onChange(e.target.value)}>
         <option value="">— Chọn —</option>

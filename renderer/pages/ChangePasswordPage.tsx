@@ -10,6 +10,7 @@ export function ChangePasswordPage() {
     <div className="page narrow">
       <h1>Đổi mật khẩu</h1>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           const bad = form.newPassword !== form.confirm;

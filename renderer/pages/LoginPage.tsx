@@ -11,6 +11,7 @@ export function LoginPage({ organizationName }: { organizationName: string }) {
       <h1>Đăng nhập</h1>
       <p className="muted">{organizationName}</p>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           login.mutate({ username, password }, { onError: () => setPassword('') });

@@ -18,6 +18,7 @@ export function SettingsPage({
     <div className="page">
       <h1>Thông tin cơ quan</h1>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           save.mutate(draft);

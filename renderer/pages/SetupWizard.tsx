@@ -68,6 +68,7 @@ export function SetupWizard({ agencyTypes }: Props) {
         Bước {step}/2: {step === 1 ? 'Thông tin cơ quan' : 'Tài khoản quản trị đầu tiên'}
       </p>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           if (step === 1) next();

@@ -53,6 +53,7 @@ function UserForm({ initial, onDone }: { initial: Draft; onDone: () => void }) {
 
   return (
     <form
+      noValidate
       className="panel"
       aria-label={editing ? 'Sửa người dùng' : 'Thêm người dùng'}
       onSubmit={(e) => {

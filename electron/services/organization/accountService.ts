@@ -74,10 +74,11 @@ export function createAccountHandlers(deps: Deps) {
     'auth.login': async ({ username, password }, ctx) => {
       if (!isSetUp()) throw new AppError('SETUP_REQUIRED', 'Ứng dụng chưa được thiết lập');
       throttle.check(username);
+      // Counted before the slow hash check, so guesses sent in parallel still hit the lock.
+      throttle.fail(username);
       const found = users.findForLogin(username);
       const valid = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()));
       if (!found || !valid || !found.user.active) {
-        throttle.fail(username);
         db.transaction(() => audit.append(found?.user.id ?? null, 'auth.login.failed', { username }))();
         throw new AppError(
           'INVALID_CREDENTIALS',

@@ -3,7 +3,10 @@ import { AppError } from '../../../shared/errors.ts';
 const MAX_FAILURES = 5;
 const LOCK_MS = 60_000;
 
-/** After five wrong passwords in a row an account waits a minute: enough to stop guessing scripts. */
+/**
+ * After five wrong passwords in a row an account waits a minute: enough to stop guessing scripts.
+ * `fail` is called for every attempt before checking it and `succeed` clears the count.
+ */
 export function createLoginThrottle(clock: () => Date) {
   const failures = new Map<string, { count: number; lockedUntil: number }>();
   return {
@@ -16,6 +19,7 @@ export function createLoginThrottle(clock: () => Date) {
       }
     },
     fail(username: string) {
+      if (failures.size > 10_000) failures.clear();
       const f = failures.get(username) ?? { count: 0, lockedUntil: 0 };
       f.count += 1;
       if (f.count >= MAX_FAILURES) {

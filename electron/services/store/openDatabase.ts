@@ -14,8 +14,14 @@ export const DATABASE_FILE = 'baocao.sqlite';
 export function openDatabase(dataDir: string, migrations: readonly Migration[] = defaultMigrations): Db {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, DATABASE_FILE));
-  configure(db);
-  migrate(db, migrations);
+  try {
+    configure(db);
+    migrate(db, migrations);
+  } catch (e) {
+    // A half-open handle would keep the file locked on Windows.
+    db.close();
+    throw e;
+  }
   return db;
 }
 

@@ -89,7 +89,15 @@ export const reportingSchema = z.object({
   planDue: isoDate,
   /** Half-year reports: sent before these day/month pairs each year. */
   periodicDeadlines: z
-    .array(z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }))
+    .array(
+      z
+        .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
+        // A deadline recurs every year, so it must exist in a common year too: no 29/2, no 31/4.
+        .refine((d) => d.day <= new Date(Date.UTC(2027, d.month, 0)).getUTCDate(), {
+          message: 'ngày không tồn tại trong tháng',
+          path: ['day'],
+        }),
+    )
     .min(1),
   monthly: z.object({ day: z.number().int().min(1).max(28), appliesTo: z.array(code) }).optional(),
   /** The sentence of the plan these rules come from. */

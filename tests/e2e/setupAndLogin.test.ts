@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogSchema } from '../../shared/domain/catalog/schema.ts';
+import { launchChromium, screenshotPath, startWebApp, type RunningApp } from './support/webApp.ts';
+
+const catalog = catalogSchema.parse(
+  JSON.parse(fs.readFileSync(new URL('../../resources/plans/34-KH-UBND-2025.json', import.meta.url), 'utf8')),
+);
+
+async function completeSetup(page: Page, org: { name: string; type: string; abbr: string }) {
+  await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập BaoCao' }).isVisible()).toBe(true);
+  await page.getByLabel('Tên cơ quan').fill(org.name);
+  await page.getByLabel('Loại cơ quan').selectOption(org.type);
+  await page.getByLabel('Chữ viết tắt').fill(org.abbr);
+  await page.getByLabel('Số điện thoại').fill('0222 3822 123');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hương');
+  await page.getByLabel('Tên đăng nhập').fill('huongnt');
+  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill('mật-khẩu-đủ-dài');
+  await page.getByLabel('Nhập lại mật khẩu').fill('mật-khẩu-đủ-dài');
+  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
+  await page.getByRole('heading', { name: 'Nhiệm vụ của cơ quan' }).waitFor();
+}
+
+describe('first run, logout and login in the browser', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.kill();
+  });
+
+  it('sets up an education department, shows its duties, refuses a wrong password', async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url);
+
+    // The wizard refuses to go on with required fields empty, naming them.
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Tên cơ quan');
+
+    await completeSetup(page, { name: 'Sở Giáo dục và Đào tạo', type: 'so_gddt', abbr: 'sgdđt' });
+
+    const expectedTasks = catalog.tasks.filter((t) => t.appliesTo.includes('so_gddt'));
+    const expectedIndicators = catalog.indicators.filter((i) => i.appliesTo.includes('so_gddt'));
+    expect(await page.getByTestId('task').count()).toBe(expectedTasks.length);
+    expect(await page.getByTestId('indicator').count()).toBe(expectedIndicators.length);
+    const body = (await page.textContent('main'))!;
+    // The education part of the plan is there; the press agencies' own duties are not.
+    const schoolTask = catalog.tasks.find((t) => t.part === 'III.2')!;
+    expect(body).toContain(schoolTask.text);
+    const pressOnly = catalog.tasks.find(
+      (t) => t.appliesTo.length === 1 && t.appliesTo[0] === 'co_quan_bao_chi',
+    )!;
+    expect(body).not.toContain(pressOnly.text);
+    expect(body).toContain('Sở Giáo dục và Đào tạo');
+    // Half-year/year deadline is shown with days left; no monthly report for a sở.
+    const deadlines = await page.getByTestId('deadline').allTextContents();
+    expect(
+      deadlines.some((d) => /Báo cáo (năm|6 tháng đầu năm) \d{4}/.test(d) && /còn \d+ ngày|hôm nay/.test(d)),
+    ).toBe(true);
+    expect(deadlines.some((d) => d.includes('Báo cáo tháng'))).toBe(false);
+    await page.screenshot({ path: screenshotPath('home-so-gddt'), fullPage: false });
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+
+    await page.getByLabel('Tên đăng nhập').fill('huongnt');
+    await page.getByLabel('Mật khẩu').fill('sai-mật-khẩu');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Sai tên đăng nhập hoặc mật khẩu');
+    await page.screenshot({ path: screenshotPath('login-refused') });
+
+    await page.getByLabel('Mật khẩu').fill('mật-khẩu-đủ-dài');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Nhiệm vụ của cơ quan' }).waitFor();
+
+    // A reload keeps the session; the settings page shows what the wizard stored.
+    await page.reload();
+    await page.getByRole('link', { name: 'Thông tin cơ quan' }).click();
+    await expect.poll(() => page.getByLabel('Chữ viết tắt').inputValue()).toBe('SGDĐT');
+    await page.close();
+  });
+
+  it('refuses API calls that do not carry the start-up token', async () => {
+    const origin = new URL(app.url).origin;
+    const res = await fetch(`${origin}/api/home.get`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-baocao-client': 'abcdefghijklmnopqrst' },
+      body: '{}',
+    });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('mã truy cập');
+  });
+});
+
+describe('a press agency', () => {
+  it('sees the monthly report due on the 20th and the press tasks', async () => {
+    const [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
+    try {
+      const page = await browser.newPage();
+      await page.goto(app.url);
+      await completeSetup(page, {
+        name: 'Báo và Phát thanh, Truyền hình Bắc Ninh',
+        type: 'co_quan_bao_chi',
+        abbr: 'BPTTH',
+      });
+      const deadlines = await page.getByTestId('deadline').allTextContents();
+      expect(deadlines.some((d) => /Báo cáo tháng \d+ năm \d{4}/.test(d))).toBe(true);
+      expect(deadlines.join(' ')).toMatch(/trước ngày 20\/\d+\/\d{4}/);
+      const pressOnly = catalog.tasks.find(
+        (t) => t.appliesTo.length === 1 && t.appliesTo[0] === 'co_quan_bao_chi',
+      )!;
+      expect(await page.textContent('main')).toContain(pressOnly.text);
+    } finally {
+      await browser.close();
+      await app.kill();
+    }
+  });
+});

@@ -1,0 +1,234 @@
+import { describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { methodNames, type MethodName } from '../../shared/api.ts';
+import { createServices, defaultResourcesDir } from '../../electron/services/index.ts';
+import { createDispatch } from '../../electron/services/dispatch.ts';
+import { createUsersRepository } from '../../electron/services/organization/usersRepository.ts';
+import type { User } from '../../shared/domain/organization/schemas.ts';
+import {
+  ADMIN_PASSWORD,
+  FIXTURE_RESOURCES,
+  adminInput,
+  caller,
+  dumpTables,
+  expectError,
+  expectOk,
+  expectVietnamese,
+  newSession,
+  orgInput,
+  setUpDepartment,
+} from './helpers/setup.ts';
+
+interface Status {
+  setUp: boolean;
+  user: User | null;
+  organization: { name: string } | null;
+}
+
+describe('the contract table and the handler table', () => {
+  it('every method of the contract has a handler, and every handler is in the contract', () => {
+    const services = createServices({ resourcesDir: FIXTURE_RESOURCES });
+    expect(Object.keys(services.handlers).sort()).toEqual([...methodNames].sort());
+    services.close();
+  });
+});
+
+describe('a round trip through dispatch', () => {
+  it('setup, logout, wrong password, right password', async () => {
+    const services = createServices({ resourcesDir: FIXTURE_RESOURCES });
+    const call = caller(services, newSession());
+
+    const before = expectOk<Status>(await call('app.status', {}));
+    expect(before).toMatchObject({ setUp: false, user: null, organization: null });
+
+    const admin = expectOk<User>(
+      await call('setup.complete', { organization: orgInput(), admin: adminInput({ username: 'QuanTri' }) }),
+    );
+    expect(admin).toMatchObject({ username: 'quantri', roles: ['quan_tri'], active: true });
+
+    const afterSetup = expectOk<Status>(await call('app.status', {}));
+    expect(afterSetup.setUp).toBe(true);
+    expect(afterSetup.user?.id).toBe(admin.id);
+    expect(afterSetup.organization?.name).toBe('Sở Khoa học và Công nghệ');
+
+    expectOk(await call('auth.logout', {}));
+    expect(expectOk<Status>(await call('app.status', {})).user).toBeNull();
+
+    const wrong = expectError(
+      await call('auth.login', { username: 'quantri', password: 'sai-mat-khau' }),
+      'INVALID_CREDENTIALS',
+    );
+    expectVietnamese(wrong.message);
+    expect(expectOk<Status>(await call('app.status', {})).user).toBeNull();
+
+    // Usernames are case-insensitive: what the clerk typed at setup is not what they type today.
+    const back = expectOk<User>(await call('auth.login', { username: 'QUANTRI', password: ADMIN_PASSWORD }));
+    expect(back.id).toBe(admin.id);
+    expect(expectOk<Status>(await call('app.status', {})).user?.id).toBe(admin.id);
+    services.close();
+  });
+
+  it('an unknown user gets the same answer as a wrong password', async () => {
+    const { services } = await setUpDepartment();
+    const call = caller(services, newSession());
+    const unknown = expectError(
+      await call('auth.login', { username: 'khongco', password: 'bat-ky-gi' }),
+      'INVALID_CREDENTIALS',
+    );
+    const wrong = expectError(
+      await call('auth.login', { username: 'quantri', password: 'bat-ky-gi' }),
+      'INVALID_CREDENTIALS',
+    );
+    expect(unknown.message).toBe(wrong.message);
+    services.close();
+  });
+});
+
+/** Inputs that a broken or hostile client might send, and the field label the answer must name. */
+const namedFieldCases: { method: MethodName; input: unknown; label: string }[] = [
+  {
+    method: 'setup.complete',
+    input: { organization: orgInput({ name: '   ' }), admin: adminInput() },
+    label: 'Tên cơ quan',
+  },
+  { method: 'setup.complete', input: { organization: orgInput() }, label: 'Tài khoản quản trị' },
+  { method: 'auth.login', input: { username: 'quantri' }, label: 'Mật khẩu' },
+  {
+    method: 'auth.changePassword',
+    input: { currentPassword: ADMIN_PASSWORD, newPassword: 'ngan' },
+    label: 'Mật khẩu mới',
+  },
+  { method: 'organization.update', input: orgInput({ place: '' }), label: 'Địa danh' },
+  { method: 'organization.update', input: orgInput({ abbreviation: 'Sở KH' }), label: 'Chữ viết tắt' },
+  {
+    method: 'users.create',
+    input: { username: 'nva', roles: ['chuyen_vien'], password: 'MatKhau-123' },
+    label: 'Họ và tên',
+  },
+  {
+    method: 'users.create',
+    input: { username: 'a b', fullName: 'Nguyễn Văn A', roles: ['chuyen_vien'], password: 'MatKhau-123' },
+    label: 'Tên đăng nhập',
+  },
+  {
+    method: 'users.update',
+    input: { id: 'x', fullName: 'Nguyễn Văn A', roles: ['chuyen_vien'], title: '', signingAuthority: '' },
+    label: 'Trạng thái',
+  },
+];
+
+describe('invalid input is refused at the gate, in Vietnamese, and changes nothing', () => {
+  it('every method refuses a number instead of an object', async () => {
+    const { services, call } = await setUpDepartment();
+    const before = dumpTables(services.db);
+    for (const name of methodNames) {
+      const err = expectError(await call(name, 42), 'VALIDATION');
+      expectVietnamese(err.message);
+    }
+    expect(dumpTables(services.db)).toEqual(before);
+    services.close();
+  });
+
+  it('methods without input refuse unexpected fields', async () => {
+    const { services, call } = await setUpDepartment();
+    for (const name of ['app.status', 'auth.logout', 'home.get', 'users.list'] as const) {
+      expectError(await call(name, { userId: 'someone-else' }), 'VALIDATION');
+    }
+    services.close();
+  });
+
+  it('a missing or bad field is named in the message', async () => {
+    const { services, call, session, admin } = await setUpDepartment();
+    const before = dumpTables(services.db);
+    for (const c of namedFieldCases) {
+      const err = expectError(await call(c.method, c.input), 'VALIDATION');
+      expectVietnamese(err.message);
+      expect(err.message, `${c.method}: ${err.message}`).toContain(c.label);
+    }
+    expect(dumpTables(services.db)).toEqual(before);
+    // Still logged in as before: a refused call does not touch the session either.
+    expect(session.userId).toBe(admin.id);
+    services.close();
+  });
+
+  it('every method with fields has at least one named-field case', () => {
+    const withFields = methodNames.filter(
+      (n) => !['app.status', 'auth.logout', 'home.get', 'users.list'].includes(n),
+    );
+    expect(new Set(namedFieldCases.map((c) => c.method))).toEqual(new Set(withFields));
+  });
+});
+
+describe('errors that cross the boundary', () => {
+  it('an unknown method name is UNKNOWN_METHOD, including names inherited from Object', async () => {
+    const { services, call } = await setUpDepartment();
+    for (const name of ['users.delete', 'toString', '__proto__', 'constructor', '']) {
+      const err = expectError(await call(name as MethodName, {}), 'UNKNOWN_METHOD');
+      expectVietnamese(err.message);
+    }
+    services.close();
+  });
+
+  it('a handler throwing a plain Error becomes INTERNAL with a generic Vietnamese message', async () => {
+    const { services, session } = await setUpDepartment();
+    const log = { error: vi.fn() };
+    const secret = new Error('SQLITE_CORRUPT at /home/clerk/.baocao/baocao.sqlite');
+    const dispatch = createDispatch(
+      {
+        ...services.handlers,
+        'users.list': () => {
+          throw secret;
+        },
+      },
+      createUsersRepository(services.db, () => new Date()),
+      log as unknown as Console,
+    );
+    const r = await dispatch('users.list', {}, session);
+    const err = expectError(r, 'INTERNAL');
+    expectVietnamese(err.message);
+    expect(err.message).not.toContain('SQLITE_CORRUPT');
+    expect(err.message).not.toContain('/home/clerk');
+    expect(JSON.stringify(r)).not.toMatch(/stack|\bat .*:\d+/);
+    // The details stay in the main-process log.
+    expect(log.error).toHaveBeenCalled();
+    expect(log.error.mock.calls.flat()).toContain(secret);
+    services.close();
+  });
+
+  it('a corrupted stored profile surfaces as INTERNAL, not as a crash or a stack', async () => {
+    const { services, call } = await setUpDepartment();
+    services.db.prepare(`UPDATE organization SET profile_json = '{"name": 5}'`).run();
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const err = expectError(await call('app.status', {}), 'INTERNAL');
+    spy.mockRestore();
+    expectVietnamese(err.message);
+    expect(err.message).not.toMatch(/name|ZodError|\.ts/);
+    services.close();
+  });
+});
+
+const realCatalog = path.join(defaultResourcesDir(), 'plans', '34-KH-UBND-2025.json');
+
+describe('with the real plan catalog', () => {
+  it.skipIf(!fs.existsSync(realCatalog))(
+    'sets up a department under Kế hoạch 34 by default and shows its duties',
+    async () => {
+      const { services, call } = await setUpDepartment({
+        resourcesDir: defaultResourcesDir(),
+        organization: { planId: undefined },
+      });
+      const status = expectOk<Status & { organization: { planId: string } }>(await call('app.status', {}));
+      expect(status.organization.planId).toBe('34-KH-UBND-2025');
+      const home = expectOk<{
+        plan: { number: string };
+        tasks: { appliesTo: string[] }[];
+        indicators: unknown[];
+      }>(await call('home.get', {}));
+      expect(home.plan.number).toBe('34/KH-UBND');
+      expect(home.tasks.length).toBeGreaterThan(0);
+      expect(home.tasks.every((t) => t.appliesTo.includes('so_ban_nganh'))).toBe(true);
+      services.close();
+    },
+  );
+});
