@@ -10,6 +10,15 @@ import {
   usernameSchema,
 } from './domain/organization/schemas.ts';
 import { agencyTypeSchema, indicatorSchema, partSchema, taskSchema } from './domain/catalog/schema.ts';
+import {
+  documentMetaSchema,
+  saveRequestFields,
+  saveResultSchema,
+  versionSchema,
+} from './domain/documents/documentMeta.ts';
+import { planContentSchema } from './domain/plans/planContent.ts';
+import { reportKindSchema, reportPeriodSchema } from './domain/periods/reportPeriods.ts';
+import { attachmentSchema, reportContentSchema } from './domain/reports/reportContent.ts';
 
 /**
  * THE contract between renderer and main: every call, its access rule and its input/output
@@ -45,6 +54,30 @@ const planSummarySchema = z.object({
   planDue: z.string(),
   recipient: z.string(),
 });
+
+const planDocumentSchema = z.object({ meta: documentMetaSchema, content: planContentSchema });
+const reportDocumentSchema = z.object({
+  meta: documentMetaSchema,
+  content: reportContentSchema,
+  attachments: z.array(attachmentSchema),
+});
+const timelinessSchema = z.object({
+  timeliness: z.enum(['on_time', 'due_soon', 'late', 'sent']),
+  daysLeft: z.number().int(),
+});
+const issueSchema = z.object({
+  severity: z.enum(['error', 'incomplete']),
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+const changeSchema = z.object({
+  area: z.enum(['indicator', 'task', 'section', 'activity', 'period']),
+  label: z.string(),
+  before: z.string(),
+  after: z.string(),
+  pieces: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })).optional(),
+});
+const documentRef = z.object({ id: z.string().min(1) });
 
 export const api = {
   'app.status': method({
@@ -95,6 +128,98 @@ export const api = {
   'users.list': method({ access: 'users.manage', readOnly: true, input: empty, output: z.array(userSchema) }),
   'users.create': method({ access: 'users.manage', input: newUserSchema, output: userSchema }),
   'users.update': method({ access: 'users.manage', input: userUpdateSchema, output: userSchema }),
+
+  // The department's implementation plan: one per provincial plan.
+  'plans.get': method({ access: 'user', readOnly: true, input: empty, output: planDocumentSchema.nullable() }),
+  'plans.create': method({ access: 'drafts.edit', input: empty, output: planDocumentSchema }),
+  'plans.save': method({
+    access: 'drafts.edit',
+    input: z.object({ ...saveRequestFields, content: planContentSchema }),
+    output: saveResultSchema,
+  }),
+
+  // Periodic and ad hoc reports.
+  'reports.list': method({
+    access: 'user',
+    readOnly: true,
+    input: empty,
+    output: z.array(z.object({ meta: documentMetaSchema, period: reportPeriodSchema, status: timelinessSchema })),
+  }),
+  'reports.propose': method({
+    access: 'user',
+    readOnly: true,
+    input: empty,
+    output: z.array(z.object({ period: reportPeriodSchema, status: timelinessSchema })),
+  }),
+  'reports.create': method({
+    access: 'drafts.edit',
+    input: z.discriminatedUnion('kind', [
+      z.object({
+        kind: reportKindSchema.exclude(['adhoc']),
+        year: z.number().int().min(2025).max(2100),
+        month: z.number().int().min(1).max(12).nullable(),
+        fromPrevious: z.boolean(),
+      }),
+      z.object({
+        kind: z.literal('adhoc'),
+        title: z.string().trim().min(1, 'Tiêu đề báo cáo đột xuất không được để trống').max(300),
+        deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Hạn gửi phải là một ngày'),
+        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Từ ngày phải là một ngày'),
+        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Đến ngày phải là một ngày'),
+        fromPrevious: z.boolean(),
+      }),
+    ]),
+    output: reportDocumentSchema,
+  }),
+  'reports.get': method({ access: 'user', readOnly: true, input: documentRef, output: reportDocumentSchema }),
+  'reports.save': method({
+    access: 'drafts.edit',
+    input: z.object({ ...saveRequestFields, content: reportContentSchema }),
+    output: saveResultSchema,
+  }),
+  /** Send for approval: refused with every problem listed while anything required is missing. */
+  'reports.submit': method({
+    access: 'drafts.edit',
+    input: z.object({ id: z.string().min(1), baseRevision: z.number().int().nonnegative() }),
+    output: z.object({ submitted: z.boolean(), issues: z.array(issueSchema), meta: documentMetaSchema }),
+  }),
+
+  // Versions of either kind of document.
+  'documents.versions': method({ access: 'user', readOnly: true, input: documentRef, output: z.array(versionSchema) }),
+  'documents.diff': method({
+    access: 'user',
+    readOnly: true,
+    input: z.object({
+      id: z.string().min(1),
+      from: z.number().int().positive(),
+      /** A version number, or null for the document as it is now. */
+      to: z.number().int().positive().nullable(),
+    }),
+    output: z.array(changeSchema),
+  }),
+
+  // Evidence files of a report, stored under their SHA-256.
+  'attachments.add': method({
+    access: 'drafts.edit',
+    input: z.object({
+      documentId: z.string().min(1),
+      name: z.string().trim().min(1, 'Tên tệp không được để trống').max(255, 'Tên tệp dài quá 255 ký tự'),
+      /** Base64 of the file's bytes; the size limit is checked on the decoded bytes. */
+      dataBase64: z.string().max(30_000_000, 'Tệp quá lớn'),
+    }),
+    output: attachmentSchema,
+  }),
+  'attachments.remove': method({
+    access: 'drafts.edit',
+    input: z.object({ documentId: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    output: ok,
+  }),
+  'attachments.get': method({
+    access: 'user',
+    readOnly: true,
+    input: z.object({ documentId: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    output: attachmentSchema.extend({ dataBase64: z.string() }),
+  }),
 } as const;
 
 export type Api = typeof api;

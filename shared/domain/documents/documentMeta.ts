@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const documentKindSchema = z.enum(['plan', 'report']);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
+/** Drafting only moves draft → submitted here; approval, signing and issuing come with the workflow. */
+export const documentStatusSchema = z.enum(['draft', 'submitted', 'returned', 'approved', 'issued']);
+export type DocumentStatus = z.infer<typeof documentStatusSchema>;
+
+export const documentStatusLabels: Record<DocumentStatus, string> = {
+  draft: 'Đang soạn',
+  submitted: 'Chờ duyệt',
+  returned: 'Bị trả lại',
+  approved: 'Đã duyệt',
+  issued: 'Đã ban hành',
+};
+
+/** Identity and state of a stored plan or report; `revision` grows by one with every save. */
+export const documentMetaSchema = z.object({
+  id: z.string(),
+  kind: documentKindSchema,
+  catalogId: z.string(),
+  title: z.string(),
+  status: documentStatusSchema,
+  revision: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type DocumentMeta = z.infer<typeof documentMetaSchema>;
+
+/** A save from an editor: the revision it started from (conflict check) and its editing session. */
+export const saveRequestFields = {
+  id: z.string().min(1),
+  baseRevision: z.number().int().nonnegative(),
+  /** One per opened editor: every session leaves one immutable version behind. */
+  editSession: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Mã phiên soạn thảo không hợp lệ'),
+};
+
+export const saveResultSchema = z.object({ revision: z.number().int(), savedAt: z.string() });
+
+export const versionSchema = z.object({
+  versionNo: z.number().int().positive(),
+  revision: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  userName: z.string(),
+});
+export type Version = z.infer<typeof versionSchema>;

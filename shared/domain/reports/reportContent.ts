@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { reportPeriodSchema } from '../periods/reportPeriods.ts';
+
+const longText = (max = 20_000) => z.string().max(max, `Nội dung dài quá ${max} ký tự`);
+
+/**
+ * Whole, non-negative numbers or nothing yet. Stricter rules that need context (numerator ≤
+ * denominator, URLs) live in reportValidation.ts so they can name the indicator and the field.
+ */
+const amount = z.number().int('phải là số nguyên').nonnegative('không được âm').max(1e9).nullable();
+
+export const measureValueSchema = z.object({
+  /** The catalog measure this value is for. */
+  measure: z.string().min(1),
+  /** ratio: e.g. officials reached … */
+  numerator: amount,
+  /** … out of all officials. */
+  denominator: amount,
+  /** count and programmes */
+  count: amount,
+  /** yes_no */
+  done: z.boolean().nullable(),
+  evidenceUrl: z.string().max(2_000),
+});
+export type MeasureValue = z.infer<typeof measureValueSchema>;
+
+export const reportIndicatorSchema = z.object({
+  code: z.string().regex(/^CT\d{2}$/),
+  values: z.array(measureValueSchema),
+  note: longText(2_000),
+  /** Copied from the previous report and not edited since. */
+  carriedOver: z.boolean(),
+});
+export type ReportIndicator = z.infer<typeof reportIndicatorSchema>;
+
+export const taskStatusSchema = z.enum(['hoan_thanh', 'dang_thuc_hien', 'chua_thuc_hien', 'khong_ap_dung']);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+export const taskStatusLabels: Record<TaskStatus, string> = {
+  hoan_thanh: 'Hoàn thành',
+  dang_thuc_hien: 'Đang thực hiện',
+  chua_thuc_hien: 'Chưa thực hiện',
+  khong_ap_dung: 'Không áp dụng',
+};
+
+export const reportTaskSchema = z.object({
+  taskId: z.string().min(1),
+  /** null until the clerk chooses one. */
+  status: taskStatusSchema.nullable(),
+  result: longText(10_000),
+  figures: longText(2_000),
+  evidence: longText(2_000),
+  carriedOver: z.boolean(),
+});
+export type ReportTask = z.infer<typeof reportTaskSchema>;
+
+export const sectionTextSchema = z.object({ text: longText(), carriedOver: z.boolean() });
+
+export const reportSectionKeys = ['direction', 'results', 'shortcomings', 'nextTasks', 'proposals'] as const;
+export type ReportSectionKey = (typeof reportSectionKeys)[number];
+
+export const reportSectionLabels: Record<ReportSectionKey, string> = {
+  direction: 'I. Kết quả thực hiện – Công tác lãnh đạo, chỉ đạo',
+  results: 'I. Kết quả thực hiện – Kết quả chung',
+  shortcomings: 'II. Tồn tại, hạn chế và nguyên nhân',
+  nextTasks: 'III. Phương hướng, nhiệm vụ kỳ tới',
+  proposals: 'IV. Đề xuất, kiến nghị',
+};
+
+/** A periodic or ad hoc report (báo cáo): the JSON document itself. */
+export const reportContentSchema = z.object({
+  period: reportPeriodSchema,
+  indicators: z.array(reportIndicatorSchema),
+  tasks: z.array(reportTaskSchema),
+  sections: z.object({
+    direction: sectionTextSchema,
+    results: sectionTextSchema,
+    shortcomings: sectionTextSchema,
+    nextTasks: sectionTextSchema,
+    proposals: sectionTextSchema,
+  }),
+});
+export type ReportContent = z.infer<typeof reportContentSchema>;
+
+export const attachmentSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  mime: z.string(),
+  addedAt: z.string(),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
