@@ -6,7 +6,6 @@ z.config(z.locales.vi());
 const fieldLabels: Record<string, string> = {
   organization: 'Thông tin cơ quan',
   admin: 'Tài khoản quản trị',
-  name: 'Tên cơ quan',
   parentName: 'Cơ quan chủ quản',
   agencyType: 'Loại cơ quan',
   abbreviation: 'Chữ viết tắt',
@@ -14,30 +13,80 @@ const fieldLabels: Record<string, string> = {
   address: 'Địa chỉ',
   phone: 'Số điện thoại',
   email: 'Thư điện tử',
+  letterhead: 'Thể thức văn bản',
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
   currentPassword: 'Mật khẩu hiện tại',
   newPassword: 'Mật khẩu mới',
   fullName: 'Họ và tên',
   roles: 'Vai trò',
-  title: 'Chức vụ',
   signingAuthority: 'Thẩm quyền ký',
   active: 'Trạng thái',
-  id: 'Mã',
+  id: 'Mã văn bản',
+  documentId: 'Mã văn bản',
+  baseRevision: 'Số lần lưu',
+  editSession: 'Phiên soạn thảo',
+  content: 'Nội dung',
+  sections: 'Phần',
+  tasks: 'Nhiệm vụ',
+  activities: 'Hoạt động',
+  indicators: 'Chỉ tiêu',
+  values: 'Giá trị',
+  numerator: 'Tử số',
+  denominator: 'Mẫu số',
+  count: 'Số lượng',
+  done: 'Đã thực hiện',
+  evidenceUrl: 'Đường dẫn minh chứng',
+  note: 'Ghi chú',
+  status: 'Trạng thái',
+  result: 'Kết quả',
+  figures: 'Số liệu',
+  evidence: 'Minh chứng',
+  period: 'Kỳ báo cáo',
+  kind: 'Loại báo cáo',
+  year: 'Năm',
+  month: 'Tháng',
+  deadline: 'Hạn gửi',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  fromPrevious: 'Tạo từ kỳ trước',
+  timeline: 'Thời gian',
+  unitInCharge: 'Đơn vị chủ trì',
+  partners: 'Đơn vị phối hợp',
+  expectedOutput: 'Sản phẩm',
+  budgetSource: 'Nguồn kinh phí',
+  notApplicableReason: 'Lý do không áp dụng',
+  dataBase64: 'Nội dung tệp',
+  sha256: 'Mã tệp',
+  fileName: 'Tên tệp',
+  what: 'Loại tệp',
 };
 
+/** Words whose meaning depends on the call: "name" is a department in one, a file in another. */
+const methodFieldLabels: Record<string, Record<string, string>> = {
+  'attachments.add': { name: 'Tên tệp' },
+  'reports.create': { title: 'Tiêu đề báo cáo' },
+  'documents.diff': { from: 'Phiên bản gốc', to: 'Phiên bản so sánh' },
+};
+const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };
+
 /** "Tài khoản quản trị › Mật khẩu" for a path, with list positions as "dòng 3". */
-export function describePath(path: readonly PropertyKey[]): string {
+export function describePath(path: readonly PropertyKey[], method?: string): string {
+  const own = (method && methodFieldLabels[method]) || {};
   return path
-    .map((p) => (typeof p === 'number' ? `dòng ${p + 1}` : (fieldLabels[String(p)] ?? String(p))))
+    .map((p) =>
+      typeof p === 'number'
+        ? `dòng ${p + 1}`
+        : (own[String(p)] ?? fieldLabels[String(p)] ?? defaultAmbiguous[String(p)] ?? String(p)),
+    )
     .join(' › ');
 }
 
 /** One Vietnamese sentence per problem, each naming the field it is about. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+export function describeIssues(issues: readonly z.core.$ZodIssue[], method?: string): string {
   const lines = issues
     .slice(0, 8)
-    .map((i) => (i.path.length ? `${describePath(i.path)}: ${i.message}` : i.message));
+    .map((i) => (i.path.length ? `${describePath(i.path, method)}: ${i.message}` : i.message));
   if (issues.length > 8) lines.push(`… và ${issues.length - 8} lỗi khác`);
   return `Dữ liệu không hợp lệ. ${lines.join('; ')}.`;
 }

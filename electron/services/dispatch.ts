@@ -18,7 +18,7 @@ export function createDispatch(handlers: Handlers, users: UsersRepository, log =
       if (!isMethodName(name)) throw new AppError('UNKNOWN_METHOD', `Không có chức năng "${name}"`);
       const spec = api[name];
       const parsed = spec.input.safeParse(rawInput ?? {});
-      if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues));
+      if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues, name));
 
       let user = session.userId ? users.get(session.userId) : null;
       if (user && !user.active) {

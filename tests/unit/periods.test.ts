@@ -75,32 +75,34 @@ describe('calendar arithmetic', () => {
 });
 
 describe('next report deadlines', () => {
-  it('from 26/11/2026 the next is the year report, due 15/12/2026, 19 days away', () => {
+  it('from 26/11/2026 the next is the year report, "trước ngày 15/12/2026": last day 14/12, 18 days away', () => {
     const d = periodic('2026-11-26');
-    expect(d).toMatchObject({ kind: 'annual', due: '2026-12-15', daysLeft: 4 + 15 });
-    expect(d.title).toContain('năm 2026');
+    expect(d).toMatchObject({ kind: 'annual', due: '2026-12-14', daysLeft: 4 + 14 });
+    expect(d.title).toBe('Báo cáo năm 2026');
     expect(d.dueText).toBe('trước ngày 15/12/2026');
-    expect(describeDaysLeft(d.daysLeft)).toBe('còn 19 ngày');
+    expect(describeDaysLeft(d.daysLeft)).toBe('còn 18 ngày');
   });
 
-  it('on 15/12/2026 the deadline is still shown: due today', () => {
-    const d = periodic('2026-12-15');
-    expect(d).toMatchObject({ kind: 'annual', due: '2026-12-15', daysLeft: 0 });
+  it('on 14/12/2026 the deadline is still shown: its last day is today', () => {
+    const d = periodic('2026-12-14');
+    expect(d).toMatchObject({ kind: 'annual', due: '2026-12-14', daysLeft: 0 });
     expect(describeDaysLeft(d.daysLeft)).toBe('hạn chót là hôm nay');
   });
 
-  it('from 16/12/2026 the next is the six-month report of 2027, due 15/6/2027', () => {
+  it('from 15/12/2026 ("trước ngày 15/12" has passed) the next is the six-month report of 2027', () => {
+    expect(periodic('2026-12-15')).toMatchObject({ kind: 'semiannual', due: '2027-06-14' });
     const d = periodic('2026-12-16');
-    expect(d).toMatchObject({ kind: 'semiannual', due: '2027-06-15' });
-    expect(d.daysLeft).toBe(15 + 31 + 28 + 31 + 30 + 31 + 15);
+    expect(d).toMatchObject({ kind: 'semiannual', due: '2027-06-14' });
+    expect(d.daysLeft).toBe(15 + 31 + 28 + 31 + 30 + 31 + 14);
+    expect(d.dueText).toBe('trước ngày 15/6/2027');
     expect(d.title).toContain('6 tháng');
     expect(d.title).toContain('2027');
   });
 
   it('between the two, the six-month report comes first and the year report after it', () => {
-    expect(periodic('2026-01-10')).toMatchObject({ kind: 'semiannual', due: '2026-06-15' });
-    expect(periodic('2026-06-15')).toMatchObject({ kind: 'semiannual', due: '2026-06-15', daysLeft: 0 });
-    expect(periodic('2026-06-16')).toMatchObject({ kind: 'annual', due: '2026-12-15' });
+    expect(periodic('2026-01-10')).toMatchObject({ kind: 'semiannual', due: '2026-06-14' });
+    expect(periodic('2026-06-14')).toMatchObject({ kind: 'semiannual', due: '2026-06-14', daysLeft: 0 });
+    expect(periodic('2026-06-15')).toMatchObject({ kind: 'annual', due: '2026-12-14' });
   });
 
   it('monthly reports by the 20th only for the agencies the plan names', () => {
@@ -116,12 +118,13 @@ describe('next report deadlines', () => {
     const d = monthly('2026-12-21');
     expect(d).toMatchObject({ due: '2027-01-20', daysLeft: 10 + 20 });
     expect(d!.title).toContain('2027');
-    expect(d!.dueText).toBe('trước ngày 20/1/2027');
+    // "Định kỳ ngày 20 hằng tháng": the 20th itself is on time, so not "trước ngày 20".
+    expect(d!.dueText).toBe('chậm nhất ngày 20/1/2027');
   });
 
   it('lists the nearest deadline first', () => {
     const all = nextDeadlines('2026-12-21', reporting, 'co_quan_bao_chi');
-    expect(all.map((d) => d.due)).toEqual(['2027-01-20', '2027-06-15']);
+    expect(all.map((d) => d.due)).toEqual(['2027-01-20', '2027-06-14']);
   });
 });
 
@@ -150,21 +153,21 @@ describe('the home page uses Vietnam time and the plan of the department', () =>
     expect(home.today).toBe('2026-12-21');
     expect(home.deadlines.map((d) => [d.kind, d.due])).toEqual([
       ['monthly', '2027-01-20'],
-      ['semiannual', '2027-06-15'],
+      ['semiannual', '2027-06-14'],
     ]);
     expect(home.tasks.every((t) => t.appliesTo.includes('co_quan_bao_chi'))).toBe(true);
   });
 
   it('a department sees no monthly report, and the day turns at midnight in Vietnam', async () => {
-    time.set('2026-12-15T16:30:00Z'); // 23:30 on 15/12 in Bắc Ninh: the year report is due today.
+    time.set('2026-12-14T16:30:00Z'); // 23:30 on 14/12 in Bắc Ninh: the last day for "trước ngày 15/12".
     let home = expectOk<Home>(await office.call('home.get', {}));
-    expect(home.today).toBe('2026-12-15');
-    expect(home.deadlines.map((d) => [d.kind, d.due, d.daysLeft])).toEqual([['annual', '2026-12-15', 0]]);
+    expect(home.today).toBe('2026-12-14');
+    expect(home.deadlines.map((d) => [d.kind, d.due, d.daysLeft])).toEqual([['annual', '2026-12-14', 0]]);
 
-    time.set('2026-12-15T17:30:00Z'); // 00:30 on 16/12: that deadline has passed.
+    time.set('2026-12-14T17:30:00Z'); // 00:30 on 15/12: that deadline has passed.
     home = expectOk<Home>(await office.call('home.get', {}));
-    expect(home.today).toBe('2026-12-16');
-    expect(home.deadlines.map((d) => d.due)).toEqual(['2027-06-15']);
+    expect(home.today).toBe('2026-12-15');
+    expect(home.deadlines.map((d) => d.due)).toEqual(['2027-06-14']);
 
     time.set('2026-12-31T17:30:00Z');
     expect(expectOk<Home>(await office.call('home.get', {})).today).toBe('2027-01-01');

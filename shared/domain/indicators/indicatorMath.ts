@@ -14,9 +14,9 @@ export const achievementLabels: Record<Achievement, string> = {
 
 export interface MeasureResult {
   measure: string;
-  /** Percentage for ratios (numerator / denominator × 100), the count otherwise, 1/0 for yes/no. */
+  /** Percentage for ratios (numerator / denominator × 100), the count otherwise, 100/0 for yes/no. */
   value: number | null;
-  /** The year's target for this measure, null where the plan sets none for that year. */
+  /** The year's target for this measure (100 for a yes/no that must be done), null where none. */
   target: number | null;
   achievement: Achievement;
 }
@@ -31,12 +31,73 @@ export interface IndicatorResult {
   targetText: string;
 }
 
-/** Value of one measure: a ratio as a percentage, rounded to two decimals for display only. */
-export function measureValue(kind: CatalogIndicator['measures'][number]['kind'], v: MeasureValue): number | null {
-  throw new Error('not implemented');
+type MeasureKind = CatalogIndicator['measures'][number]['kind'];
+
+/** Percentages are compared with this tolerance, so 3/3 × 100 counts as exactly 100%. */
+const EPSILON = 1e-9;
+
+/**
+ * Value of one measure: a ratio as a percentage (unrounded; round to two decimals for display
+ * only), the count for counts and programmes, 100 / 0 for yes/no. Null until entered (and for a
+ * ratio whose denominator is 0).
+ */
+export function measureValue(kind: MeasureKind, v: MeasureValue): number | null {
+  switch (kind) {
+    case 'ratio':
+      if (v.numerator === null || v.denominator === null || v.denominator === 0) return null;
+      return (v.numerator / v.denominator) * 100;
+    case 'count':
+    case 'programmes':
+      return v.count;
+    case 'yes_no':
+      return v.done === null ? null : v.done ? 100 : 0;
+  }
+}
+
+/** Target of one measure for a year; any yes/no target (1 or 100) means "must be done" (100). */
+export function measureTarget(
+  indicator: CatalogIndicator,
+  measureIndex: number,
+  year: number,
+): number | null {
+  const target = indicator.targets.find((t) => t.year === year)?.values[measureIndex] ?? null;
+  if (target === null) return null;
+  return indicator.measures[measureIndex]!.kind === 'yes_no' ? 100 : target;
+}
+
+export function compareWithTarget(value: number | null, target: number | null): Achievement {
+  if (value === null) return 'chua_nhap';
+  if (target === null) return 'chua_co_chi_tieu';
+  if (Math.abs(value - target) <= EPSILON) return 'dat';
+  return value > target ? 'vuot' : 'chua_dat';
+}
+
+/** The indicator as a whole: the weakest of the measures that have a target this year. */
+export function overallAchievement(measures: readonly MeasureResult[]): Achievement {
+  const targeted = measures.filter((m) => m.target !== null).map((m) => m.achievement);
+  if (targeted.length === 0) return 'chua_co_chi_tieu';
+  if (targeted.includes('chua_nhap')) return 'chua_nhap';
+  if (targeted.includes('chua_dat')) return 'chua_dat';
+  return targeted.every((a) => a === 'vuot') ? 'vuot' : 'dat';
 }
 
 /** Compares each measure with the target of the report's year. */
-export function evaluateIndicator(indicator: CatalogIndicator, values: readonly MeasureValue[], year: number): IndicatorResult {
-  throw new Error('not implemented');
+export function evaluateIndicator(
+  indicator: CatalogIndicator,
+  values: readonly MeasureValue[],
+  year: number,
+): IndicatorResult {
+  const measures = indicator.measures.map((m, i): MeasureResult => {
+    const entered = values.find((v) => v.measure === m.code);
+    const value = entered ? measureValue(m.kind, entered) : null;
+    const target = measureTarget(indicator, i, year);
+    return { measure: m.code, value, target, achievement: compareWithTarget(value, target) };
+  });
+  return {
+    code: indicator.code,
+    year,
+    measures,
+    achievement: overallAchievement(measures),
+    targetText: indicator.targets.find((t) => t.year === year)?.text ?? '',
+  };
 }

@@ -1,6 +1,7 @@
-import { daysBetween, isoDate, parseIsoDate, type IsoDate } from '../calendarDate.ts';
+import { daysBetween, type IsoDate } from '../calendarDate.ts';
 import { formatShortDate } from '../vietnameseDate.ts';
 import type { Catalog } from '../catalog/schema.ts';
+import { currentMonthly, currentPeriodic, type PeriodRules, type ReportPeriod } from './reportPeriods.ts';
 
 export type DeadlineKind = 'semiannual' | 'annual' | 'monthly';
 
@@ -8,54 +9,46 @@ export interface Deadline {
   kind: DeadlineKind;
   /** "Báo cáo 6 tháng đầu năm 2026" */
   title: string;
-  /** The report must reach the recipient before this date. */
+  /** The last day on which sending is on time: 14/6 for "trước ngày 15/6", the 20th for monthly. */
   due: IsoDate;
   daysLeft: number;
-  /** "trước ngày 15/6/2026" */
+  /** "trước ngày 15/6/2026", "chậm nhất ngày 20/1/2027" */
   dueText: string;
 }
 
+/** The catalog's reporting rules in the form the period functions take. */
+export function periodRulesOf(reporting: Catalog['reporting']): PeriodRules {
+  return { periodicDeadlines: reporting.periodicDeadlines, monthlyDay: reporting.monthly?.day };
+}
+
+function deadlineOf(period: ReportPeriod, today: IsoDate): Deadline {
+  const kind = period.kind as DeadlineKind;
+  const when = formatShortDate(period.deadline);
+  return {
+    kind,
+    title: `Báo cáo ${period.title}`,
+    due: period.lastDay,
+    daysLeft: daysBetween(today, period.lastDay),
+    // "Trước ngày 15/6" leaves 14/6 as the last day; "ngày 20 hằng tháng" includes the 20th itself.
+    dueText: period.lastDay === period.deadline ? `chậm nhất ngày ${when}` : `trước ngày ${when}`,
+  };
+}
+
 /**
- * The first deadline of each kind on or after `today`: the next 15/6 or 15/12 report, and the next
- * 20th for agencies that also report monthly ("Định kỳ ngày 20 hằng tháng", the month's own report). A report due "before 15/6" is still on time on 14/6,
- * and the deadline is shown until its day has passed.
+ * The first open report of each kind on `today`: the next 6-month or year report, and the
+ * month's own report for agencies that also report monthly ("Định kỳ ngày 20 hằng tháng"). The
+ * periods come from reportPeriods.ts, so a deadline is shown until its last day (14/6 for a report
+ * due "trước ngày 15/6") has passed. Nearest first.
  */
 export function nextDeadlines(
   today: IsoDate,
   reporting: Catalog['reporting'],
   agencyType: string,
 ): Deadline[] {
-  const { year, month, day } = parseIsoDate(today);
-  const result: Deadline[] = [];
-
-  const periodic = [...reporting.periodicDeadlines].sort((a, b) => a.month - b.month || a.day - b.day);
-  const lastOfYear = periodic[periodic.length - 1];
-  const candidates = [year, year + 1].flatMap((y) =>
-    periodic.map((p) => ({ y, p, due: isoDate(y, p.month, p.day), annual: p === lastOfYear })),
-  );
-  const next = candidates.find((c) => daysBetween(today, c.due) >= 0);
-  if (next) {
-    const kind: DeadlineKind = next.annual ? 'annual' : 'semiannual';
-    result.push({
-      kind,
-      title: kind === 'annual' ? `Báo cáo năm ${next.y}` : `Báo cáo 6 tháng đầu năm ${next.y}`,
-      due: next.due,
-      daysLeft: daysBetween(today, next.due),
-      dueText: `trước ngày ${formatShortDate(next.due)}`,
-    });
-  }
-
-  const monthly = reporting.monthly;
-  if (monthly && monthly.appliesTo.includes(agencyType)) {
-    const [y, m] = day <= monthly.day ? [year, month] : month === 12 ? [year + 1, 1] : [year, month + 1];
-    const due = isoDate(y, m, monthly.day);
-    result.push({
-      kind: 'monthly',
-      title: `Báo cáo tháng ${m} năm ${y}`,
-      due,
-      daysLeft: daysBetween(today, due),
-      dueText: `trước ngày ${formatShortDate(due)}`,
-    });
+  const rules = periodRulesOf(reporting);
+  const result = [deadlineOf(currentPeriodic(today, rules), today)];
+  if (reporting.monthly && reporting.monthly.appliesTo.includes(agencyType)) {
+    result.push(deadlineOf(currentMonthly(today, rules), today));
   }
   return result.sort((a, b) => a.daysLeft - b.daysLeft);
 }

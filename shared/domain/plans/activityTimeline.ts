@@ -3,9 +3,20 @@ import { z } from 'zod';
 /** When an activity happens: "thường xuyên", a month, a quarter, a date, or the plan's own words. */
 export const timelineSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('recurring') }),
-  z.object({ kind: z.literal('month'), month: z.number().int().min(1).max(12), year: z.number().int().min(2000).max(2100) }),
-  z.object({ kind: z.literal('quarter'), quarter: z.number().int().min(1).max(4), year: z.number().int().min(2000).max(2100) }),
-  z.object({ kind: z.literal('date'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD') }),
+  z.object({
+    kind: z.literal('month'),
+    month: z.number().int().min(1).max(12),
+    year: z.number().int().min(2000).max(2100),
+  }),
+  z.object({
+    kind: z.literal('quarter'),
+    quarter: z.number().int().min(1).max(4),
+    year: z.number().int().min(2000).max(2100),
+  }),
+  z.object({
+    kind: z.literal('date'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'),
+  }),
   z.object({ kind: z.literal('text'), text: z.string().max(200) }),
 ]);
 export type Timeline = z.infer<typeof timelineSchema>;
