@@ -116,6 +116,49 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
     input: { id: 'x', fullName: 'Nguyễn Văn A', roles: ['chuyen_vien'], title: '', signingAuthority: '' },
     label: 'Trạng thái',
   },
+  { method: 'plans.create', input: { extra: 1 }, label: 'extra' },
+  { method: 'plans.save', input: { id: 'x', baseRevision: 0, editSession: 'x' }, label: 'Phiên soạn thảo' },
+  {
+    method: 'reports.create',
+    input: {
+      kind: 'adhoc',
+      title: ' ',
+      deadline: '2026-12-01',
+      from: '2026-01-01',
+      to: '2026-11-30',
+      fromPrevious: false,
+    },
+    label: 'Tiêu đề báo cáo',
+  },
+  {
+    method: 'reports.create',
+    input: { kind: 'semiannual', year: 2026, month: null },
+    label: 'Tạo từ kỳ trước',
+  },
+  { method: 'reports.get', input: {}, label: 'Mã văn bản' },
+  {
+    method: 'reports.save',
+    input: { id: 'x', baseRevision: -1, editSession: 'abcdefgh' },
+    label: 'Số lần lưu',
+  },
+  { method: 'reports.submit', input: { id: 'x' }, label: 'Số lần lưu' },
+  { method: 'documents.versions', input: {}, label: 'Mã văn bản' },
+  { method: 'documents.diff', input: { id: 'x', from: 0, to: null }, label: 'Phiên bản gốc' },
+  { method: 'attachments.add', input: { documentId: 'x', name: ' ', dataBase64: '' }, label: 'Tên tệp' },
+  { method: 'attachments.remove', input: { documentId: 'x', sha256: 'abc' }, label: 'Mã tệp' },
+  { method: 'attachments.get', input: { documentId: 'x' }, label: 'Mã tệp' },
+  { method: 'documents.renderDocx', input: {}, label: 'Mã văn bản' },
+  { method: 'spreadsheets.export', input: { id: 'x', what: 'pdf' }, label: 'Loại tệp' },
+  {
+    method: 'spreadsheets.previewImport',
+    input: { id: 'x', fileName: '', dataBase64: '' },
+    label: 'Tên tệp',
+  },
+  {
+    method: 'spreadsheets.applyImport',
+    input: { id: 'x', fileName: 'a.xlsx', dataBase64: '' },
+    label: 'Số lần lưu',
+  },
 ];
 
 describe('invalid input is refused at the gate, in Vietnamese, and changes nothing', () => {
@@ -154,7 +197,16 @@ describe('invalid input is refused at the gate, in Vietnamese, and changes nothi
 
   it('every method with fields has at least one named-field case', () => {
     const withFields = methodNames.filter(
-      (n) => !['app.status', 'auth.logout', 'home.get', 'users.list'].includes(n),
+      (n) =>
+        ![
+          'app.status',
+          'auth.logout',
+          'home.get',
+          'users.list',
+          'plans.get',
+          'reports.list',
+          'reports.propose',
+        ].includes(n),
     );
     expect(new Set(namedFieldCases.map((c) => c.method))).toEqual(new Set(withFields));
   });

@@ -1,5 +1,6 @@
 import { m0001OrganizationAndUsers } from './0001_organizationAndUsers.ts';
 import { m0002AuditLog } from './0002_auditLog.ts';
+import { m0003Documents } from './0003_documents.ts';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Applied in order, each in its own transaction; never edit one that has shipped, add the next. */
-export const migrations: readonly Migration[] = [m0001OrganizationAndUsers, m0002AuditLog];
+export const migrations: readonly Migration[] = [m0001OrganizationAndUsers, m0002AuditLog, m0003Documents];

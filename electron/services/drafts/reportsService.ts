@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors.ts';
+import type { MethodOutput, ParsedInput } from '../../../shared/api.ts';
+import { daysBetween, vietnamToday } from '../../../shared/domain/calendarDate.ts';
+import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
+import {
+  adhocPeriod,
+  periodFor,
+  periodKey,
+  proposeReports,
+  timelinessOf,
+  type PeriodRules,
+  type ReportPeriod,
+} from '../../../shared/domain/periods/reportPeriods.ts';
+import type { PlanContent } from '../../../shared/domain/plans/planContent.ts';
+import { carryOverReport, newReportContent } from '../../../shared/domain/reports/newReport.ts';
+import type { ReportContent } from '../../../shared/domain/reports/reportContent.ts';
+import { validateReport } from '../../../shared/domain/reports/reportValidation.ts';
+import type { Handlers } from '../context.ts';
+import { currentUser } from '../context.ts';
+import type { AttachmentsRepository } from './attachmentsService.ts';
+import {
+  catalogOf,
+  department,
+  refuseErrors,
+  requireDocument,
+  requireEditable,
+  requireSameIds,
+  requireRevision,
+  type DepartmentContext,
+  type DraftsDeps,
+} from './documentAccess.ts';
+import type { StoredDocument } from './documentsRepository.ts';
+import { PLAN_PERIOD_KEY } from './plansService.ts';
+
+/** An ad hoc report keeps the title the clerk gave it; periodic ones are named by their period. */
+export const reportTitle = (catalog: Catalog, period: ReportPeriod) =>
+  period.kind === 'adhoc'
+    ? period.title
+    : `Báo cáo kết quả thực hiện Kế hoạch số ${catalog.number} ${period.title}`;
+
+const periodOf = (doc: StoredDocument) => (doc.content as ReportContent).period;
+
+const samePeriod = (a: ReportPeriod, b: ReportPeriod) =>
+  a.kind === b.kind &&
+  a.year === b.year &&
+  a.month === b.month &&
+  a.title === b.title &&
+  a.from === b.from &&
+  a.to === b.to &&
+  a.deadline === b.deadline &&
+  a.lastDay === b.lastDay;
+
+/** Newest period first: by the end of the data window, then the deadline, then creation. */
+const newestFirst = (a: StoredDocument, b: StoredDocument) => {
+  const pa = periodOf(a);
+  const pb = periodOf(b);
+  return (
+    pb.to.localeCompare(pa.to) ||
+    pb.deadline.localeCompare(pa.deadline) ||
+    b.meta.createdAt.localeCompare(a.meta.createdAt)
+  );
+};
+
+function rulesOf(catalog: Catalog): PeriodRules {
+  const rules: PeriodRules = { periodicDeadlines: catalog.reporting.periodicDeadlines };
+  if (catalog.reporting.monthly) rules.monthlyDay = catalog.reporting.monthly.day;
+  return rules;
+}
+
+const reportsMonthly = ({ catalog, org }: DepartmentContext) =>
+  Boolean(catalog.reporting.monthly?.appliesTo.includes(org.agencyType));
+
+type CreateInput = ParsedInput<'reports.create'>;
+
+/** The period asked for, or a Vietnamese refusal naming the field that is wrong. */
+function periodAsked(input: CreateInput, dept: DepartmentContext): { period: ReportPeriod; key: string } {
+  if (input.kind === 'adhoc') {
+    try {
+      if (daysBetween(input.from, input.to) < 0) {
+        throw new AppError('VALIDATION', 'Đến ngày: phải sau hoặc trùng Từ ngày');
+      }
+      daysBetween(input.from, input.deadline);
+    } catch (e) {
+      // parseIsoDate refuses days that do not exist (30/2) with a Vietnamese RangeError.
+      if (e instanceof RangeError)
+        throw new AppError('VALIDATION', `Ngày của báo cáo đột xuất: ${e.message}`);
+      throw e;
+    }
+    const period = adhocPeriod(input.title, input.deadline, input.from, input.to);
+    return { period, key: periodKey(period, randomUUID()) };
+  }
+  if (input.kind === 'monthly') {
+    if (!reportsMonthly(dept)) {
+      throw new AppError(
+        'VALIDATION',
+        `Loại báo cáo: ${dept.agencyType.name} không gửi báo cáo tháng theo Kế hoạch số ${dept.catalog.number}`,
+      );
+    }
+    if (input.month === null) throw new AppError('VALIDATION', 'Tháng: báo cáo tháng phải chọn tháng');
+  } else if (input.month !== null) {
+    throw new AppError('VALIDATION', 'Tháng: chỉ báo cáo tháng mới chọn tháng');
+  }
+  const period = periodFor(input.kind, input.year, input.month, rulesOf(dept.catalog));
+  return { period, key: periodKey(period) };
+}
+
+/** The report to copy from: the latest periodic one, or the latest ad hoc one if there is no other. */
+function previousReport(reports: StoredDocument[]): StoredDocument | null {
+  const periodic = reports.filter((r) => periodOf(r).kind !== 'adhoc');
+  return [...(periodic.length ? periodic : reports)].sort(newestFirst)[0] ?? null;
+}
+
+export function createReportsHandlers(deps: DraftsDeps & { attachments: AttachmentsRepository }) {
+  const { db, documents, audit, clock, attachments } = deps;
+  const today = () => vietnamToday(clock());
+
+  const reportDocument = (doc: StoredDocument): MethodOutput<'reports.get'> => ({
+    meta: doc.meta,
+    content: doc.content as ReportContent,
+    attachments: attachments.list(doc.meta.id),
+  });
+
+  const handlers: Pick<
+    Handlers,
+    'reports.list' | 'reports.propose' | 'reports.create' | 'reports.get' | 'reports.save' | 'reports.submit'
+  > = {
+    'reports.list': () => {
+      const { catalog } = department(deps);
+      const now = today();
+      return documents
+        .list('report', catalog.id)
+        .sort(newestFirst)
+        .map((doc) => {
+          const period = periodOf(doc);
+          // Sent means issued for now; the upload receipt takes over when the outbox lands.
+          return { meta: doc.meta, period, status: timelinessOf(period, now, doc.meta.status === 'issued') };
+        });
+    },
+
+    'reports.propose': () => {
+      const dept = department(deps);
+      const now = today();
+      const existing = new Set(documents.list('report', dept.catalog.id).map((d) => d.periodKey));
+      return proposeReports(now, { ...rulesOf(dept.catalog), monthly: reportsMonthly(dept) }, existing).map(
+        (period) => ({ period, status: timelinessOf(period, now, false) }),
+      );
+    },
+
+    'reports.create': (input, ctx) => {
+      const user = currentUser(ctx);
+      const dept = department(deps);
+      const { catalog, org } = dept;
+      const { period, key } = periodAsked(input, dept);
+      return db
+        .transaction(() => {
+          if (documents.find('report', catalog.id, key)) {
+            throw new AppError('CONFLICT', `Đã có báo cáo ${period.title}`);
+          }
+          const plan = documents.find('plan', catalog.id, PLAN_PERIOD_KEY);
+          let content = newReportContent(
+            catalog,
+            org.agencyType,
+            period,
+            (plan?.content as PlanContent) ?? null,
+          );
+          let copiedFrom: string | null = null;
+          if (input.fromPrevious) {
+            const previous = previousReport(documents.list('report', catalog.id));
+            if (!previous) throw new AppError('VALIDATION', 'Chưa có báo cáo kỳ trước để sao chép');
+            content = carryOverReport(content, previous.content as ReportContent);
+            copiedFrom = previous.meta.id;
+          }
+          const doc = documents.insert({
+            kind: 'report',
+            catalogId: catalog.id,
+            periodKey: key,
+            title: reportTitle(catalog, period),
+            content,
+            userId: user.id,
+          });
+          audit.append(user.id, 'reports.create', { id: doc.meta.id, periodKey: key, copiedFrom });
+          return reportDocument(doc);
+        })
+        .immediate();
+    },
+
+    'reports.get': ({ id }) => reportDocument(requireDocument(documents, id, 'report')),
+
+    'reports.save': ({ id, baseRevision, editSession, content }, ctx) => {
+      const user = currentUser(ctx);
+      return db
+        .transaction(() => {
+          const doc = requireDocument(documents, id, 'report');
+          requireEditable(doc);
+          requireRevision(doc, baseRevision, clock());
+          const stored = doc.content as ReportContent;
+          if (!samePeriod(content.period, stored.period)) {
+            throw new AppError(
+              'VALIDATION',
+              `Kỳ báo cáo: không đổi được kỳ của báo cáo đã tạo (${stored.period.title}); hãy tạo báo cáo mới cho kỳ khác`,
+            );
+          }
+          requireSameIds(
+            content.indicators.map((i) => i.code),
+            stored.indicators.map((i) => i.code),
+            'Chỉ tiêu',
+          );
+          for (const ind of content.indicators) {
+            const measures = stored.indicators.find((s) => s.code === ind.code)!.values.map((v) => v.measure);
+            requireSameIds(
+              ind.values.map((v) => v.measure),
+              measures,
+              `Chỉ tiêu ${ind.code} – đại lượng đo`,
+            );
+          }
+          requireSameIds(
+            content.tasks.map((t) => t.taskId),
+            stored.tasks.map((t) => t.taskId),
+            'Nhiệm vụ',
+          );
+          refuseErrors(validateReport(content, catalogOf(deps, doc)));
+          const revision = doc.meta.revision + 1;
+          const { savedAt, versionNo } = documents.saveContent(id, content, revision, editSession, user.id);
+          audit.append(user.id, 'reports.save', { id, revision, versionNo });
+          return { revision, savedAt };
+        })
+        .immediate();
+    },
+
+    'reports.submit': ({ id, baseRevision }, ctx) => {
+      const user = currentUser(ctx);
+      return db
+        .transaction(() => {
+          const doc = requireDocument(documents, id, 'report');
+          requireEditable(doc);
+          requireRevision(doc, baseRevision, clock());
+          const issues = validateReport(doc.content as ReportContent, catalogOf(deps, doc));
+          if (issues.length) return { submitted: false, issues, meta: doc.meta };
+          documents.setStatus(id, 'submitted');
+          audit.append(user.id, 'reports.submit', { id, revision: doc.meta.revision });
+          return { submitted: true, issues: [], meta: documents.get(id)!.meta };
+        })
+        .immediate();
+    },
+  };
+  return handlers;
+}
