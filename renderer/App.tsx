@@ -2,6 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { hasPermission, roleLabels } from '../shared/domain/organization/roles.ts';
 import { ErrorBanner } from './components/Field.tsx';
+import { PlanEditorPage } from './drafting/PlanEditorPage.tsx';
+import { ReportEditorPage } from './drafting/ReportEditorPage.tsx';
+import { ReportsPage } from './drafting/ReportsPage.tsx';
+import { VersionsPage } from './drafting/VersionsPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -10,29 +14,41 @@ import { SetupWizard } from './pages/SetupWizard.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { useApiMutation, useApiQuery } from './queries.ts';
 
-type Route = 'home' | 'settings' | 'users' | 'password';
-const routes: Route[] = ['home', 'settings', 'users', 'password'];
+type Route = 'home' | 'settings' | 'users' | 'password' | 'plan' | 'reports';
+const routes: Route[] = ['home', 'settings', 'users', 'password', 'plan', 'reports'];
 
-/** The page lives in the URL hash, so a reload (or a second window) opens the same page. */
-function useHashRoute(): [Route, (r: Route) => void] {
-  const read = () => {
-    const h = window.location.hash.replace(/^#\/?/, '') as Route;
-    return routes.includes(h) ? h : 'home';
-  };
-  const [route, setRoute] = useState<Route>(read);
+/** A page, and for the report editor and the versions page the document it shows. */
+type Location =
+  { route: Route; id?: undefined } | { route: 'report'; id: string } | { route: 'versions'; id: string };
+
+function readHash(): Location {
+  const [first = '', second] = window.location.hash.replace(/^#\/?/, '').split('/');
+  const id = second ? decodeURIComponent(second) : '';
+  if (first === 'reports' && id) return { route: 'report', id };
+  if (first === 'versions' && id) return { route: 'versions', id };
+  return { route: routes.includes(first as Route) ? (first as Route) : 'home' };
+}
+
+/**
+ * The page lives in the URL hash (#/plan, #/reports/<id>, #/versions/<id>), so a reload or a
+ * second window opens the same page.
+ */
+function useHashRoute(): [Location, (r: Route) => void] {
+  const [location, setLocation] = useState<Location>(readHash);
   useEffect(() => {
-    const onHash = () => setRoute(read());
+    const onHash = () => setLocation(readHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return [route, (r) => (window.location.hash = `/${r}`)];
+  return [location, (r) => (window.location.hash = `/${r}`)];
 }
 
 export function App() {
   const status = useApiQuery('app.status', {});
   const logout = useApiMutation('auth.logout');
   const queryClient = useQueryClient();
-  const [route, go] = useHashRoute();
+  const [location, go] = useHashRoute();
+  const route = location.route;
 
   if (status.isPending) return <p className="muted centered">Đang khởi động BaoCao…</p>;
   if (status.isError) return <ErrorBanner error={status.error} />;
@@ -42,14 +58,25 @@ export function App() {
 
   const canSettings = hasPermission(user.roles, 'settings.manage');
   const canUsers = hasPermission(user.roles, 'users.manage');
+  const canEdit = hasPermission(user.roles, 'drafts.edit');
   const nav: { route: Route; label: string; show: boolean }[] = [
     { route: 'home', label: 'Trang chủ', show: true },
+    { route: 'plan', label: 'Kế hoạch triển khai', show: true },
+    { route: 'reports', label: 'Báo cáo', show: true },
     { route: 'settings', label: 'Thông tin cơ quan', show: canSettings },
     { route: 'users', label: 'Người dùng', show: canUsers },
     { route: 'password', label: 'Đổi mật khẩu', show: true },
   ];
   const page =
-    route === 'settings' && canSettings ? (
+    location.route === 'report' ? (
+      <ReportEditorPage key={location.id} id={location.id} canEdit={canEdit} />
+    ) : location.route === 'versions' ? (
+      <VersionsPage key={location.id} id={location.id} />
+    ) : route === 'plan' ? (
+      <PlanEditorPage canEdit={canEdit} />
+    ) : route === 'reports' ? (
+      <ReportsPage canEdit={canEdit} />
+    ) : route === 'settings' && canSettings ? (
       <SettingsPage organization={organization} agencyTypes={agencyTypes} />
     ) : route === 'users' && canUsers ? (
       <UsersPage />
@@ -71,7 +98,7 @@ export function App() {
               <a
                 key={n.route}
                 href={`#/${n.route}`}
-                className={route === n.route ? 'active' : ''}
+                className={route === n.route || (route === 'report' && n.route === 'reports') ? 'active' : ''}
                 onClick={() => go(n.route)}
               >
                 {n.label}

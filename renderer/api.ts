@@ -40,8 +40,12 @@ function webCredentials() {
   return { token: localStorage.getItem(TOKEN_KEY) ?? '', client };
 }
 
-async function overHttp(name: string, input: unknown): Promise<CallResult<unknown>> {
+/** Browsers only let a keepalive request (one that outlives the page) carry up to 64 KiB. */
+const KEEPALIVE_LIMIT = 60_000;
+
+async function overHttp(name: string, input: unknown, options: CallOptions): Promise<CallResult<unknown>> {
   const { token, client } = webCredentials();
+  const body = JSON.stringify(input ?? {});
   let response: Response;
   try {
     response = await fetch(apiPath(name), {
@@ -51,7 +55,8 @@ async function overHttp(name: string, input: unknown): Promise<CallResult<unknow
         authorization: `Bearer ${token}`,
         [CLIENT_HEADER]: client,
       },
-      body: JSON.stringify(input ?? {}),
+      body,
+      keepalive: Boolean(options.keepalive) && body.length < KEEPALIVE_LIMIT,
     });
   } catch {
     return {
@@ -69,12 +74,21 @@ async function overHttp(name: string, input: unknown): Promise<CallResult<unknow
   }
 }
 
+export interface CallOptions {
+  /** Let the request finish even if the page is closing (autosave on close); small bodies only. */
+  keepalive?: boolean;
+}
+
 /** The one client: the Electron bridge when present, HTTP to `npm run web` otherwise. */
-export async function call<K extends MethodName>(name: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
+export async function call<K extends MethodName>(
+  name: K,
+  input: MethodInput<K>,
+  options: CallOptions = {},
+): Promise<MethodOutput<K>> {
   const bridge = window.baocao;
   const result = bridge
     ? await (bridge[name] as (i: unknown) => Promise<CallResult<unknown>>)(input)
-    : await overHttp(name, input);
+    : await overHttp(name, input, options);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message);
   return result.value as MethodOutput<K>;
 }

@@ -1,27 +1,13 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogSchema } from '../../shared/domain/catalog/schema.ts';
+import { completeSetup } from './support/department.ts';
 import { launchChromium, screenshotPath, startWebApp, type RunningApp } from './support/webApp.ts';
 
 const catalog = catalogSchema.parse(
   JSON.parse(fs.readFileSync(new URL('../../resources/plans/34-KH-UBND-2025.json', import.meta.url), 'utf8')),
 );
-
-async function completeSetup(page: Page, org: { name: string; type: string; abbr: string }) {
-  await expect.poll(() => page.getByRole('heading', { name: 'Thiết lập BaoCao' }).isVisible()).toBe(true);
-  await page.getByLabel('Tên cơ quan').fill(org.name);
-  await page.getByLabel('Loại cơ quan').selectOption(org.type);
-  await page.getByLabel('Chữ viết tắt').fill(org.abbr);
-  await page.getByLabel('Số điện thoại').fill('0222 3822 123');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hương');
-  await page.getByLabel('Tên đăng nhập').fill('huongnt');
-  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill('mật-khẩu-đủ-dài');
-  await page.getByLabel('Nhập lại mật khẩu').fill('mật-khẩu-đủ-dài');
-  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
-  await page.getByRole('heading', { name: 'Nhiệm vụ của cơ quan' }).waitFor();
-}
 
 describe('first run, logout and login in the browser', () => {
   let app: RunningApp;
@@ -111,7 +97,7 @@ describe('a press agency', () => {
       });
       const deadlines = await page.getByTestId('deadline').allTextContents();
       expect(deadlines.some((d) => /Báo cáo tháng \d+ năm \d{4}/.test(d))).toBe(true);
-      expect(deadlines.join(' ')).toMatch(/trước ngày 20\/\d+\/\d{4}/);
+      expect(deadlines.join(' ')).toMatch(/chậm nhất ngày 20\/\d+\/\d{4}/);
       const pressOnly = catalog.tasks.find(
         (t) => t.appliesTo.length === 1 && t.appliesTo[0] === 'co_quan_bao_chi',
       )!;

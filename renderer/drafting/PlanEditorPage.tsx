@@ -1,0 +1,188 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import type { MethodOutput } from '../../shared/api.ts';
+import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
+import { planSectionLabels, type PlanContent } from '../../shared/domain/plans/planContent.ts';
+import { validatePlan } from '../../shared/domain/reports/reportValidation.ts';
+import { call } from '../api.ts';
+import { ErrorBanner } from '../components/Field.tsx';
+import { useApiMutation, useApiQuery } from '../queries.ts';
+import { catalogFromHome, issuesUnder, type Home } from './catalog.ts';
+import { ErrorSummary, IncompleteSummary, TextAreaField } from './fields.tsx';
+import { PlanTaskBlock, type PlanTaskEdit } from './plan/PlanTaskBlock.tsx';
+import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
+import { useAutosave, type LoadedDocument } from './useAutosave.ts';
+import { navigate, useDocumentQuery } from './useDocumentQuery.ts';
+
+type PlanDocument = NonNullable<MethodOutput<'plans.get'>>;
+type SectionKey = keyof PlanContent['sections'];
+
+const EDITABLE = new Set(['draft', 'returned']);
+
+const loaded = (d: PlanDocument): LoadedDocument<PlanContent> => ({
+  id: d.meta.id,
+  revision: d.meta.revision,
+  content: d.content,
+  savedAt: d.meta.updatedAt,
+});
+
+async function loadPlan() {
+  const d = await call('plans.get', {});
+  if (!d) throw new Error('Không tìm thấy kế hoạch triển khai');
+  return loaded(d);
+}
+
+function savePlan(
+  request: { id: string; baseRevision: number; editSession: string; content: PlanContent },
+  o: { keepalive: boolean },
+) {
+  return call('plans.save', request, o);
+}
+
+function PlanEditor({ home, doc, canEdit }: { home: Home; doc: PlanDocument; canEdit: boolean }) {
+  const catalog = useMemo(() => catalogFromHome(home), [home]);
+  const validate = useCallback((c: PlanContent) => validatePlan(c, catalog), [catalog]);
+  const readOnly = !canEdit || !EDITABLE.has(doc.meta.status);
+  const initial = useMemo(() => loaded(doc), [doc]);
+  const { draft, update, status, issues, reload } = useAutosave({
+    initial,
+    save: savePlan,
+    load: loadPlan,
+    validate,
+    readOnly,
+  });
+
+  const onEditTask = useCallback(
+    (taskId: string, edit: PlanTaskEdit) =>
+      update((d) => ({ ...d, tasks: d.tasks.map((t) => (t.taskId === taskId ? edit(t) : t)) })),
+    [update],
+  );
+  const setSection = (key: SectionKey) => (text: string) =>
+    update((d) => ({ ...d, sections: { ...d.sections, [key]: text } }));
+
+  const tasksById = useMemo(
+    () => new Map(draft.tasks.map((t, i) => [t.taskId, { task: t, index: i }])),
+    [draft.tasks],
+  );
+
+  const section = (key: SectionKey, rows = 5) => (
+    <TextAreaField
+      label={planSectionLabels[key]}
+      rows={rows}
+      value={draft.sections[key]}
+      onChange={setSection(key)}
+      issues={issuesUnder(issues, 'sections', key, -1)}
+    />
+  );
+
+  return (
+    <div className="page editor">
+      <div className="editor-top">
+        <header className="page-header editor-header">
+          <div>
+            <h1>Kế hoạch triển khai</h1>
+            <div className="muted">
+              {doc.meta.title} · <span className="badge">{documentStatusLabels[doc.meta.status]}</span>
+            </div>
+          </div>
+          <div className="header-actions">
+            <SaveStatusLine status={status} />
+            <button type="button" className="secondary" onClick={() => navigate(`/versions/${doc.meta.id}`)}>
+              Lịch sử phiên bản
+            </button>
+          </div>
+        </header>
+        <SaveProblems status={status} onReload={reload} />
+      </div>
+      {readOnly && (
+        <div className="info-banner">
+          {canEdit ? 'Kế hoạch đang ở trạng thái không cho phép sửa.' : 'Bạn chỉ có quyền xem kế hoạch này.'}
+        </div>
+      )}
+      <ErrorSummary issues={issues} />
+      <IncompleteSummary issues={issues} />
+
+      <fieldset className="plain" disabled={readOnly}>
+        <section className="panel">{section('purpose')}</section>
+        <section className="panel">
+          {section('tasksIntro', 4)}
+          <p className="muted">
+            Các nhiệm vụ Kế hoạch số {home.plan.number} giao cho cơ quan; thêm các hoạt động cụ thể dưới từng
+            nhiệm vụ.
+          </p>
+          {home.parts.map((part) => {
+            const tasks = home.tasks.filter((t) => t.part === part.code && tasksById.has(t.id));
+            if (!tasks.length) return null;
+            return (
+              <div key={part.code} className="part">
+                <h3>
+                  {part.section === 'V' ? 'Tổ chức thực hiện – ' : ''}
+                  {part.code.split('.')[1]}. {part.title}
+                </h3>
+                <ol className="tasks">
+                  {tasks.map((ct) => {
+                    const entry = tasksById.get(ct.id)!;
+                    return (
+                      <PlanTaskBlock
+                        key={ct.id}
+                        catalogTask={ct}
+                        task={entry.task}
+                        onEdit={onEditTask}
+                        issues={issuesUnder(issues, 'tasks', ct.id, entry.index)}
+                      />
+                    );
+                  })}
+                </ol>
+              </div>
+            );
+          })}
+        </section>
+        <section className="panel">{section('budget')}</section>
+        <section className="panel">{section('organization')}</section>
+      </fieldset>
+    </div>
+  );
+}
+
+export function PlanEditorPage({ canEdit }: { canEdit: boolean }) {
+  const home = useApiQuery('home.get', {});
+  const plan = useDocumentQuery('plans.get', {});
+  const create = useApiMutation('plans.create');
+  const queryClient = useQueryClient();
+
+  if (home.isPending || plan.isPending) return <p className="muted">Đang tải…</p>;
+  if (home.isError) return <ErrorBanner error={home.error} />;
+  if (plan.isError) return <ErrorBanner error={plan.error} />;
+
+  if (!plan.data) {
+    return (
+      <div className="page">
+        <header className="page-header">
+          <h1>Kế hoạch triển khai</h1>
+        </header>
+        <div className="panel">
+          <p>
+            Cơ quan chưa có kế hoạch triển khai Kế hoạch số {home.data.plan.number}. Kế hoạch mới được lập sẵn
+            các nhiệm vụ giao cho cơ quan ({home.data.tasks.length} nhiệm vụ) và nội dung mẫu của các mục I–IV
+            để anh/chị chỉnh sửa.
+          </p>
+          <ErrorBanner error={create.error} />
+          {canEdit ? (
+            <button
+              type="button"
+              disabled={create.isPending}
+              onClick={() =>
+                create.mutate({}, { onSuccess: (d) => queryClient.setQueryData(['plans.get', {}], d) })
+              }
+            >
+              Tạo kế hoạch
+            </button>
+          ) : (
+            <p className="muted">Tài khoản của bạn không có quyền soạn thảo kế hoạch.</p>
+          )}
+        </div>
+      </div>
+    );
+  }
+  return <PlanEditor key={plan.data.meta.id} home={home.data} doc={plan.data} canEdit={canEdit} />;
+}

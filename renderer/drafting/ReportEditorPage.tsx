@@ -1,0 +1,196 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { MethodOutput } from '../../shared/api.ts';
+import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
+import type { ReportContent, ReportSectionKey } from '../../shared/domain/reports/reportContent.ts';
+import { validateReport } from '../../shared/domain/reports/reportValidation.ts';
+import { call } from '../api.ts';
+import { ErrorBanner } from '../components/Field.tsx';
+import { useApiQuery } from '../queries.ts';
+import { catalogFromHome, type Home } from './catalog.ts';
+import { ErrorSummary, IncompleteSummary } from './fields.tsx';
+import { periodRange, safeDate } from './format.ts';
+import { Attachments } from './report/Attachments.tsx';
+import type { IndicatorEdit } from './report/IndicatorRow.tsx';
+import { IndicatorsTable } from './report/IndicatorsTable.tsx';
+import { NarrativeSections } from './report/NarrativeSections.tsx';
+import type { ReportTaskEdit } from './report/ReportTasks.tsx';
+import { ReportTasks } from './report/ReportTasks.tsx';
+import { SubmitOutcome, useSubmit } from './report/SubmitPanel.tsx';
+import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
+import { useAutosave, type LoadedDocument, type SaveRequest } from './useAutosave.ts';
+import { navigate, useDocumentQuery } from './useDocumentQuery.ts';
+
+type ReportDocument = MethodOutput<'reports.get'>;
+type Meta = ReportDocument['meta'];
+
+const EDITABLE = new Set<Meta['status']>(['draft', 'returned']);
+
+const loaded = (d: ReportDocument): LoadedDocument<ReportContent> => ({
+  id: d.meta.id,
+  revision: d.meta.revision,
+  content: d.content,
+  savedAt: d.meta.updatedAt,
+});
+
+function saveReport(request: SaveRequest<ReportContent>, o: { keepalive: boolean }) {
+  return call('reports.save', request, o);
+}
+
+interface EditorProps {
+  home: Home;
+  doc: ReportDocument;
+  canEdit: boolean;
+}
+
+function ReportEditor({ home, doc, canEdit }: EditorProps) {
+  const id = doc.meta.id;
+  const catalog = useMemo(() => catalogFromHome(home), [home]);
+  const validate = useCallback((c: ReportContent) => validateReport(c, catalog), [catalog]);
+  // The status as the last submit reported it, until the refetched document says the same.
+  const [submittedMeta, setSubmittedMeta] = useState<Meta | null>(null);
+  const meta = submittedMeta && submittedMeta.revision >= doc.meta.revision ? submittedMeta : doc.meta;
+  const readOnly = !canEdit || !EDITABLE.has(meta.status);
+  const initial = useMemo(() => loaded(doc), [doc]);
+  const load = useCallback(async () => loaded(await call('reports.get', { id })), [id]);
+  const { draft, update, status, issues, reload, flush, getRevision, setRevision } = useAutosave({
+    initial,
+    save: saveReport,
+    load,
+    validate,
+    readOnly,
+  });
+  const submit = useSubmit({
+    documentId: id,
+    flush,
+    getRevision,
+    onSubmitted: (m) => {
+      setSubmittedMeta(m);
+      setRevision(m.revision);
+    },
+  });
+
+  const onEditIndicator = useCallback(
+    (code: string, edit: IndicatorEdit) =>
+      update((d) => ({ ...d, indicators: d.indicators.map((i) => (i.code === code ? edit(i) : i)) })),
+    [update],
+  );
+  const onEditTask = useCallback(
+    (taskId: string, edit: ReportTaskEdit) =>
+      update((d) => ({ ...d, tasks: d.tasks.map((t) => (t.taskId === taskId ? edit(t) : t)) })),
+    [update],
+  );
+  const onSection = useCallback(
+    (key: ReportSectionKey, text: string) =>
+      update((d) => ({ ...d, sections: { ...d.sections, [key]: { text, carriedOver: false } } })),
+    [update],
+  );
+
+  const period = draft.period;
+  return (
+    <div className="page editor">
+      <div className="editor-top">
+        <header className="page-header editor-header">
+          <div>
+            <h1>{meta.title}</h1>
+            <div className="muted">
+              Số liệu {periodRange(period)} · Gửi chậm nhất ngày {safeDate(period.lastDay)} ·{' '}
+              <span className={`badge status-${meta.status}`} data-testid="document-status">
+                {documentStatusLabels[meta.status]}
+              </span>
+            </div>
+          </div>
+          <div className="header-actions">
+            <SaveStatusLine status={status} />
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => navigate(`/versions/${encodeURIComponent(id)}`)}
+            >
+              Lịch sử phiên bản
+            </button>
+            {canEdit && (
+              <button
+                type="button"
+                disabled={readOnly || submit.pending}
+                onClick={() => void submit.submit()}
+              >
+                {submit.pending ? 'Đang gửi…' : 'Gửi duyệt'}
+              </button>
+            )}
+          </div>
+        </header>
+        <SaveProblems status={status} onReload={reload} />
+      </div>
+      <SubmitOutcome outcome={submit.outcome} onClose={submit.clear} />
+      {readOnly && (
+        <div className="info-banner">
+          {canEdit
+            ? `Báo cáo đang ở trạng thái "${documentStatusLabels[meta.status]}": không sửa được.`
+            : 'Bạn chỉ có quyền xem báo cáo này.'}
+        </div>
+      )}
+      <ErrorSummary issues={issues} />
+      <IncompleteSummary issues={issues} />
+
+      <fieldset className="plain" disabled={readOnly}>
+        <section className="panel" aria-labelledby="r-direction-h">
+          <h2 id="r-direction-h">I. Kết quả thực hiện</h2>
+          <NarrativeSections
+            sections={draft.sections}
+            onChange={onSection}
+            issues={issues}
+            keys={['direction', 'results']}
+          />
+        </section>
+
+        <section className="panel" aria-labelledby="r-indicators-h">
+          <h2 id="r-indicators-h">Kết quả thực hiện các chỉ tiêu ({draft.indicators.length})</h2>
+          <IndicatorsTable
+            catalog={home.indicators}
+            items={draft.indicators}
+            year={period.year}
+            onEdit={onEditIndicator}
+            issues={issues}
+          />
+        </section>
+
+        <section className="panel" aria-labelledby="r-tasks-h">
+          <h2 id="r-tasks-h">Kết quả thực hiện các nhiệm vụ ({draft.tasks.length})</h2>
+          <ReportTasks home={home} tasks={draft.tasks} onEdit={onEditTask} issues={issues} />
+        </section>
+
+        <section className="panel" aria-labelledby="r-rest-h">
+          <h2 id="r-rest-h" className="sr-only">
+            Tồn tại, phương hướng, kiến nghị
+          </h2>
+          <NarrativeSections
+            sections={draft.sections}
+            onChange={onSection}
+            issues={issues}
+            keys={['shortcomings', 'nextTasks', 'proposals']}
+          />
+        </section>
+      </fieldset>
+
+      <section className="panel" aria-labelledby="r-attachments-h">
+        <h2 id="r-attachments-h">Tệp minh chứng ({doc.attachments.length})</h2>
+        <Attachments documentId={id} attachments={doc.attachments} readOnly={readOnly} />
+      </section>
+    </div>
+  );
+}
+
+export function ReportEditorPage({ id, canEdit }: { id: string; canEdit: boolean }) {
+  const home = useApiQuery('home.get', {});
+  const report = useDocumentQuery('reports.get', { id });
+  if (home.isPending || report.isPending) return <p className="muted">Đang tải…</p>;
+  if (home.isError) return <ErrorBanner error={home.error} />;
+  if (report.isError)
+    return (
+      <div className="page">
+        <ErrorBanner error={report.error} />
+        <a href="#/reports">← Về danh sách báo cáo</a>
+      </div>
+    );
+  return <ReportEditor home={home.data} doc={report.data} canEdit={canEdit} />;
+}

@@ -1,0 +1,221 @@
+import { useId, useState } from 'react';
+import type { MethodInput, MethodOutput } from '../../shared/api.ts';
+import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
+import { type ReportPeriod } from '../../shared/domain/periods/reportPeriods.ts';
+import { ErrorBanner } from '../components/Field.tsx';
+import { useApiMutation, useApiQuery } from '../queries.ts';
+import { periodRange, safeDate, timelinessText } from './format.ts';
+import { InputField } from './fields.tsx';
+import { navigate } from './useDocumentQuery.ts';
+
+type ListItem = MethodOutput<'reports.list'>[number];
+type Proposal = MethodOutput<'reports.propose'>[number];
+
+function TimelinessBadge({ status }: { status: ListItem['status'] }) {
+  return (
+    <span className={`badge timeliness-${status.timeliness}`} data-testid="timeliness">
+      {timelinessText(status)}
+    </span>
+  );
+}
+
+/** "Báo cáo 6 tháng đầu năm 2026", "Báo cáo tháng 3 năm 2026", or the ad hoc report's own title. */
+function periodTitle(p: ReportPeriod) {
+  return p.kind === 'adhoc' ? p.title : `Báo cáo ${p.title}`;
+}
+
+function ReportList({ items }: { items: ListItem[] }) {
+  if (!items.length) return <p className="muted">Chưa có báo cáo nào.</p>;
+  return (
+    <table className="grid reports-table">
+      <thead>
+        <tr>
+          <th>Báo cáo</th>
+          <th>Kỳ báo cáo</th>
+          <th>Hạn gửi</th>
+          <th>Trạng thái</th>
+          <th>Thời hạn</th>
+          <th></th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((r) => (
+          <tr key={r.meta.id} data-testid="report-row">
+            <td>
+              <a href={`#/reports/${encodeURIComponent(r.meta.id)}`}>{r.meta.title}</a>
+            </td>
+            <td>Số liệu {periodRange(r.period)}</td>
+            <td className="num">{safeDate(r.period.lastDay)}</td>
+            <td>{documentStatusLabels[r.meta.status]}</td>
+            <td>
+              <TimelinessBadge status={r.status} />
+            </td>
+            <td>
+              <a className="button-link" href={`#/reports/${encodeURIComponent(r.meta.id)}`}>
+                Mở
+              </a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+type CreateInput = MethodInput<'reports.create'>;
+
+function ProposalCard({ p, canEdit }: { p: Proposal; canEdit: boolean }) {
+  const id = useId();
+  const [fromPrevious, setFromPrevious] = useState(false);
+  const create = useApiMutation('reports.create');
+  const { period } = p;
+  const kind = period.kind === 'adhoc' ? null : period.kind;
+  return (
+    <div className={`card proposal timeliness-card-${p.status.timeliness}`} data-testid="proposal">
+      <div className="card-title">{periodTitle(period)}</div>
+      <div>Số liệu {periodRange(period)}</div>
+      <div>Gửi chậm nhất ngày {safeDate(period.lastDay)}</div>
+      <div className="days-left">
+        <TimelinessBadge status={p.status} />
+      </div>
+      {canEdit && kind && (
+        <>
+          <div className="checkbox">
+            <input
+              id={id}
+              type="checkbox"
+              checked={fromPrevious}
+              onChange={(e) => setFromPrevious(e.target.checked)}
+            />
+            <label htmlFor={id}>Tạo từ kỳ trước</label>
+          </div>
+          <ErrorBanner error={create.error} />
+          <button
+            type="button"
+            disabled={create.isPending}
+            onClick={() =>
+              create.mutate(
+                { kind, year: period.year, month: period.month, fromPrevious },
+                { onSuccess: (d) => navigate(`/reports/${encodeURIComponent(d.meta.id)}`) },
+              )
+            }
+          >
+            Tạo báo cáo
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function AdhocForm() {
+  const id = useId();
+  const [f, setF] = useState({ title: '', deadline: '', from: '', to: '', fromPrevious: false });
+  const create = useApiMutation('reports.create');
+  const [localError, setLocalError] = useState<string | null>(null);
+  const submit = () => {
+    const missing = [
+      !f.title.trim() && 'Tiêu đề',
+      !f.deadline && 'Hạn gửi',
+      !f.from && 'Từ ngày',
+      !f.to && 'Đến ngày',
+    ].filter(Boolean);
+    if (missing.length) return setLocalError(`Chưa nhập: ${missing.join(', ')}`);
+    if (f.from > f.to) return setLocalError('Từ ngày phải trước hoặc bằng Đến ngày');
+    setLocalError(null);
+    const input: CreateInput = { kind: 'adhoc', ...f, title: f.title.trim() };
+    create.mutate(input, { onSuccess: (d) => navigate(`/reports/${encodeURIComponent(d.meta.id)}`) });
+  };
+  return (
+    <form
+      className="panel"
+      aria-label="Báo cáo đột xuất"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <h2>Báo cáo đột xuất</h2>
+      <p className="muted">Khi có yêu cầu báo cáo riêng (văn bản đề nghị của cơ quan cấp trên).</p>
+      <div className="form-grid">
+        <InputField label="Tiêu đề" value={f.title} onChange={(title) => setF({ ...f, title })} />
+        <InputField
+          label="Hạn gửi"
+          type="date"
+          value={f.deadline}
+          onChange={(deadline) => setF({ ...f, deadline })}
+        />
+        <InputField label="Từ ngày" type="date" value={f.from} onChange={(from) => setF({ ...f, from })} />
+        <InputField label="Đến ngày" type="date" value={f.to} onChange={(to) => setF({ ...f, to })} />
+      </div>
+      <div className="checkbox">
+        <input
+          id={id}
+          type="checkbox"
+          checked={f.fromPrevious}
+          onChange={(e) => setF({ ...f, fromPrevious: e.target.checked })}
+        />
+        <label htmlFor={id}>Lấy nội dung từ báo cáo gần nhất</label>
+      </div>
+      {localError && (
+        <div className="error-banner" role="alert">
+          {localError}
+        </div>
+      )}
+      <ErrorBanner error={create.error} />
+      <div className="actions">
+        <button type="submit" disabled={create.isPending}>
+          Tạo báo cáo đột xuất
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ReportsPage({ canEdit }: { canEdit: boolean }) {
+  const list = useApiQuery('reports.list', {});
+  const proposals = useApiQuery('reports.propose', {});
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Báo cáo</h1>
+        <p className="muted">Báo cáo tình hình thực hiện kế hoạch gửi Sở Khoa học và Công nghệ.</p>
+      </header>
+
+      <section aria-labelledby="proposals-h">
+        <h2 id="proposals-h">Báo cáo cần lập</h2>
+        {proposals.isPending ? (
+          <p className="muted">Đang tải…</p>
+        ) : proposals.isError ? (
+          <ErrorBanner error={proposals.error} />
+        ) : proposals.data.length === 0 ? (
+          <p className="muted">Không có báo cáo định kỳ nào cần lập lúc này.</p>
+        ) : (
+          <div className="cards">
+            {proposals.data.map((p) => (
+              <ProposalCard
+                key={`${p.period.kind}-${p.period.year}-${p.period.month ?? ''}`}
+                p={p}
+                canEdit={canEdit}
+              />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="reports-h">
+        <h2 id="reports-h">Các báo cáo</h2>
+        {list.isPending ? (
+          <p className="muted">Đang tải…</p>
+        ) : list.isError ? (
+          <ErrorBanner error={list.error} />
+        ) : (
+          <ReportList items={list.data} />
+        )}
+      </section>
+
+      {canEdit && <AdhocForm />}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import { useId, useState } from 'react';
+import type { MethodOutput } from '../../shared/api.ts';
+import { ErrorBanner } from '../components/Field.tsx';
+import { useApiQuery } from '../queries.ts';
+import { vietnamDateTime } from './format.ts';
+
+type Change = MethodOutput<'documents.diff'>[number];
+
+const areaLabels: Record<Change['area'], string> = {
+  indicator: 'Chỉ tiêu',
+  task: 'Nhiệm vụ',
+  section: 'Nội dung',
+  activity: 'Hoạt động',
+  period: 'Kỳ báo cáo',
+};
+
+/** A word-level diff: removed words struck through in red, added ones in green. */
+function Pieces({ pieces, side }: { pieces: NonNullable<Change['pieces']>; side: 'before' | 'after' }) {
+  return (
+    <>
+      {pieces.map((p, i) =>
+        p.op === 'same' ? (
+          <span key={i}>{p.text}</span>
+        ) : p.op === 'removed' ? (
+          side === 'before' && (
+            <del key={i} className="diff-removed">
+              {p.text}
+            </del>
+          )
+        ) : (
+          side === 'after' && (
+            <ins key={i} className="diff-added">
+              {p.text}
+            </ins>
+          )
+        ),
+      )}
+    </>
+  );
+}
+
+function DiffTable({ id, from, to }: { id: string; from: number; to: number | null }) {
+  const diff = useApiQuery('documents.diff', { id, from, to });
+  if (diff.isPending) return <p className="muted">Đang so sánh…</p>;
+  if (diff.isError) return <ErrorBanner error={diff.error} />;
+  if (!diff.data.length) return <p className="muted">Hai bản giống nhau: không có thay đổi.</p>;
+  return (
+    <table className="grid diff-table" data-testid="diff">
+      <thead>
+        <tr>
+          <th className="col-item">Mục</th>
+          <th>Trước</th>
+          <th>Sau</th>
+        </tr>
+      </thead>
+      <tbody>
+        {diff.data.map((c, i) => (
+          <tr key={i} data-testid="change">
+            <td>
+              <div className="muted small">{areaLabels[c.area]}</div>
+              {c.label}
+            </td>
+            <td className="diff-before">
+              {c.pieces ? (
+                <Pieces pieces={c.pieces} side="before" />
+              ) : c.before ? (
+                <del className="diff-removed">{c.before}</del>
+              ) : (
+                <span className="muted">(trống)</span>
+              )}
+            </td>
+            <td className="diff-after">
+              {c.pieces ? (
+                <Pieces pieces={c.pieces} side="after" />
+              ) : c.after ? (
+                <ins className="diff-added">{c.after}</ins>
+              ) : (
+                <span className="muted">(trống)</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function VersionsPage({ id }: { id: string }) {
+  const fieldId = useId();
+  const versions = useApiQuery('documents.versions', { id });
+  const [choice, setChoice] = useState<{ from: number | null; to: number | null }>({ from: null, to: null });
+
+  if (versions.isPending) return <p className="muted">Đang tải…</p>;
+  if (versions.isError) return <ErrorBanner error={versions.error} />;
+  const list = [...versions.data].sort((a, b) => b.versionNo - a.versionNo);
+  // By default: what changed since the version before the latest one.
+  const defaultFrom = list[1]?.versionNo ?? list[0]?.versionNo ?? null;
+  const from = choice.from ?? defaultFrom;
+  const to = choice.to;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Lịch sử phiên bản</h1>
+        <p>
+          <button type="button" className="link" onClick={() => window.history.back()}>
+            ← Quay lại
+          </button>
+        </p>
+      </header>
+      {list.length === 0 ? (
+        <p className="muted">Chưa có phiên bản nào được lưu.</p>
+      ) : (
+        <>
+          <table className="grid versions-table">
+            <thead>
+              <tr>
+                <th>Phiên bản</th>
+                <th>Bắt đầu sửa</th>
+                <th>Lưu lần cuối</th>
+                <th>Người sửa</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((v) => (
+                <tr key={v.versionNo} data-testid="version">
+                  <td className="num">Bản {v.versionNo}</td>
+                  <td>{vietnamDateTime(v.createdAt)}</td>
+                  <td>{vietnamDateTime(v.updatedAt)}</td>
+                  <td>{v.userName}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary small"
+                      onClick={() => setChoice({ from: v.versionNo, to: null })}
+                    >
+                      So với bản hiện tại
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          <h2>So sánh hai bản</h2>
+          <div className="compare-row">
+            <div className="field">
+              <label htmlFor={`${fieldId}-from`}>Từ phiên bản</label>
+              <select
+                id={`${fieldId}-from`}
+                value={from ?? ''}
+                onChange={(e) => setChoice({ from: Number(e.target.value), to })}
+              >
+                {list.map((v) => (
+                  <option key={v.versionNo} value={v.versionNo}>
+                    Bản {v.versionNo} – {vietnamDateTime(v.updatedAt)} – {v.userName}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${fieldId}-to`}>Đến phiên bản</label>
+              <select
+                id={`${fieldId}-to`}
+                value={to ?? ''}
+                onChange={(e) => setChoice({ from, to: e.target.value ? Number(e.target.value) : null })}
+              >
+                <option value="">Bản hiện tại</option>
+                {list.map((v) => (
+                  <option key={v.versionNo} value={v.versionNo}>
+                    Bản {v.versionNo} – {vietnamDateTime(v.updatedAt)} – {v.userName}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          {from !== null && <DiffTable id={id} from={from} to={to} />}
+        </>
+      )}
+    </div>
+  );
+}

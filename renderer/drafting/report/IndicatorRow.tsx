@@ -1,0 +1,191 @@
+import { memo, useId } from 'react';
+import type { CatalogIndicator } from '../../../shared/domain/catalog/schema.ts';
+import {
+  achievementLabels,
+  evaluateIndicator,
+  measureValue,
+  type Achievement,
+} from '../../../shared/domain/indicators/indicatorMath.ts';
+import type { MeasureValue, ReportIndicator } from '../../../shared/domain/reports/reportContent.ts';
+import { safely, sameIssues, type Issue } from '../catalog.ts';
+import { CarriedOverBadge, FieldErrors, InputField, NumberInput } from '../fields.tsx';
+import { formatNumber } from '../format.ts';
+
+export type IndicatorEdit = (i: ReportIndicator) => ReportIndicator;
+type Measure = CatalogIndicator['measures'][number];
+
+interface Props {
+  indicator: CatalogIndicator;
+  item: ReportIndicator;
+  year: number;
+  onEdit: (code: string, edit: IndicatorEdit) => void;
+  issues: readonly Issue[];
+}
+
+function blankValue(measure: string): MeasureValue {
+  return { measure, numerator: null, denominator: null, count: null, done: null, evidenceUrl: '' };
+}
+
+function evaluate(indicator: CatalogIndicator, values: readonly MeasureValue[], year: number) {
+  return safely(
+    () => {
+      const r = evaluateIndicator(indicator, values, year);
+      return { achievement: r.achievement, targetText: r.targetText };
+    },
+    {
+      achievement: 'chua_nhap' as Achievement,
+      targetText: indicator.targets.find((t) => t.year === year)?.text ?? '',
+    },
+  );
+}
+
+interface MeasureInputsProps {
+  no: number;
+  measure: Measure;
+  several: boolean;
+  value: MeasureValue;
+  onChange: (patch: Partial<MeasureValue>) => void;
+}
+
+/** The inputs one measure needs, by its kind: ratio, count, programmes or yes/no. */
+function MeasureInputs({ no, measure, several, value, onChange }: MeasureInputsProps) {
+  const id = useId();
+  const prefix = several ? `Chỉ tiêu ${no} – ${measure.label}` : `Chỉ tiêu ${no}`;
+  switch (measure.kind) {
+    case 'ratio': {
+      const pct = safely(() => measureValue('ratio', value), null);
+      return (
+        <div className="measure">
+          {several && <div className="measure-label">{measure.label}</div>}
+          <div className="measure-inputs">
+            <NumberInput
+              label="Số đạt được"
+              ariaLabel={`${prefix} – Tử số`}
+              value={value.numerator}
+              onChange={(numerator) => onChange({ numerator })}
+            />
+            <NumberInput
+              label="Tổng số"
+              ariaLabel={`${prefix} – Mẫu số`}
+              value={value.denominator}
+              onChange={(denominator) => onChange({ denominator })}
+            />
+            <div
+              className="ratio-result"
+              aria-label={`${prefix} – Tỷ lệ`}
+              data-testid={`ratio-${measure.code}`}
+            >
+              <span className="muted">Tỷ lệ</span>
+              <strong>{pct === null ? '—' : `${formatNumber(pct)}%`}</strong>
+            </div>
+          </div>
+        </div>
+      );
+    }
+    case 'count':
+    case 'programmes':
+      return (
+        <div className="measure">
+          <div className="measure-inputs">
+            <NumberInput
+              label={several ? `${measure.label} (${measure.unit})` : `Số lượng (${measure.unit})`}
+              ariaLabel={several ? prefix : `${prefix} – Số lượng`}
+              value={value.count}
+              onChange={(count) => onChange({ count })}
+            />
+          </div>
+        </div>
+      );
+    case 'yes_no':
+      return (
+        <div className="measure">
+          {several && <div className="measure-label">{measure.label}</div>}
+          <div className="checkbox">
+            <input
+              id={`${id}-done`}
+              type="checkbox"
+              aria-label={`${prefix} – Đã thực hiện`}
+              checked={value.done === true}
+              onChange={(e) => onChange({ done: e.target.checked })}
+            />
+            <label htmlFor={`${id}-done`}>Đã thực hiện</label>
+          </div>
+          <InputField
+            type="url"
+            label="Đường dẫn minh chứng"
+            ariaLabel={`${prefix} – Đường dẫn minh chứng`}
+            placeholder="https://…"
+            value={value.evidenceUrl}
+            onChange={(evidenceUrl) => onChange({ evidenceUrl })}
+          />
+        </div>
+      );
+  }
+}
+
+function IndicatorRowInner({ indicator, item, year, onEdit, issues }: Props) {
+  const noteId = useId();
+  const several = indicator.measures.length > 1;
+  const { achievement, targetText } = evaluate(indicator, item.values, year);
+  const valueOf = (m: Measure) => item.values.find((v) => v.measure === m.code) ?? blankValue(m.code);
+  const change = (m: Measure) => (patch: Partial<MeasureValue>) =>
+    onEdit(indicator.code, (i) => {
+      const exists = i.values.some((v) => v.measure === m.code);
+      const values = exists
+        ? i.values.map((v) => (v.measure === m.code ? { ...v, ...patch } : v))
+        : [...i.values, { ...blankValue(m.code), ...patch }];
+      return { ...i, values, carriedOver: false };
+    });
+
+  return (
+    <tr data-testid={`indicator-${indicator.code}`} className={item.carriedOver ? 'carried-row' : ''}>
+      <td className="num">{indicator.no}</td>
+      <td>
+        <div>{indicator.text}</div>
+        <CarriedOverBadge show={item.carriedOver} />
+      </td>
+      <td className="num" data-testid={`target-${indicator.code}`}>
+        {targetText || '—'}
+      </td>
+      <td className="values-cell">
+        {indicator.measures.map((m) => (
+          <MeasureInputs
+            key={m.code}
+            no={indicator.no}
+            measure={m}
+            several={several}
+            value={valueOf(m)}
+            onChange={change(m)}
+          />
+        ))}
+        <div className="field note-field">
+          <label htmlFor={noteId}>Ghi chú</label>
+          <input
+            id={noteId}
+            type="text"
+            aria-label={`Chỉ tiêu ${indicator.no} – Ghi chú`}
+            value={item.note}
+            onChange={(e) => {
+              const note = e.target.value;
+              onEdit(indicator.code, (i) => ({ ...i, note, carriedOver: false }));
+            }}
+          />
+        </div>
+        <FieldErrors issues={issues} />
+      </td>
+      <td className={`achievement achievement-${achievement}`}>
+        <span data-testid={`achievement-${indicator.code}`}>{achievementLabels[achievement]}</span>
+      </td>
+    </tr>
+  );
+}
+
+export const IndicatorRow = memo(
+  IndicatorRowInner,
+  (a, b) =>
+    a.item === b.item &&
+    a.indicator === b.indicator &&
+    a.year === b.year &&
+    a.onEdit === b.onEdit &&
+    sameIssues(a.issues, b.issues),
+);
