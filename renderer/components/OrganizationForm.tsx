@@ -1,7 +1,8 @@
 import type { OrganizationInput } from '../../shared/domain/organization/schemas.ts';
 import { SelectField, TextField } from './Field.tsx';
 
-export type OrganizationDraft = Required<Omit<OrganizationInput, 'planId'>> & { planId?: string };
+export type OrganizationDraft = Required<Omit<OrganizationInput, 'planId' | 'letterhead'>> &
+  Pick<OrganizationInput, 'planId' | 'letterhead'>;
 
 export const emptyOrganization: OrganizationDraft = {
   name: '',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { letterheadSchema } from './letterhead.ts';
 import { roleSchema } from './roles.ts';
 
 const required = (label: string, max = 200) =>
@@ -45,6 +46,7 @@ export const organizationSchema = z.object({
     .default(''),
   email: z.union([z.literal(''), z.string().trim().email('Thư điện tử không hợp lệ')]).default(''),
   planId: z.string().min(1).default('34-KH-UBND-2025'),
+  letterhead: letterheadSchema.default(() => letterheadSchema.parse({})),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 export type OrganizationInput = z.input<typeof organizationSchema>;

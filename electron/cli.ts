@@ -1,0 +1,154 @@
+/**
+ * `npm run cli -- <command>`: batch use and tests.
+ *
+ *   docx        --input doc.json --output out.docx [--resources DIR]
+ *               The exchange JSON of a plan or report (docs/exchange-format.md) → the official .docx.
+ *   export-json --data-dir DIR --id ID --output out.json [--resources DIR]
+ *               A stored plan or report → its exchange JSON.
+ *   schema      --output docs/exchange.schema.json
+ *               The JSON Schema of the exchange JSON, generated from its zod schema.
+ *
+ * Exit codes: 0 done, 2 bad input (the message names the field), 1 anything else.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import '../shared/validation.ts';
+import { describeExchangeIssues, exchangeSchema } from '../shared/domain/documents/exchange.ts';
+import { AppError } from '../shared/errors.ts';
+import { loadCatalogDir } from './services/catalog/loadCatalog.ts';
+import { checkAgainstCatalog, renderDocx } from './services/documents/renderDocument.ts';
+import { chooseSigner, toExchange } from './services/documents/exchangeBuilder.ts';
+import { createDocumentsRepository } from './services/drafts/documentsRepository.ts';
+import { createServices, defaultResourcesDir } from './services/index.ts';
+import { createOrganizationRepository } from './services/organization/organizationRepository.ts';
+import { createUsersRepository } from './services/organization/usersRepository.ts';
+import { DATABASE_FILE } from './services/store/openDatabase.ts';
+
+class InputError extends Error {}
+
+const USAGE = `Cách dùng:
+  npm run cli -- docx --input doc.json --output out.docx
+  npm run cli -- export-json --data-dir THƯ_MỤC --id MÃ_VĂN_BẢN --output out.json`;
+
+function required(values: Record<string, string | undefined>, name: string): string {
+  const v = values[name];
+  if (!v) throw new InputError(`Thiếu tham số --${name}\n${USAGE}`);
+  return v;
+}
+
+async function docx(values: Record<string, string | undefined>) {
+  const input = required(values, 'input');
+  const output = required(values, 'output');
+  let raw: string;
+  try {
+    raw = fs.readFileSync(input, 'utf8');
+  } catch {
+    throw new InputError(`Không đọc được tệp ${input}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (e) {
+    throw new InputError(`Tệp ${input} không phải JSON hợp lệ: ${(e as Error).message}`);
+  }
+  const parsed = exchangeSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new InputError(
+      `Tệp ${input} không hợp lệ:\n  ${describeExchangeIssues(parsed.error.issues).join('\n  ')}`,
+    );
+  }
+  const catalogs = loadCatalogDir(path.join(values.resources ?? defaultResourcesDir(), 'plans'));
+  const catalog = catalogs.get(parsed.data.catalogId);
+  if (!catalog) {
+    throw new InputError(
+      `Tệp ${input} không hợp lệ:\n  trường catalogId: không có kế hoạch mẫu "${parsed.data.catalogId}" (có: ${[...catalogs.keys()].join(', ')})`,
+    );
+  }
+  const problems = checkAgainstCatalog(parsed.data, catalog);
+  if (problems.length) throw new InputError(`Tệp ${input} không hợp lệ:\n  ${problems.join('\n  ')}`);
+  const bytes = await renderDocx(parsed.data, catalog);
+  fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+  fs.writeFileSync(output, bytes);
+  console.log(`Đã tạo ${output} (${bytes.length} byte)`);
+}
+
+function exportJson(values: Record<string, string | undefined>) {
+  const dataDir = required(values, 'data-dir');
+  const id = required(values, 'id');
+  const output = required(values, 'output');
+  if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) {
+    throw new InputError(`Không tìm thấy dữ liệu BaoCao trong thư mục ${dataDir}`);
+  }
+  const clock = () => new Date();
+  const services = createServices({
+    dataDir,
+    resourcesDir: values.resources ?? defaultResourcesDir(),
+    clock,
+  });
+  try {
+    const org = createOrganizationRepository(services.db, clock).get();
+    if (!org) throw new InputError('Dữ liệu chưa được thiết lập (chưa có thông tin cơ quan)');
+    const stored = createDocumentsRepository(services.db, clock).get(id);
+    if (!stored) throw new InputError(`--id: không tìm thấy văn bản "${id}"`);
+    const users = createUsersRepository(services.db, clock).list();
+    const doc = toExchange(stored, org, chooseSigner(org, users));
+    fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+    fs.writeFileSync(output, `${JSON.stringify(doc, null, 2)}\n`);
+    console.log(`Đã xuất ${output}`);
+  } finally {
+    services.close();
+  }
+}
+
+/** The JSON Schema of the exchange format (of what a file may contain: defaults are optional). */
+function schema(values: Record<string, string | undefined>) {
+  const output = required(values, 'output');
+  const json = z.toJSONSchema(exchangeSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  });
+  const doc = {
+    title: 'BaoCao: tệp trao đổi kế hoạch / báo cáo (baocao-exchange, phiên bản 1)',
+    ...json,
+  };
+  fs.writeFileSync(output, `${JSON.stringify(doc, null, 2)}\n`);
+  console.log(`Đã tạo ${output}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        input: { type: 'string' },
+        output: { type: 'string' },
+        'data-dir': { type: 'string' },
+        id: { type: 'string' },
+        resources: { type: 'string' },
+      },
+      strict: true,
+    });
+    if (command === 'docx') await docx(values);
+    else if (command === 'export-json') exportJson(values);
+    else if (command === 'schema') schema(values);
+    else throw new InputError(`Lệnh không hợp lệ: ${command ?? '(trống)'}\n${USAGE}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError || (e instanceof AppError && e.code === 'VALIDATION')) {
+      console.error(e.message);
+      return 2;
+    }
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${e.message}\n${USAGE}`);
+      return 2;
+    }
+    console.error(e instanceof AppError ? e.message : e);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

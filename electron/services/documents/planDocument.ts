@@ -1,0 +1,174 @@
+import type { Paragraph, Table } from 'docx';
+import type { Catalog, CatalogTask } from '../../../shared/domain/catalog/schema.ts';
+import type { PlanExchange } from '../../../shared/domain/documents/exchange.ts';
+import { formatTimeline } from '../../../shared/domain/plans/activityTimeline.ts';
+import type { Activity, PlanTask } from '../../../shared/domain/plans/planContent.ts';
+import { appendixReference } from './documentNumber.ts';
+import type { AppendixInput, AppendixRow } from './appendixTable.ts';
+import {
+  catalogReference,
+  catalogSubject,
+  heading,
+  itemLetter,
+  labelled,
+  punctuateList,
+  textParagraphs,
+} from './bodyText.ts';
+import { body, run, type Sizes } from './letterhead.ts';
+
+/**
+ * The department's implementation plan (kế hoạch triển khai): căn cứ, I. Mục đích, yêu cầu;
+ * II. Nhiệm vụ và giải pháp (the plan's tasks grouped by its parts, the department's activities
+ * under each); III. Kinh phí; IV. Tổ chức thực hiện; then the appendix of activities.
+ *
+ * Tasks marked "không áp dụng" stay listed under their part with the reason, so whoever reads the
+ * plan sees that the task was considered, not forgotten.
+ */
+
+export interface PlanBody {
+  kindTitle: string;
+  summary: string;
+  children: (Paragraph | Table)[];
+  appendix: Omit<AppendixInput, 'letterhead' | 'sizes'>;
+}
+
+interface PartGroup {
+  title: string;
+  entries: { task: CatalogTask; plan: PlanTask }[];
+}
+
+/** The plan's tasks in catalog order, grouped by catalog part (parts without tasks left out). */
+export function groupByPart(catalog: Catalog, tasks: readonly PlanTask[]): PartGroup[] {
+  const byId = new Map(tasks.map((t) => [t.taskId, t]));
+  return catalog.parts
+    .map((part) => ({
+      title: part.title,
+      entries: catalog.tasks
+        .filter((t) => t.part === part.code && byId.has(t.id))
+        .map((task) => ({ task, plan: byId.get(task.id)! })),
+    }))
+    .filter((g) => g.entries.length > 0);
+}
+
+function activityDetails(a: Activity): string {
+  const parts = [
+    a.unitInCharge.trim() && `đơn vị chủ trì: ${a.unitInCharge.trim()}`,
+    a.partners.trim() && `đơn vị phối hợp: ${a.partners.trim()}`,
+    `thời gian thực hiện: ${formatTimeline(a.timeline)}`,
+    a.expectedOutput.trim() && `sản phẩm: ${a.expectedOutput.trim()}`,
+    a.budgetSource.trim() && `kinh phí: ${a.budgetSource.trim()}`,
+  ].filter(Boolean) as string[];
+  const text = parts.join('; ');
+  return `${text.charAt(0).toLocaleUpperCase('vi-VN')}${text.slice(1)}.`;
+}
+
+const endSentence = (s: string) => (/[.:;!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+
+function tasksSection(groups: PartGroup[], sizes: Sizes): Paragraph[] {
+  const out: Paragraph[] = [];
+  groups.forEach((g, gi) => {
+    out.push(heading(`${gi + 1}. ${g.title}`, sizes));
+    for (const { task, plan } of g.entries) {
+      const cadence = task.cadence.text.trim() ? ` (${task.cadence.text.trim()})` : '';
+      out.push(
+        body(
+          [
+            run('Nhiệm vụ: ', { size: sizes.body, bold: true, italics: true }),
+            run(`${endSentence(task.text).replace(/\.$/, '')}${cadence}.`, {
+              size: sizes.body,
+              italics: true,
+            }),
+          ],
+          sizes.body,
+          true,
+        ),
+      );
+      if (plan.notApplicable) {
+        const reason = plan.notApplicableReason.trim();
+        out.push(
+          labelled(
+            'Không áp dụng',
+            endSentence(reason || 'Không thuộc chức năng, nhiệm vụ của đơn vị'),
+            sizes,
+          ),
+        );
+        continue;
+      }
+      plan.activities.forEach((a, ai) => {
+        out.push(
+          body([run(`${itemLetter(ai)} ${endSentence(a.content)}`, { size: sizes.body })], sizes.body, true),
+        );
+        out.push(body([run(activityDetails(a), { size: sizes.body })], sizes.body));
+      });
+    }
+  });
+  return out;
+}
+
+function appendixRows(groups: PartGroup[]): AppendixRow[] {
+  const rows: AppendixRow[] = [];
+  groups.forEach((g, gi) => {
+    const activities = g.entries.filter((e) => !e.plan.notApplicable).flatMap((e) => e.plan.activities);
+    if (activities.length === 0) return;
+    rows.push({ bold: true, spanRest: true, cells: [[String(gi + 1)], [g.title]] });
+    activities.forEach((a, ai) =>
+      rows.push({
+        cells: [
+          [`${gi + 1}.${ai + 1}`],
+          [a.content.trim()],
+          [a.unitInCharge.trim()],
+          [a.partners.trim()],
+          [formatTimeline(a.timeline)],
+          [a.expectedOutput.trim()],
+          [a.budgetSource.trim()],
+        ],
+      }),
+    );
+  });
+  return rows;
+}
+
+export function planBody(doc: PlanExchange, catalog: Catalog, sizes: Sizes): PlanBody {
+  const { content, organization: org } = doc;
+  const reference = catalogReference(catalog);
+  const groups = groupByPart(catalog, content.tasks);
+  const basis = punctuateList([
+    `Căn cứ ${reference} về ${catalogSubject(catalog)}`,
+    `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${org.name}`,
+  ]);
+  const children: (Paragraph | Table)[] = [
+    ...basis.map((l) => body([run(l, { size: sizes.body, italics: true })], sizes.body)),
+    body(
+      [run(`${org.name} ban hành Kế hoạch triển khai thực hiện như sau:`, { size: sizes.body })],
+      sizes.body,
+    ),
+    heading('I. MỤC ĐÍCH, YÊU CẦU', sizes),
+    ...textParagraphs(content.sections.purpose, sizes),
+    heading('II. NHIỆM VỤ VÀ GIẢI PHÁP', sizes),
+    ...textParagraphs(content.sections.tasksIntro, sizes),
+    ...tasksSection(groups, sizes),
+    heading('III. KINH PHÍ THỰC HIỆN', sizes),
+    ...textParagraphs(content.sections.budget, sizes),
+    heading('IV. TỔ CHỨC THỰC HIỆN', sizes),
+    ...textParagraphs(content.sections.organization, sizes),
+  ];
+  return {
+    kindTitle: 'Kế hoạch',
+    summary: `Triển khai thực hiện ${reference} về ${catalogSubject(catalog)}`,
+    children,
+    appendix: {
+      title: 'Danh mục hoạt động triển khai Kế hoạch',
+      reference: appendixReference(doc),
+      columns: [
+        { header: 'STT', share: 5, align: 'center' },
+        { header: 'Nội dung', share: 30 },
+        { header: 'Đơn vị chủ trì', share: 13 },
+        { header: 'Đơn vị phối hợp', share: 15 },
+        { header: 'Thời gian', share: 10, align: 'center' },
+        { header: 'Sản phẩm', share: 16 },
+        { header: 'Kinh phí', share: 11 },
+      ],
+      rows: appendixRows(groups),
+    },
+  };
+}

@@ -1,0 +1,226 @@
+import type { Paragraph, Table } from 'docx';
+import type { Catalog, CatalogIndicator } from '../../../shared/domain/catalog/schema.ts';
+import type { ReportExchange } from '../../../shared/domain/documents/exchange.ts';
+import {
+  achievementLabels,
+  evaluateIndicator,
+  type Achievement,
+  type IndicatorResult,
+} from '../../../shared/domain/indicators/indicatorMath.ts';
+import {
+  taskStatusLabels,
+  type MeasureValue,
+  type ReportIndicator,
+  type ReportTask,
+} from '../../../shared/domain/reports/reportContent.ts';
+import type { AppendixInput, AppendixRow } from './appendixTable.ts';
+import { appendixReference } from './documentNumber.ts';
+import {
+  catalogReference,
+  catalogSubject,
+  heading,
+  itemLetter,
+  labelled,
+  textParagraphs,
+} from './bodyText.ts';
+import { body, centred, lines, run, type Sizes } from './letterhead.ts';
+
+/**
+ * The periodic report: Kính gửi, the opening sentence, I. Kết quả thực hiện (lãnh đạo, chỉ đạo;
+ * the tasks with their status and results; the indicators), II. Tồn tại, hạn chế; III. Phương
+ * hướng; IV. Đề xuất, kiến nghị; and the appendix of indicator results.
+ */
+
+export interface ReportBody {
+  kindTitle: string;
+  summary: string;
+  children: (Paragraph | Table)[];
+  appendix: Omit<AppendixInput, 'letterhead' | 'sizes'>;
+  /** Who the report goes to: "Như trên" in Nơi nhận stands for it. */
+  recipient: string;
+}
+
+const number = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+function tasksResults(doc: ReportExchange, catalog: Catalog, sizes: Sizes): Paragraph[] {
+  const byId = new Map<string, ReportTask>(doc.content.tasks.map((t) => [t.taskId, t]));
+  const out: Paragraph[] = [];
+  const parts = catalog.parts
+    .map((p) => ({ part: p, tasks: catalog.tasks.filter((t) => t.part === p.code && byId.has(t.id)) }))
+    .filter((g) => g.tasks.length > 0);
+  parts.forEach((g, gi) => {
+    out.push(
+      body(
+        [run(`${itemLetter(gi)} ${g.part.title}`, { size: sizes.body, bold: true, italics: true })],
+        sizes.body,
+        true,
+      ),
+    );
+    for (const task of g.tasks) {
+      const r = byId.get(task.id)!;
+      out.push(
+        body(
+          [run(`- ${task.text.trim().replace(/[.;:]+$/, '')}.`, { size: sizes.body, italics: true })],
+          sizes.body,
+          true,
+        ),
+      );
+      out.push(labelled('Tình trạng', `${r.status ? taskStatusLabels[r.status] : 'Chưa cập nhật'}.`, sizes));
+      out.push(...textParagraphs(r.result, sizes));
+      if (lines(r.figures).length) out.push(labelled('Số liệu cụ thể', lines(r.figures).join('; '), sizes));
+      if (lines(r.evidence).length) out.push(labelled('Minh chứng', lines(r.evidence).join('; '), sizes));
+    }
+  });
+  return out;
+}
+
+interface Evaluated {
+  indicator: CatalogIndicator;
+  entry: ReportIndicator;
+  result: IndicatorResult;
+}
+
+/** The report's indicators in the plan's order, each compared with the target of the report's year. */
+export function evaluateAll(doc: ReportExchange, catalog: Catalog): Evaluated[] {
+  const byCode = new Map(doc.content.indicators.map((i) => [i.code, i]));
+  return catalog.indicators
+    .filter((i) => byCode.has(i.code))
+    .map((indicator) => {
+      const entry = byCode.get(indicator.code)!;
+      return {
+        indicator,
+        entry,
+        result: evaluateIndicator(indicator, entry.values, doc.content.period.year),
+      };
+    });
+}
+
+function measureText(
+  kind: CatalogIndicator['measures'][number]['kind'],
+  unit: string,
+  v: MeasureValue | undefined,
+) {
+  if (!v) return 'Chưa nhập';
+  switch (kind) {
+    case 'ratio':
+      return v.numerator === null || v.denominator === null ? 'Chưa nhập' : `${v.numerator}/${v.denominator}`;
+    case 'count':
+    case 'programmes':
+      return v.count === null ? 'Chưa nhập' : `${number(v.count)} ${unit}`;
+    case 'yes_no':
+      return v.done === null ? 'Chưa nhập' : v.done ? 'Đã thực hiện' : 'Chưa thực hiện';
+  }
+}
+
+function indicatorRow(e: Evaluated, i: number): AppendixRow {
+  const { indicator, entry, result } = e;
+  const many = indicator.measures.length > 1;
+  const results = indicator.measures.map((m) => {
+    const text = measureText(
+      m.kind,
+      m.unit,
+      entry.values.find((v) => v.measure === m.code),
+    );
+    return many ? `${m.label}: ${text}` : text;
+  });
+  const ratios = indicator.measures
+    .map((m, mi) => ({ m, value: result.measures[mi]?.value ?? null }))
+    .filter(({ m, value }) => m.kind === 'ratio' && value !== null)
+    .map(({ value }) => number(value!));
+  const evidence = entry.values.map((v) => v.evidenceUrl.trim()).filter(Boolean);
+  return {
+    cells: [
+      [String(i + 1)],
+      [indicator.text],
+      [result.targetText],
+      results,
+      ratios,
+      [achievementLabels[result.achievement]],
+      [...lines(entry.note), ...evidence],
+    ],
+  };
+}
+
+/** "Đơn vị thực hiện 9 chỉ tiêu: 6 chỉ tiêu đạt, 1 chỉ tiêu vượt, …" */
+export function indicatorSummary(evaluated: readonly Evaluated[], year: number): string {
+  const count = (a: Achievement) => evaluated.filter((e) => e.result.achievement === a).length;
+  const parts = [
+    [count('dat'), 'đạt'],
+    [count('vuot'), 'vượt'],
+    [count('chua_dat'), 'chưa đạt'],
+    [count('chua_co_chi_tieu'), `chưa có chỉ tiêu năm ${year}`],
+    [count('chua_nhap'), 'chưa có kết quả'],
+  ] as const;
+  const text = parts
+    .filter(([n]) => n > 0)
+    .map(([n, label]) => `${n} chỉ tiêu ${label}`)
+    .join(', ');
+  return `Đơn vị thực hiện ${evaluated.length} chỉ tiêu${text ? `: ${text}` : ''}.`;
+}
+
+export function reportBody(doc: ReportExchange, catalog: Catalog, sizes: Sizes): ReportBody {
+  const { content, organization: org } = doc;
+  const reference = catalogReference(catalog);
+  const recipient = catalog.reporting.recipient;
+  const evaluated = evaluateAll(doc, catalog);
+  const s = content.sections;
+  const children: (Paragraph | Table)[] = [
+    centred([run(`Kính gửi: ${recipient}`, { size: sizes.body })], sizes.body, 240),
+    body(
+      [
+        run(`Thực hiện ${reference} về ${catalogSubject(catalog)}, ${org.name} báo cáo như sau:`, {
+          size: sizes.body,
+        }),
+      ],
+      sizes.body,
+    ),
+    heading('I. KẾT QUẢ THỰC HIỆN', sizes),
+    heading('1. Công tác lãnh đạo, chỉ đạo', sizes),
+    ...textParagraphs(s.direction.text, sizes),
+    heading('2. Kết quả thực hiện các nhiệm vụ', sizes),
+    ...tasksResults(doc, catalog, sizes),
+    heading('3. Kết quả thực hiện các chỉ tiêu', sizes),
+    body(
+      [
+        run(
+          `Kết quả thực hiện các chỉ tiêu của ${reference} ${content.period.title} chi tiết tại Phụ lục kèm theo. ` +
+            indicatorSummary(evaluated, content.period.year),
+          { size: sizes.body },
+        ),
+      ],
+      sizes.body,
+    ),
+    ...textParagraphs(s.results.text, sizes),
+    heading('II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN', sizes),
+    ...textParagraphs(s.shortcomings.text, sizes),
+    heading('III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI', sizes),
+    ...textParagraphs(s.nextTasks.text, sizes),
+    heading('IV. ĐỀ XUẤT, KIẾN NGHỊ', sizes),
+    ...textParagraphs(s.proposals.text, sizes),
+    body(
+      [run(`Trên đây là báo cáo ${content.period.title} của ${org.name}./.`, { size: sizes.body })],
+      sizes.body,
+    ),
+  ];
+  const year = content.period.year;
+  return {
+    kindTitle: 'Báo cáo',
+    summary: `Kết quả thực hiện ${reference} ${content.period.title}`,
+    children,
+    recipient,
+    appendix: {
+      title: 'Kết quả thực hiện các chỉ tiêu',
+      reference: appendixReference(doc),
+      columns: [
+        { header: 'STT', share: 5, align: 'center' },
+        { header: 'Chỉ tiêu', share: 36 },
+        { header: `Chỉ tiêu năm ${year}`, share: 10, align: 'center' },
+        { header: 'Kết quả kỳ báo cáo', share: 14, align: 'center' },
+        { header: 'Tỷ lệ (%)', share: 8, align: 'center' },
+        { header: 'Đánh giá', share: 9, align: 'center' },
+        { header: 'Ghi chú', share: 18 },
+      ],
+      rows: evaluated.map(indicatorRow),
+    },
+  };
+}
