@@ -2,10 +2,16 @@
  * `npm run bench`: figures, not pass/fail. Each benchmark prints what it measured; later features
  * add their own files to the list below.
  */
+import { documentsBench } from './documents.ts';
+import { draftsBench } from './drafts.ts';
+import { spreadsheetsBench } from './spreadsheets.ts';
 import { startupBench } from './startup.ts';
 
 const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Khởi động dịch vụ', run: startupBench },
+  { name: 'Soạn thảo: kế hoạch 300 hoạt động, báo cáo đủ chỉ tiêu', run: draftsBench },
+  { name: 'Excel: nhập bảng 5.000 dòng (xem trước, áp dụng)', run: spreadsheetsBench },
+  { name: 'Văn bản Word: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
 ];
 
 for (const b of benches) {

@@ -78,6 +78,30 @@ const changeSchema = z.object({
   pieces: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })).optional(),
 });
 const documentRef = z.object({ id: z.string().min(1) });
+const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
+const importFileSchema = z.object({
+  id: z.string().min(1),
+  fileName: z.string().trim().min(1, 'Tên tệp không được để trống').max(255),
+  /** Base64 of the uploaded spreadsheet; size and row limits are checked on the decoded bytes. */
+  dataBase64: z.string().max(30_000_000, 'Tệp quá lớn'),
+});
+/** One problem of an import, where a person can find it: sheet row, column, the value, why. */
+const importProblemSchema = z.object({
+  row: z.number().int().nullable(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
+const importPreviewSchema = z.object({
+  sheet: z.string(),
+  rowsRead: z.number().int(),
+  changes: z.array(
+    z.object({ row: z.number().int(), label: z.string(), before: z.string(), after: z.string() }),
+  ),
+  problems: z.array(importProblemSchema),
+  /** True when there are changes and no problems: "Áp dụng" may be offered. */
+  canApply: z.boolean(),
+});
 
 export const api = {
   'app.status': method({
@@ -130,7 +154,12 @@ export const api = {
   'users.update': method({ access: 'users.manage', input: userUpdateSchema, output: userSchema }),
 
   // The department's implementation plan: one per provincial plan.
-  'plans.get': method({ access: 'user', readOnly: true, input: empty, output: planDocumentSchema.nullable() }),
+  'plans.get': method({
+    access: 'user',
+    readOnly: true,
+    input: empty,
+    output: planDocumentSchema.nullable(),
+  }),
   'plans.create': method({ access: 'drafts.edit', input: empty, output: planDocumentSchema }),
   'plans.save': method({
     access: 'drafts.edit',
@@ -143,7 +172,9 @@ export const api = {
     access: 'user',
     readOnly: true,
     input: empty,
-    output: z.array(z.object({ meta: documentMetaSchema, period: reportPeriodSchema, status: timelinessSchema })),
+    output: z.array(
+      z.object({ meta: documentMetaSchema, period: reportPeriodSchema, status: timelinessSchema }),
+    ),
   }),
   'reports.propose': method({
     access: 'user',
@@ -185,7 +216,12 @@ export const api = {
   }),
 
   // Versions of either kind of document.
-  'documents.versions': method({ access: 'user', readOnly: true, input: documentRef, output: z.array(versionSchema) }),
+  'documents.versions': method({
+    access: 'user',
+    readOnly: true,
+    input: documentRef,
+    output: z.array(versionSchema),
+  }),
   'documents.diff': method({
     access: 'user',
     readOnly: true,
@@ -219,6 +255,32 @@ export const api = {
     readOnly: true,
     input: z.object({ documentId: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
     output: attachmentSchema.extend({ dataBase64: z.string() }),
+  }),
+
+  // Official documents (Nghị định 30/2020): the .docx of a plan or report, for preview and export.
+  'documents.renderDocx': method({
+    access: 'user',
+    readOnly: true,
+    input: documentRef,
+    output: fileSchema,
+  }),
+
+  // Spreadsheets: formatted export, the blank import template, and import with a dry run first.
+  'spreadsheets.export': method({
+    access: 'user',
+    readOnly: true,
+    input: z.object({ id: z.string().min(1), what: z.enum(['document', 'template']) }),
+    output: fileSchema,
+  }),
+  'spreadsheets.previewImport': method({
+    access: 'drafts.edit',
+    input: importFileSchema,
+    output: importPreviewSchema,
+  }),
+  'spreadsheets.applyImport': method({
+    access: 'drafts.edit',
+    input: importFileSchema.extend({ baseRevision: z.number().int().nonnegative() }),
+    output: z.object({ applied: z.number().int(), revision: z.number().int(), savedAt: z.string() }),
   }),
 } as const;
 

@@ -3,11 +3,19 @@ import type { Handlers } from './context.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
 import { createAuditLog } from './audit/auditLog.ts';
 import { loadCatalogDir } from './catalog/loadCatalog.ts';
+import { openBlobStore } from './drafts/attachmentStore.ts';
+import { createAttachmentsHandlers, createAttachmentsRepository } from './drafts/attachmentsService.ts';
+import { createDocumentHandlers } from './documents/documentsHandlers.ts';
+import { createDocumentsRepository } from './drafts/documentsRepository.ts';
+import { createPlansHandlers } from './drafts/plansService.ts';
+import { createReportsHandlers } from './drafts/reportsService.ts';
+import { createVersionsHandlers } from './drafts/versionsService.ts';
 import { createHomeHandlers } from './home/homeService.ts';
 import { createAccountHandlers } from './organization/accountService.ts';
 import { createOrganizationRepository } from './organization/organizationRepository.ts';
 import { createUsersHandlers } from './organization/usersService.ts';
 import { createUsersRepository } from './organization/usersRepository.ts';
+import { createSpreadsheetHandlers } from './spreadsheets/spreadsheetsHandlers.ts';
 import { openDatabase, openMemoryDatabase, type Db } from './store/openDatabase.ts';
 
 export interface ServiceOptions {
@@ -22,6 +30,8 @@ export interface Services {
   db: Db;
   handlers: Handlers;
   dispatch: Dispatch;
+  /** Where attachment files are kept: <dataDir>/attachments, or a temporary folder removed on close. */
+  attachmentsDir: string;
   close(): void;
 }
 
@@ -33,13 +43,36 @@ export function createServices(options: ServiceOptions): Services {
   const audit = createAuditLog(db, clock);
   const organization = createOrganizationRepository(db, clock);
   const users = createUsersRepository(db, clock);
+  const documents = createDocumentsRepository(db, clock);
+  const attachments = createAttachmentsRepository(db, clock);
+  // Attachment files sit beside the database; an in-memory store gets a folder of its own.
+  const blobs = openBlobStore(options.dataDir);
+  const drafts = { db, catalogs, organization, documents, audit, clock };
 
   const handlers: Handlers = {
     ...createAccountHandlers({ db, catalogs, organization, users, audit, clock }),
     ...createUsersHandlers(db, users, audit),
     ...createHomeHandlers(catalogs, organization, clock),
+    ...createPlansHandlers(drafts),
+    ...createReportsHandlers({ ...drafts, attachments }),
+    ...createVersionsHandlers(drafts),
+    ...createDocumentHandlers({ db, catalogs, organization, users, clock }),
+    ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
+    ...createSpreadsheetHandlers({
+      ...drafts,
+      saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
+    }),
   };
-  return { db, handlers, dispatch: createDispatch(handlers, users), close: () => db.close() };
+  return {
+    db,
+    handlers,
+    dispatch: createDispatch(handlers, users),
+    attachmentsDir: blobs.dir,
+    close: () => {
+      db.close();
+      blobs.dispose();
+    },
+  };
 }
 
 /** resources/ of the checkout, for web mode, the CLI and tests. */

@@ -1,0 +1,151 @@
+import type ExcelJS from 'exceljs';
+import {
+  taskStatusLabels,
+  type ReportContent,
+  type TaskStatus,
+} from '../../../shared/domain/reports/reportContent.ts';
+import { headerOf, readStatus, readText, shownValue, type HeaderMatch } from './importCells.ts';
+import { formatNumberVi } from './parseNumbers.ts';
+import { cellScalar, columnLetter, type CellScalar } from './readWorkbook.ts';
+import { NO, YES, taskColumns, type ColumnSpec, type TaskField } from './reportColumns.ts';
+
+/** What the row readers of an import share: where problems and changes go, and how a row is read. */
+
+export interface ImportProblem {
+  row: number | null;
+  column: string;
+  value: string;
+  reason: string;
+}
+export interface ImportChange {
+  row: number;
+  label: string;
+  before: string;
+  after: string;
+}
+export interface ImportPlan {
+  sheet: string;
+  rowsRead: number;
+  changes: ImportChange[];
+  problems: ImportProblem[];
+  content: ReportContent;
+}
+
+export const shown = (v: string | number | boolean | null): string => {
+  if (v === null || v === '') return '(trống)';
+  if (typeof v === 'number') return formatNumberVi(v);
+  if (typeof v === 'boolean') return v ? YES : NO;
+  return v.length > 200 ? `${v.slice(0, 199)}…` : v;
+};
+
+export interface SheetRef<F extends string> {
+  ws: ExcelJS.Worksheet;
+  header: HeaderMatch<F>;
+}
+
+export class Collector {
+  readonly problems: ImportProblem[] = [];
+  readonly changes: ImportChange[] = [];
+  rowsRead = 0;
+
+  cellProblem<F extends string>(
+    sheet: string,
+    columns: ColumnSpec<F>[],
+    ref: HeaderMatch<F>,
+    row: number,
+    field: F,
+    value: string,
+    reason: string,
+  ) {
+    const col = ref.columns.get(field) ?? 0;
+    this.problems.push({
+      row,
+      column: `${columnLetter(col)} – ${headerOf(columns, field)} (trang ${sheet})`,
+      value,
+      reason,
+    });
+  }
+
+  change(
+    row: number,
+    label: string,
+    before: string | number | boolean | null,
+    after: string | number | boolean | null,
+  ) {
+    if (before === after || (before === null && after === '') || (before === '' && after === null)) return;
+    this.changes.push({ row, label, before: shown(before), after: shown(after) });
+  }
+}
+
+export function readCells<F extends string>(
+  ws: ExcelJS.Worksheet,
+  ref: HeaderMatch<F>,
+  r: number,
+): Map<F, CellScalar> {
+  const row = ws.getRow(r);
+  const cells = new Map<F, CellScalar>();
+  for (const [field, col] of ref.columns) cells.set(field, cellScalar(row.getCell(col)));
+  return cells;
+}
+
+export const isBlank = (cells: Map<string, CellScalar>) =>
+  [...cells.values()].every((s) => s.kind === 'empty');
+
+/** The "Nhiệm vụ" sheet: status and texts of each task, matched by its id. */
+export function importTasks(ref: SheetRef<TaskField>, next: ReportContent, out: Collector) {
+  const sheet = ref.ws.name;
+  const inReport = new Map(next.tasks.map((t) => [t.taskId, t]));
+  const seen = new Map<string, number>();
+  const problem = (row: number, field: TaskField, s: CellScalar, reason: string) =>
+    out.cellProblem(sheet, taskColumns, ref.header, row, field, shownValue(s), reason);
+
+  for (let r = ref.header.row + 1; r <= ref.ws.rowCount; r++) {
+    const cells = readCells(ref.ws, ref.header, r);
+    if (isBlank(cells)) continue;
+    out.rowsRead++;
+    const get = (f: TaskField): CellScalar => cells.get(f) ?? { kind: 'empty' };
+    const id = readText(get('code'), 40);
+    if (!id.ok || id.value === null) {
+      problem(r, 'code', get('code'), id.ok ? 'Thiếu mã nhiệm vụ' : id.reason);
+      continue;
+    }
+    const taskId = id.value.replace(/\s+/g, '');
+    const task = inReport.get(taskId);
+    if (!task) {
+      problem(r, 'code', get('code'), `Nhiệm vụ ${taskId} không có trong báo cáo này`);
+      continue;
+    }
+    const first = seen.get(taskId);
+    if (first !== undefined) {
+      problem(r, 'code', get('code'), `Trùng với dòng ${first}: cùng mã nhiệm vụ ${taskId}`);
+      continue;
+    }
+    seen.set(taskId, r);
+    const label = (f: TaskField) => `Nhiệm vụ ${taskId} – ${headerOf(taskColumns, f)}`;
+    let edited = false;
+
+    const status = readStatus(get('status'));
+    if (!status.ok) problem(r, 'status', get('status'), `Trạng thái ${status.reason}`);
+    else if (status.value !== null && status.value !== task.status) {
+      const name = (s: TaskStatus | null) => (s ? taskStatusLabels[s] : null);
+      out.change(r, label('status'), name(task.status), name(status.value));
+      task.status = status.value;
+      edited = true;
+    }
+    const texts: [TaskField, 'result' | 'figures' | 'evidence', number][] = [
+      ['result', 'result', 10_000],
+      ['figures', 'figures', 2_000],
+      ['evidence', 'evidence', 2_000],
+    ];
+    for (const [f, k, max] of texts) {
+      const read = readText(get(f), max, f === 'evidence');
+      if (!read.ok) problem(r, f, get(f), read.reason);
+      else if (read.value !== null && read.value !== task[k]) {
+        out.change(r, label(f), task[k], read.value);
+        task[k] = read.value;
+        edited = true;
+      }
+    }
+    if (edited) task.carriedOver = false;
+  }
+}

@@ -1,0 +1,115 @@
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { unzipChecked } from '../../../electron/services/spreadsheets/readWorkbook.ts';
+import { expectOk, type Caller } from '../helpers/setup.ts';
+import { b64, semiannual2026, setUpDrafting, type Drafting, type ReportDocument } from '../helpers/drafts.ts';
+
+/** One file of a hand-made zip; `declaredSize` lets a test lie about the inflated size. */
+export interface ZipFile {
+  name: string;
+  data: Buffer;
+  declaredSize?: number;
+  store?: boolean;
+}
+
+/** A minimal zip writer (deflate or store), enough to craft hostile workbooks. */
+export function makeZip(files: ZipFile[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const f of files) {
+    const name = Buffer.from(f.name, 'utf8');
+    const body = f.store ? f.data : zlib.deflateRawSync(f.data);
+    const crc = zlib.crc32(f.data);
+    const size = f.declaredSize ?? f.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(f.store ? 0 : 8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(f.store ? 0 : 8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += local.length + name.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+/** The files of an .xlsx, to change one and zip them again. */
+export function zipFiles(xlsx: Buffer): ZipFile[] {
+  return [...unzipChecked(xlsx)].map(([name, data]) => ({ name, data }));
+}
+
+export async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+export async function loadXlsx(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  return wb;
+}
+
+/** An encrypted .xlsx as Excel writes one: an OLE2 compound file naming EncryptionInfo. */
+export function encryptedXlsxLike(): Buffer {
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+  const dir = Buffer.alloc(512);
+  Buffer.from('EncryptionInfo', 'utf16le').copy(dir, 128);
+  Buffer.from('EncryptedPackage', 'utf16le').copy(dir, 256);
+  return Buffer.concat([header, dir, Buffer.alloc(1024, 0x5a)]);
+}
+
+/** A department on the real plan with one semiannual 2026 report and a clerk to work on it. */
+export async function reportFixture(): Promise<Drafting & { report: ReportDocument }> {
+  const d = await setUpDrafting();
+  const report = expectOk<ReportDocument>(await d.clerk('reports.create', semiannual2026));
+  return { ...d, report };
+}
+
+export async function getReport(call: Caller, id: string): Promise<ReportDocument> {
+  return expectOk<ReportDocument>(await call('reports.get', { id }));
+}
+
+/** Exports `what` of document `id` and returns its bytes. */
+export async function exportBytes(call: Caller, id: string, what: 'document' | 'template') {
+  const file = expectOk<{ fileName: string; mime: string; dataBase64: string }>(
+    await call('spreadsheets.export', { id, what }),
+  );
+  return { ...file, bytes: Buffer.from(file.dataBase64, 'base64') };
+}
+
+export const importInput = (id: string, bytes: Buffer, fileName = 'bao-cao.xlsx') => ({
+  id,
+  fileName,
+  dataBase64: b64(bytes),
+});
+
+/** Row number of the row whose column B (Mã) reads `code`. */
+export function rowOf(ws: ExcelJS.Worksheet, code: string): number {
+  for (let r = 1; r <= ws.rowCount; r++) if (String(ws.getRow(r).getCell(2).value ?? '') === code) return r;
+  throw new Error(`no row with code ${code} in ${ws.name}`);
+}
+
+/** exceljs keeps a sheet's protection on the worksheet without declaring it in its types. */
+export const protectionOf = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { sheetProtection?: Record<string, unknown> | null }).sheetProtection ?? null;
