@@ -6,6 +6,7 @@ import { PlanEditorPage } from './drafting/PlanEditorPage.tsx';
 import { ReportEditorPage } from './drafting/ReportEditorPage.tsx';
 import { ReportsPage } from './drafting/ReportsPage.tsx';
 import { VersionsPage } from './drafting/VersionsPage.tsx';
+import { PreviewPage } from './documents/PreviewPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -19,13 +20,17 @@ const routes: Route[] = ['home', 'settings', 'users', 'password', 'plan', 'repor
 
 /** A page, and for the report editor and the versions page the document it shows. */
 type Location =
-  { route: Route; id?: undefined } | { route: 'report'; id: string } | { route: 'versions'; id: string };
+  | { route: Route; id?: undefined }
+  | { route: 'report'; id: string }
+  | { route: 'versions'; id: string }
+  | { route: 'preview'; id: string };
 
 function readHash(): Location {
   const [first = '', second] = window.location.hash.replace(/^#\/?/, '').split('/');
   const id = second ? decodeURIComponent(second) : '';
   if (first === 'reports' && id) return { route: 'report', id };
   if (first === 'versions' && id) return { route: 'versions', id };
+  if (first === 'preview' && id) return { route: 'preview', id };
   return { route: routes.includes(first as Route) ? (first as Route) : 'home' };
 }
 
@@ -70,6 +75,8 @@ export function App() {
   const page =
     location.route === 'report' ? (
       <ReportEditorPage key={location.id} id={location.id} canEdit={canEdit} />
+    ) : location.route === 'preview' ? (
+      <PreviewPage key={location.id} id={location.id} />
     ) : location.route === 'versions' ? (
       <VersionsPage key={location.id} id={location.id} />
     ) : route === 'plan' ? (

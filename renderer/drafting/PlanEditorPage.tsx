@@ -12,6 +12,7 @@ import { ErrorSummary, IncompleteSummary, TextAreaField } from './fields.tsx';
 import { PlanTaskBlock, type PlanTaskEdit } from './plan/PlanTaskBlock.tsx';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
 import { useAutosave, type LoadedDocument } from './useAutosave.ts';
+import { DocumentActions } from '../documents/DocumentActions.tsx';
 import { navigate, useDocumentQuery } from './useDocumentQuery.ts';
 
 type PlanDocument = NonNullable<MethodOutput<'plans.get'>>;
@@ -44,7 +45,7 @@ function PlanEditor({ home, doc, canEdit }: { home: Home; doc: PlanDocument; can
   const validate = useCallback((c: PlanContent) => validatePlan(c, catalog), [catalog]);
   const readOnly = !canEdit || !EDITABLE.has(doc.meta.status);
   const initial = useMemo(() => loaded(doc), [doc]);
-  const { draft, update, status, issues, reload } = useAutosave({
+  const { draft, update, status, issues, reload, flush } = useAutosave({
     initial,
     save: savePlan,
     load: loadPlan,
@@ -93,6 +94,7 @@ function PlanEditor({ home, doc, canEdit }: { home: Home; doc: PlanDocument; can
           </div>
         </header>
         <SaveProblems status={status} onReload={reload} />
+        <DocumentActions documentId={doc.meta.id} flush={flush} />
       </div>
       {readOnly && (
         <div className="info-banner">

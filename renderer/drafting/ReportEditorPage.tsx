@@ -17,6 +17,8 @@ import type { ReportTaskEdit } from './report/ReportTasks.tsx';
 import { ReportTasks } from './report/ReportTasks.tsx';
 import { SubmitOutcome, useSubmit } from './report/SubmitPanel.tsx';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
+import { DocumentActions } from '../documents/DocumentActions.tsx';
+import { ImportPanel } from '../spreadsheets/ImportPanel.tsx';
 import { useAutosave, type LoadedDocument, type SaveRequest } from './useAutosave.ts';
 import { navigate, useDocumentQuery } from './useDocumentQuery.ts';
 
@@ -120,6 +122,7 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
           </div>
         </header>
         <SaveProblems status={status} onReload={reload} />
+        <DocumentActions documentId={id} flush={flush} />
       </div>
       <SubmitOutcome outcome={submit.outcome} onClose={submit.clear} />
       {readOnly && (
@@ -171,6 +174,17 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
           />
         </section>
       </fieldset>
+
+      {!readOnly && (
+        <ImportPanel
+          documentId={id}
+          prepare={async () => {
+            await flush();
+            return getRevision();
+          }}
+          onApplied={() => void reload()}
+        />
+      )}
 
       <section className="panel" aria-labelledby="r-attachments-h">
         <h2 id="r-attachments-h">Tệp minh chứng ({doc.attachments.length})</h2>

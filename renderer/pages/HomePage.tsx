@@ -1,5 +1,6 @@
 import type { MethodOutput } from '../../shared/api.ts';
 import { daysBetween } from '../../shared/domain/calendarDate.ts';
+import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
 import { describeDaysLeft, formatShortDate } from '../../shared/domain/vietnameseDate.ts';
 import { ErrorBanner } from '../components/Field.tsx';
 import { useApiQuery } from '../queries.ts';
@@ -21,26 +22,41 @@ function urgency(daysLeft: number) {
   return 'ok';
 }
 
-function Deadlines({ home }: { home: Home }) {
+function PlanCard({ home }: { home: Home }) {
+  const plan = useApiQuery('plans.get', {});
   const planDays = daysBetween(home.today, home.plan.planDue);
+  const meta = plan.data?.meta;
+  const state = meta ? (meta.status === 'issued' ? 'ok' : 'soon') : urgency(planDays);
+  return (
+    <div className={`card deadline-${state}`} data-testid="plan-card">
+      <div className="card-title">
+        <a href="#/plan">Kế hoạch triển khai</a>
+      </div>
+      <div>Hoàn thành và gửi trước ngày {formatShortDate(home.plan.planDue)}</div>
+      <div className="days-left">
+        {meta ? `Đã tạo: ${documentStatusLabels[meta.status]}` : `Chưa tạo – ${describeDaysLeft(planDays)}`}
+      </div>
+    </div>
+  );
+}
+
+function Deadlines({ home }: { home: Home }) {
   return (
     <section aria-labelledby="deadlines-h">
       <h2 id="deadlines-h">Hạn gửi sắp tới</h2>
       <div className="cards">
         {home.deadlines.map((d) => (
           <div key={d.kind + d.due} className={`card deadline-${urgency(d.daysLeft)}`} data-testid="deadline">
-            <div className="card-title">{d.title}</div>
+            <div className="card-title">
+              <a href="#/reports">{d.title}</a>
+            </div>
             <div>
               Gửi {home.plan.recipient} {d.dueText}
             </div>
             <div className="days-left">{describeDaysLeft(d.daysLeft)}</div>
           </div>
         ))}
-        <div className={`card deadline-${urgency(planDays)}`}>
-          <div className="card-title">Kế hoạch triển khai</div>
-          <div>Hoàn thành và gửi trước ngày {formatShortDate(home.plan.planDue)}</div>
-          <div className="days-left">{describeDaysLeft(planDays)}</div>
-        </div>
+        <PlanCard home={home} />
       </div>
     </section>
   );

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { AgencyType } from '../../shared/domain/catalog/schema.ts';
+import type { Letterhead } from '../../shared/domain/organization/letterhead.ts';
 import type { Organization } from '../../shared/domain/organization/schemas.ts';
 import { ErrorBanner, SuccessBanner } from '../components/Field.tsx';
+import { LetterheadForm } from '../components/LetterheadForm.tsx';
 import { OrganizationForm, type OrganizationDraft } from '../components/OrganizationForm.tsx';
 import { useApiMutation } from '../queries.ts';
 
@@ -13,6 +15,7 @@ export function SettingsPage({
   agencyTypes: AgencyType[];
 }) {
   const [draft, setDraft] = useState<OrganizationDraft>(organization);
+  const [letterhead, setLetterhead] = useState<Letterhead>(organization.letterhead);
   const save = useApiMutation('organization.update');
   return (
     <div className="page">
@@ -21,7 +24,13 @@ export function SettingsPage({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate(draft);
+          save.mutate({
+            ...draft,
+            letterhead: {
+              ...letterhead,
+              recipients: letterhead.recipients.map((r) => r.trim()).filter(Boolean),
+            },
+          });
         }}
       >
         <OrganizationForm
@@ -31,6 +40,14 @@ export function SettingsPage({
             save.reset();
           }}
           agencyTypes={agencyTypes}
+        />
+        <h2>Thể thức văn bản</h2>
+        <LetterheadForm
+          value={letterhead}
+          onChange={(v) => {
+            setLetterhead(v);
+            save.reset();
+          }}
         />
         <ErrorBanner error={save.error} />
         {save.isSuccess && <SuccessBanner>Đã lưu thông tin cơ quan.</SuccessBanner>}

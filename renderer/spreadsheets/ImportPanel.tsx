@@ -2,14 +2,18 @@ import { useId, useRef, useState } from 'react';
 import type { MethodOutput } from '../../shared/api.ts';
 import { call, type ApiError } from '../api.ts';
 import { ErrorBanner, SuccessBanner } from '../components/Field.tsx';
+import { readFileAsBase64, saveFile } from '../components/files.ts';
 import { useApiMutation } from '../queries.ts';
 
 type Preview = MethodOutput<'spreadsheets.previewImport'>;
 
 interface Props {
   documentId: string;
-  /** The revision the report page shows: the import applies over exactly that one. */
-  revision: number;
+  /**
+   * Stores the editor's pending edits and returns the revision they produced: the dry run compares
+   * with, and the import applies over, exactly what the clerk sees.
+   */
+  prepare: () => Promise<number>;
   onApplied: () => void;
 }
 
@@ -18,35 +22,11 @@ interface Chosen {
   dataBase64: string;
 }
 
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new Error(`Không đọc được tệp "${file.name}"`));
-    reader.readAsDataURL(file);
-  });
-}
-
-function download(file: MethodOutput<'spreadsheets.export'>) {
-  const binary = atob(file.dataBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
-
 /**
  * Import of a filled Excel template into the report: choose a file, see the dry run (every change
  * and every problem, row by row), then "Áp dụng" applies all of it in one save, or nothing.
  */
-export function ImportPanel({ documentId, revision, onApplied }: Props) {
+export function ImportPanel({ documentId, prepare, onApplied }: Props) {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
@@ -64,8 +44,9 @@ export function ImportPanel({ documentId, revision, onApplied }: Props) {
     if (!file) return;
     setBusy('reading');
     try {
-      const next = { fileName: file.name, dataBase64: await readAsBase64(file) };
+      const next = { fileName: file.name, dataBase64: await readFileAsBase64(file) };
       setChosen(next);
+      await prepare();
       setPreview(await call('spreadsheets.previewImport', { id: documentId, ...next }));
     } catch (e) {
       setError(e as ApiError);
@@ -78,7 +59,7 @@ export function ImportPanel({ documentId, revision, onApplied }: Props) {
     setError(null);
     setBusy('template');
     try {
-      download(await call('spreadsheets.export', { id: documentId, what: 'template' }));
+      saveFile(await call('spreadsheets.export', { id: documentId, what: 'template' }));
     } catch (e) {
       setError(e as ApiError);
     } finally {
@@ -86,10 +67,11 @@ export function ImportPanel({ documentId, revision, onApplied }: Props) {
     }
   };
 
-  const applyNow = () => {
+  const applyNow = async () => {
     if (!chosen || !preview?.canApply) return;
+    const baseRevision = await prepare();
     apply.mutate(
-      { id: documentId, ...chosen, baseRevision: revision },
+      { id: documentId, ...chosen, baseRevision },
       {
         onSuccess: (r) => {
           setDone(r.applied);
@@ -104,7 +86,7 @@ export function ImportPanel({ documentId, revision, onApplied }: Props) {
 
   return (
     <section className="panel" aria-label="Nhập từ Excel">
-      <h3>Nhập số liệu từ Excel</h3>
+      <h2>Nhập số liệu từ Excel</h2>
       <p className="hint">
         Tải mẫu nhập, điền vào các ô màu vàng rồi chọn tệp. Ô để trống giữ nguyên giá trị đang có. Chỉ nhận
         tệp .xlsx, tối đa 10 MB.
@@ -113,11 +95,14 @@ export function ImportPanel({ documentId, revision, onApplied }: Props) {
         <button type="button" className="secondary" onClick={downloadTemplate} disabled={busy !== null}>
           {busy === 'template' ? 'Đang tạo mẫu…' : 'Tải mẫu nhập Excel'}
         </button>
-        <label htmlFor={inputId}>Chọn tệp Excel</label>
+        <label htmlFor={inputId} className="file-button primary">
+          Chọn tệp Excel…
+        </label>
         <input
           id={inputId}
           ref={inputRef}
           type="file"
+          className="file-input"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-label="Chọn tệp Excel"
           disabled={busy !== null || apply.isPending}
@@ -190,7 +175,11 @@ export function ImportPanel({ documentId, revision, onApplied }: Props) {
           )}
 
           <div className="actions">
-            <button type="button" onClick={applyNow} disabled={!preview.canApply || apply.isPending}>
+            <button
+              type="button"
+              onClick={() => void applyNow()}
+              disabled={!preview.canApply || apply.isPending}
+            >
               {apply.isPending ? 'Đang áp dụng…' : 'Áp dụng'}
             </button>
             {!preview.canApply && preview.problems.length > 0 && (

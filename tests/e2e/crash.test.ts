@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { completeSetup, logIn, waitSaved } from './support/department.ts';
+import { completeSetup, logIn, openFromMenu, waitSaved } from './support/department.ts';
 import { launchChromium, startWebApp } from './support/webApp.ts';
 
 it('an edit survives the app being killed right after it was saved', async () => {
@@ -9,7 +9,7 @@ it('an edit survives the app being killed right after it was saved', async () =>
     let page = await browser.newPage();
     await page.goto(app.url);
     await completeSetup(page, { name: 'UBND phường Kinh Bắc', type: 'ubnd_xa_phuong', abbr: 'UBNDKB' });
-    await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
+    await openFromMenu(page, 'Báo cáo');
     await page.getByTestId('proposal').first().getByRole('button', { name: 'Tạo báo cáo' }).click();
     const field = page.getByLabel('III. Phương hướng, nhiệm vụ kỳ tới');
     await field.fill('Tiếp tục tuyên truyền Nghị quyết 57 trên hệ thống loa truyền thanh cơ sở.');
@@ -22,7 +22,7 @@ it('an edit survives the app being killed right after it was saved', async () =>
     page = await browser.newPage();
     await page.goto(app.url);
     await logIn(page);
-    await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
+    await openFromMenu(page, 'Báo cáo');
     await page.getByTestId('report-row').first().getByRole('link').first().click();
     await page.getByLabel('III. Phương hướng, nhiệm vụ kỳ tới').waitFor();
     expect(await page.getByLabel('III. Phương hướng, nhiệm vụ kỳ tới').inputValue()).toBe(

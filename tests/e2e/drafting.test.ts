@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogSchema } from '../../shared/domain/catalog/schema.ts';
-import { completeSetup, logIn, waitSaved } from './support/department.ts';
+import { completeSetup, logIn, openFromMenu, waitSaved } from './support/department.ts';
 import { launchChromium, screenshotPath, startWebApp, type RunningApp } from './support/webApp.ts';
 
 const catalog = catalogSchema.parse(
@@ -12,7 +12,7 @@ const firstTask = catalog.tasks.find((t) => t.appliesTo.includes('so_khcn'))!;
 const firstReportTask = firstTask.id;
 
 async function openReports(page: Page) {
-  await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
+  await openFromMenu(page, 'Báo cáo');
   await page
     .getByRole('heading', { name: 'Báo cáo cần lập' })
     .or(page.getByTestId('report-row').first())
@@ -39,7 +39,7 @@ describe('a clerk drafts the plan and the 6-month report', () => {
     await completeSetup(page, { name: 'Sở Khoa học và Công nghệ', type: 'so_khcn', abbr: 'SKHCN' });
 
     // Plan: pre-filled from the catalog; the clerk adds an activity under the first task.
-    await page.getByRole('link', { name: 'Kế hoạch triển khai' }).click();
+    await openFromMenu(page, 'Kế hoạch triển khai');
     await page.getByRole('button', { name: 'Tạo kế hoạch' }).click();
     const task = page.getByTestId(`plan-task-${firstTask.id}`);
     await task.waitFor();
@@ -104,7 +104,7 @@ describe('a clerk drafts the plan and the 6-month report', () => {
     expect(await page.getByLabel('II. Tồn tại, hạn chế và nguyên nhân').inputValue()).toBe(
       'Nguồn nhân lực làm truyền thông còn mỏng.',
     );
-    await page.getByRole('link', { name: 'Kế hoạch triển khai' }).click();
+    await openFromMenu(page, 'Kế hoạch triển khai');
     const reopened = page.getByTestId(`plan-task-${firstTask.id}`).getByTestId('activity').last();
     await reopened.waitFor();
     expect(await reopened.getByLabel('Đơn vị chủ trì').inputValue()).toBe('Văn phòng Sở');

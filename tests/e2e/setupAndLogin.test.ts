@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogSchema } from '../../shared/domain/catalog/schema.ts';
-import { completeSetup } from './support/department.ts';
+import { completeSetup, openFromMenu } from './support/department.ts';
 import { launchChromium, screenshotPath, startWebApp, type RunningApp } from './support/webApp.ts';
 
 const catalog = catalogSchema.parse(
@@ -67,7 +67,7 @@ describe('first run, logout and login in the browser', () => {
 
     // A reload keeps the session; the settings page shows what the wizard stored.
     await page.reload();
-    await page.getByRole('link', { name: 'Thông tin cơ quan' }).click();
+    await openFromMenu(page, 'Thông tin cơ quan');
     await expect.poll(() => page.getByLabel('Chữ viết tắt').inputValue()).toBe('SGDĐT');
     await page.close();
   });

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import type { Attachment } from '../../../shared/domain/reports/reportContent.ts';
 import { call } from '../../api.ts';
 import { ErrorBanner } from '../../components/Field.tsx';
+import { readFileAsBase64, saveFile } from '../../components/files.ts';
 import { useApiMutation } from '../../queries.ts';
 import { fileSize, vietnamDateTime } from '../format.ts';
 
@@ -9,26 +10,6 @@ interface Props {
   documentId: string;
   attachments: readonly Attachment[];
   readOnly: boolean;
-}
-
-/** The bytes of a chosen file as base64 (what attachments.add carries). */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new Error(`Không đọc được tệp "${file.name}"`));
-    reader.readAsDataURL(file);
-  });
-}
-
-function base64ToBlob(base64: string, mime: string): Blob {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: mime || 'application/octet-stream' });
 }
 
 /** "PDF", "Word", … : the kind of a file in words a clerk uses. */
@@ -65,14 +46,7 @@ function AttachmentRow({
     setError(null);
     try {
       const file = await call('attachments.get', { documentId, sha256: a.sha256 });
-      const url = URL.createObjectURL(base64ToBlob(file.dataBase64, file.mime));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.name;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile({ fileName: file.name, mime: file.mime, dataBase64: file.dataBase64 });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -135,7 +109,7 @@ export function Attachments({ documentId, attachments, readOnly }: Props) {
     for (const file of Array.from(files)) {
       setBusy(file.name);
       try {
-        const dataBase64 = await readAsBase64(file);
+        const dataBase64 = await readFileAsBase64(file);
         await add.mutateAsync({ documentId, name: file.name, dataBase64 });
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -171,11 +145,15 @@ export function Attachments({ documentId, attachments, readOnly }: Props) {
       )}
       {!readOnly && (
         <div className="field file-field">
-          <label htmlFor={id}>Thêm tệp minh chứng</label>
+          <label htmlFor={id} className="file-button">
+            Thêm tệp minh chứng…
+          </label>
           <input
             ref={input}
             id={id}
             type="file"
+            className="file-input"
+            aria-label="Thêm tệp minh chứng"
             multiple
             disabled={busy !== null}
             onChange={(e) => void onFiles(e.target.files)}

@@ -32,3 +32,8 @@ export async function waitSaved(page: Page) {
     .poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 })
     .toMatch(/^Đã lưu lúc \d{2}:\d{2}:\d{2}$/);
 }
+
+/** Goes to a page through the sidebar, as a person would. */
+export async function openFromMenu(page: Page, name: string) {
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { call, type ApiError } from '../api.ts';
+import { ErrorBanner } from '../components/Field.tsx';
+import { saveFile } from '../components/files.ts';
+import { navigate } from '../drafting/useDocumentQuery.ts';
+
+interface Props {
+  documentId: string;
+  /** Stores pending edits first, so the file holds what the clerk sees on screen. */
+  flush: () => Promise<unknown>;
+}
+
+/** Preview, "Xuất Word" and "Xuất Excel" for a plan or a report. */
+export function DocumentActions({ documentId, flush }: Props) {
+  const [busy, setBusy] = useState<'word' | 'excel' | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const exportFile = async (kind: 'word' | 'excel') => {
+    setBusy(kind);
+    setError(null);
+    try {
+      await flush();
+      saveFile(
+        kind === 'word'
+          ? await call('documents.renderDocx', { id: documentId })
+          : await call('spreadsheets.export', { id: documentId, what: 'document' }),
+      );
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="document-actions">
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => void flush().then(() => navigate(`/preview/${encodeURIComponent(documentId)}`))}
+      >
+        Xem trước văn bản
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy !== null}
+        onClick={() => void exportFile('word')}
+      >
+        {busy === 'word' ? 'Đang tạo tệp…' : 'Xuất Word'}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy !== null}
+        onClick={() => void exportFile('excel')}
+      >
+        {busy === 'excel' ? 'Đang tạo tệp…' : 'Xuất Excel'}
+      </button>
+      <ErrorBanner error={error} />
+    </div>
+  );
+}

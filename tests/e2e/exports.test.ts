@@ -1,0 +1,120 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeSetup, openFromMenu, waitSaved } from './support/department.ts';
+import { launchChromium, screenshotPath, startWebApp, type RunningApp } from './support/webApp.ts';
+
+/** Clicks a button that downloads a file; returns the file's name and bytes. */
+async function download(page: Page, button: string) {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const file = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file!) };
+}
+
+/** Fills the template's "Chỉ tiêu" sheet the way a clerk would in Excel: by the Mã of each row. */
+async function fillTemplate(
+  bytes: Buffer,
+  values: Record<string, { numerator: string; denominator: string }>,
+) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet('Chỉ tiêu')!;
+  let headerRow = 0;
+  const col: Record<string, number> = {};
+  sheet.eachRow((row, n) => {
+    if (headerRow) return;
+    row.eachCell((cell, c) => {
+      if (typeof cell.value === 'string') col[cell.value.trim()] = c;
+    });
+    if (col['Mã'] && col['Số đạt được']) headerRow = n;
+  });
+  sheet.eachRow((row, n) => {
+    if (n <= headerRow) return;
+    const v = values[String(row.getCell(col['Mã']!).value ?? '')];
+    if (v) {
+      row.getCell(col['Số đạt được']!).value = v.numerator;
+      row.getCell(col['Tổng số']!).value = v.denominator;
+    }
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('the official Word document and the Excel files of a report', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.kill();
+  });
+
+  it('previews and exports Word and Excel, and imports a filled template after a dry run', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await completeSetup(page, { name: 'Sở Khoa học và Công nghệ', type: 'so_khcn', abbr: 'SKHCN' });
+    await openFromMenu(page, 'Báo cáo');
+    await page
+      .getByTestId('proposal')
+      .filter({ hasText: '6 tháng đầu năm 2026' })
+      .getByRole('button', { name: 'Tạo báo cáo' })
+      .click();
+    await page.getByLabel('Chỉ tiêu 2 – Tử số').fill('95');
+    await page.getByLabel('Chỉ tiêu 2 – Mẫu số').fill('120');
+    await waitSaved(page);
+
+    const word = await download(page, 'Xuất Word');
+    expect(word.name).toBe('BC-6T-2026-SKHCN.docx');
+    const xml = await (await JSZip.loadAsync(word.bytes)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('BÁO CÁO');
+    expect(xml).toContain('95/120');
+
+    const excel = await download(page, 'Xuất Excel');
+    expect(excel.name).toBe('BC-6T-2026-SKHCN.xlsx');
+    const exported = new ExcelJS.Workbook();
+    await exported.xlsx.load(excel.bytes as unknown as ArrayBuffer);
+    expect(exported.worksheets.map((w) => w.name)).toEqual(['Chỉ tiêu', 'Nhiệm vụ']);
+
+    // The preview renders the same document inside the app.
+    await page.getByRole('button', { name: 'Xem trước văn bản' }).click();
+    await page.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: screenshotPath('preview-report') });
+    await page.getByRole('button', { name: 'Quay lại' }).click();
+    await page.getByLabel('Chỉ tiêu 2 – Tử số').waitFor();
+
+    // Import: a template with a mistake is shown row by row and cannot be applied…
+    const template = await download(page, 'Tải mẫu nhập Excel');
+    const bad = await fillTemplate(template.bytes, { CT02: { numerator: '130', denominator: '120' } });
+    await page
+      .getByLabel('Chọn tệp Excel')
+      .setInputFiles({ name: 'mau-sai.xlsx', mimeType: 'application/octet-stream', buffer: bad });
+    const problems = page.getByRole('table', { name: 'Vấn đề' });
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('130');
+    expect(await page.getByRole('button', { name: 'Áp dụng' }).isDisabled()).toBe(true);
+
+    // …a corrected one lists its changes, and "Áp dụng" puts them into the report.
+    const good = await fillTemplate(template.bytes, { CT02: { numerator: '120', denominator: '120' } });
+    await page
+      .getByLabel('Chọn tệp Excel')
+      .setInputFiles({ name: 'mau-dung.xlsx', mimeType: 'application/octet-stream', buffer: good });
+    const changes = page.getByRole('table', { name: 'Thay đổi' });
+    await changes.waitFor();
+    expect(await changes.textContent()).toMatch(/95[\s\S]*120/);
+    await page.screenshot({ path: screenshotPath('import-dry-run'), fullPage: false });
+    await page.getByRole('button', { name: 'Áp dụng' }).click();
+    await expect
+      .poll(() => page.getByLabel('Chỉ tiêu 2 – Tử số').inputValue(), { timeout: 10_000 })
+      .toBe('120');
+    expect(await page.getByTestId('achievement-CT02').textContent()).toBe('Đạt');
+    await context.close();
+  });
+});
