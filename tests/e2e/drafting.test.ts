@@ -1,13 +1,9 @@
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogSchema } from '../../shared/domain/catalog/schema.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { catalog } from './support/catalog.ts';
 import { completeSetup, logIn, openFromMenu, waitSaved } from './support/department.ts';
-import { launchChromium, screenshotPath, startWebApp, type RunningApp } from './support/webApp.ts';
+import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
-const catalog = catalogSchema.parse(
-  JSON.parse(fs.readFileSync(new URL('../../resources/plans/34-KH-UBND-2025.json', import.meta.url), 'utf8')),
-);
 const firstTask = catalog.tasks.find((t) => t.appliesTo.includes('so_khcn'))!;
 const firstReportTask = firstTask.id;
 
@@ -21,21 +17,12 @@ async function openReports(page: Page) {
 }
 
 describe('a clerk drafts the plan and the 6-month report', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.kill();
-  });
+  const env = useAppAndBrowser();
 
   it('creates the plan and the report, sees the status follow the target, and finds it all after reopening', async () => {
-    let context = await browser.newContext();
+    let context = await env.browser.newContext();
     let page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await completeSetup(page, { name: 'Sở Khoa học và Công nghệ', type: 'so_khcn', abbr: 'SKHCN' });
 
     // Plan: pre-filled from the catalog; the clerk adds an activity under the first task.
@@ -85,9 +72,9 @@ describe('a clerk drafts the plan and the 6-month report', () => {
 
     // Close the browser entirely, come back with a fresh one, log in: everything is there.
     await context.close();
-    context = await browser.newContext();
+    context = await env.browser.newContext();
     page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await logIn(page);
     await openReports(page);
     await page
@@ -112,9 +99,9 @@ describe('a clerk drafts the plan and the 6-month report', () => {
   });
 
   it('tells the second tab editing the same report about the conflict', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const first = await context.newPage();
-    await first.goto(app.url);
+    await first.goto(env.app.url);
     await logIn(first);
     await openReports(first);
     await first

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { completeSetup, openFromMenu, waitSaved } from './support/department.ts';
-import { launchChromium, screenshotPath, startWebApp, type RunningApp } from './support/webApp.ts';
+import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 /** Clicks a button that downloads a file; returns the file's name and bytes. */
 async function download(page: Page, button: string) {
@@ -45,21 +45,12 @@ async function fillTemplate(
 }
 
 describe('the official Word document and the Excel files of a report', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.kill();
-  });
+  const env = useAppAndBrowser();
 
   it('previews and exports Word and Excel, and imports a filled template after a dry run', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await env.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await completeSetup(page, { name: 'Sở Khoa học và Công nghệ', type: 'so_khcn', abbr: 'SKHCN' });
     await openFromMenu(page, 'Báo cáo');
     await page

@@ -1,29 +1,14 @@
-import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogSchema } from '../../shared/domain/catalog/schema.ts';
+import { describe, expect, it } from 'vitest';
+import { catalog } from './support/catalog.ts';
 import { completeSetup, openFromMenu } from './support/department.ts';
-import { launchChromium, screenshotPath, startWebApp, type RunningApp } from './support/webApp.ts';
-
-const catalog = catalogSchema.parse(
-  JSON.parse(fs.readFileSync(new URL('../../resources/plans/34-KH-UBND-2025.json', import.meta.url), 'utf8')),
-);
+import { launchChromium, screenshotPath, startWebApp, useAppAndBrowser } from './support/webApp.ts';
 
 describe('first run, logout and login in the browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.kill();
-  });
+  const env = useAppAndBrowser();
 
   it('sets up an education department, shows its duties, refuses a wrong password', async () => {
-    const page = await browser.newPage();
-    await page.goto(app.url);
+    const page = await env.browser.newPage();
+    await page.goto(env.app.url);
 
     // The wizard refuses to go on with required fields empty, naming them.
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
@@ -73,7 +58,7 @@ describe('first run, logout and login in the browser', () => {
   });
 
   it('refuses API calls that do not carry the start-up token', async () => {
-    const origin = new URL(app.url).origin;
+    const origin = new URL(env.app.url).origin;
     const res = await fetch(`${origin}/api/home.get`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-baocao-client': 'abcdefghijklmnopqrst' },

@@ -118,3 +118,47 @@ export function requireSameIds(ids: readonly string[], known: readonly string[],
     );
   }
 }
+
+export interface SaveContentRequest<C> {
+  kind: DocumentKind;
+  id: string;
+  baseRevision: number;
+  editSession: string;
+  content: C;
+  userId: string;
+  /** Kind-specific checks of the new content against the stored one (same rows, same period…). */
+  check: (content: C, stored: C) => void;
+  validate: (content: C, catalog: Catalog) => ValidationIssue[];
+}
+
+/**
+ * The one save path of every editor (and of imports): in one IMMEDIATE transaction the document
+ * must still be editable and at the revision the editor started from, the content must pass its
+ * checks with no error, and then revision, content, version and audit entry land together.
+ */
+export function saveDocumentContent<C>(deps: DraftsDeps, r: SaveContentRequest<C>) {
+  const { db, documents, audit, clock } = deps;
+  return db
+    .transaction(() => {
+      const doc = requireDocument(documents, r.id, r.kind);
+      requireEditable(doc);
+      requireRevision(doc, r.baseRevision, clock());
+      r.check(r.content, doc.content as C);
+      refuseErrors(r.validate(r.content, catalogOf(deps, doc)));
+      const revision = doc.meta.revision + 1;
+      const { savedAt, versionNo } = documents.saveContent(
+        r.id,
+        r.content,
+        revision,
+        r.editSession,
+        r.userId,
+      );
+      audit.append(r.userId, r.kind === 'plan' ? 'plans.save' : 'reports.save', {
+        id: r.id,
+        revision,
+        versionNo,
+      });
+      return { revision, savedAt };
+    })
+    .immediate();
+}

@@ -5,16 +5,7 @@ import type { PlanContent } from '../../../shared/domain/plans/planContent.ts';
 import { validatePlan } from '../../../shared/domain/reports/reportValidation.ts';
 import type { Handlers } from '../context.ts';
 import { currentUser } from '../context.ts';
-import {
-  catalogOf,
-  department,
-  refuseErrors,
-  requireDocument,
-  requireEditable,
-  requireSameIds,
-  requireRevision,
-  type DraftsDeps,
-} from './documentAccess.ts';
+import { department, requireSameIds, saveDocumentContent, type DraftsDeps } from './documentAccess.ts';
 import type { StoredDocument } from './documentsRepository.ts';
 
 /** The plan's slot in `documents`: one implementation plan per provincial plan. */
@@ -26,7 +17,7 @@ const planDocument = (doc: StoredDocument) => ({ meta: doc.meta, content: doc.co
 
 /** The department's implementation plan (kế hoạch triển khai): create, open, autosave. */
 export function createPlansHandlers(deps: DraftsDeps) {
-  const { db, documents, audit, clock } = deps;
+  const { db, documents, audit } = deps;
 
   const handlers: Pick<Handlers, 'plans.get' | 'plans.create' | 'plans.save'> = {
     'plans.get': () => {
@@ -58,27 +49,22 @@ export function createPlansHandlers(deps: DraftsDeps) {
         .immediate();
     },
 
-    'plans.save': ({ id, baseRevision, editSession, content }, ctx) => {
-      const user = currentUser(ctx);
-      return db
-        .transaction(() => {
-          const doc = requireDocument(documents, id, 'plan');
-          requireEditable(doc);
-          requireRevision(doc, baseRevision, clock());
-          const stored = doc.content as PlanContent;
+    'plans.save': ({ id, baseRevision, editSession, content }, ctx) =>
+      saveDocumentContent<PlanContent>(deps, {
+        kind: 'plan',
+        id,
+        baseRevision,
+        editSession,
+        content,
+        userId: currentUser(ctx).id,
+        check: (next, stored) =>
           requireSameIds(
-            content.tasks.map((t) => t.taskId),
+            next.tasks.map((t) => t.taskId),
             stored.tasks.map((t) => t.taskId),
             'Nhiệm vụ',
-          );
-          refuseErrors(validatePlan(content, catalogOf(deps, doc)));
-          const revision = doc.meta.revision + 1;
-          const { savedAt, versionNo } = documents.saveContent(id, content, revision, editSession, user.id);
-          audit.append(user.id, 'plans.save', { id, revision, versionNo });
-          return { revision, savedAt };
-        })
-        .immediate();
-    },
+          ),
+        validate: validatePlan,
+      }),
   };
   return handlers;
 }

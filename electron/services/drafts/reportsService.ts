@@ -22,12 +22,12 @@ import type { AttachmentsRepository } from './attachmentsService.ts';
 import {
   catalogOf,
   department,
-  refuseErrors,
   requireDocument,
   requireEditable,
   requireSameIds,
   requireRevision,
   type DepartmentContext,
+  saveDocumentContent,
   type DraftsDeps,
 } from './documentAccess.ts';
 import type { StoredDocument } from './documentsRepository.ts';
@@ -187,26 +187,27 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
 
     'reports.get': ({ id }) => reportDocument(requireDocument(documents, id, 'report')),
 
-    'reports.save': ({ id, baseRevision, editSession, content }, ctx) => {
-      const user = currentUser(ctx);
-      return db
-        .transaction(() => {
-          const doc = requireDocument(documents, id, 'report');
-          requireEditable(doc);
-          requireRevision(doc, baseRevision, clock());
-          const stored = doc.content as ReportContent;
-          if (!samePeriod(content.period, stored.period)) {
+    'reports.save': ({ id, baseRevision, editSession, content }, ctx) =>
+      saveDocumentContent<ReportContent>(deps, {
+        kind: 'report',
+        id,
+        baseRevision,
+        editSession,
+        content,
+        userId: currentUser(ctx).id,
+        check: (next, stored) => {
+          if (!samePeriod(next.period, stored.period)) {
             throw new AppError(
               'VALIDATION',
               `Kỳ báo cáo: không đổi được kỳ của báo cáo đã tạo (${stored.period.title}); hãy tạo báo cáo mới cho kỳ khác`,
             );
           }
           requireSameIds(
-            content.indicators.map((i) => i.code),
+            next.indicators.map((i) => i.code),
             stored.indicators.map((i) => i.code),
             'Chỉ tiêu',
           );
-          for (const ind of content.indicators) {
+          for (const ind of next.indicators) {
             const measures = stored.indicators.find((s) => s.code === ind.code)!.values.map((v) => v.measure);
             requireSameIds(
               ind.values.map((v) => v.measure),
@@ -215,18 +216,13 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
             );
           }
           requireSameIds(
-            content.tasks.map((t) => t.taskId),
+            next.tasks.map((t) => t.taskId),
             stored.tasks.map((t) => t.taskId),
             'Nhiệm vụ',
           );
-          refuseErrors(validateReport(content, catalogOf(deps, doc)));
-          const revision = doc.meta.revision + 1;
-          const { savedAt, versionNo } = documents.saveContent(id, content, revision, editSession, user.id);
-          audit.append(user.id, 'reports.save', { id, revision, versionNo });
-          return { revision, savedAt };
-        })
-        .immediate();
-    },
+        },
+        validate: validateReport,
+      }),
 
     'reports.submit': ({ id, baseRevision }, ctx) => {
       const user = currentUser(ctx);

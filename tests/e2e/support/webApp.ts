@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -79,4 +80,17 @@ export function screenshotPath(name: string): string {
   const dir = path.join(repoRoot, '.tmp', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
+}
+
+/** One `npm run web` and one Chromium for a describe block, started before and stopped after it. */
+export function useAppAndBrowser(): { app: RunningApp; browser: Browser } {
+  const env = {} as { app: RunningApp; browser: Browser };
+  beforeAll(async () => {
+    [env.app, env.browser] = await Promise.all([startWebApp(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.app?.kill();
+  });
+  return env;
 }
