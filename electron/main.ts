@@ -94,6 +94,15 @@ if (!app.requestSingleInstanceLock()) {
       });
     });
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    // "Xuất Word"/"Xuất Excel" download from the renderer; here that becomes a Save dialog that
+    // starts in the user's Documents folder with the file name the service chose.
+    session.defaultSession.on('will-download', (_event, item) => {
+      item.setSaveDialogOptions({
+        title: 'Lưu tệp',
+        buttonLabel: 'Lưu',
+        defaultPath: path.join(app.getPath('documents'), item.getFilename()),
+      });
+    });
     services = createServices({
       dataDir: app.getPath('userData'),
       resourcesDir: app.isPackaged ? process.resourcesPath : path.join(appRoot, 'resources'),
