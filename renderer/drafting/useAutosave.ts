@@ -168,8 +168,15 @@ class AutosaveEngine<C> {
             this.conflict = true;
             this.ui.setStatus({ state: 'conflict', message });
           } else {
-            // Not retried in a loop: the next edit (or flush) tries again.
             this.ui.setStatus({ state: 'error', message });
+            // A refused value waits for the next edit; a lost connection (the service restarting,
+            // a sleeping laptop) is retried on its own so the clerk's text still reaches the disk.
+            if (e instanceof ApiError && e.code === 'INTERNAL' && !this.timer) {
+              this.timer = setTimeout(() => {
+                this.timer = null;
+                this.save();
+              }, 3_000);
+            }
           }
           this.settle(false);
         },
