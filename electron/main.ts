@@ -1,4 +1,5 @@
 import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/transport.ts';
@@ -103,9 +104,12 @@ if (!app.requestSingleInstanceLock()) {
         defaultPath: path.join(app.getPath('documents'), item.getFilename()),
       });
     });
+    const nativeBinding = path.join(__dirname, 'native', 'better_sqlite3.node');
     services = createServices({
       dataDir: app.getPath('userData'),
       resourcesDir: app.isPackaged ? process.resourcesPath : path.join(appRoot, 'resources'),
+      // Packaged builds rebuild node_modules for Electron; `npm start` uses the side-built copy.
+      ...(fs.existsSync(nativeBinding) ? { nativeBinding } : {}),
     });
     registerIpc(services.dispatch, isTrustedUrl);
     buildMenu();

@@ -24,6 +24,8 @@ export interface ServiceOptions {
   /** The folder holding plans/*.json. */
   resourcesDir: string;
   clock?: () => Date;
+  /** Path of a better-sqlite3 addon built for another runtime (Electron); Node's copy otherwise. */
+  nativeBinding?: string;
 }
 
 export interface Services {
@@ -39,7 +41,9 @@ export interface Services {
 export function createServices(options: ServiceOptions): Services {
   const clock = options.clock ?? (() => new Date());
   const catalogs = loadCatalogDir(path.join(options.resourcesDir, 'plans'));
-  const db = options.dataDir ? openDatabase(options.dataDir) : openMemoryDatabase();
+  const db = options.dataDir
+    ? openDatabase(options.dataDir, undefined, options.nativeBinding)
+    : openMemoryDatabase();
   const audit = createAuditLog(db, clock);
   const organization = createOrganizationRepository(db, clock);
   const users = createUsersRepository(db, clock);

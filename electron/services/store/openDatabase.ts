@@ -11,9 +11,14 @@ export const DATABASE_FILE = 'baocao.sqlite';
  * Opens (creating if needed) the department's database and brings its schema up to date.
  * synchronous=FULL: a report the clerk saw as "Đã lưu" must survive a power cut, not just a crash.
  */
-export function openDatabase(dataDir: string, migrations: readonly Migration[] = defaultMigrations): Db {
+export function openDatabase(
+  dataDir: string,
+  migrations: readonly Migration[] = defaultMigrations,
+  /** The desktop app's better-sqlite3 built for Electron's ABI (scripts/electronNative.mjs). */
+  nativeBinding?: string,
+): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  const db = new Database(path.join(dataDir, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
   try {
     configure(db);
     migrate(db, migrations);
