@@ -120,7 +120,9 @@ class AutosaveEngine<C> {
     this.ui.setDraft(next);
     if (this.conflict) return;
     this.ui.setStatus({ state: 'saving' });
-    this.clearTimer();
+    // Counted from the first unsaved edit, not the last: someone typing without a pause still has
+    // their text on disk within about a second.
+    if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.save();
