@@ -130,6 +130,14 @@ describe('a clerk drafts the plan and the 6-month report', () => {
     await expect
       .poll(() => second.getByLabel('IV. Đề xuất, kiến nghị').inputValue())
       .toBe('Đề nghị Sở KH&CN tổ chức tập huấn.');
+
+    // Each editing session left a version; the history shows what changed, field by field.
+    await first.getByRole('button', { name: 'Lịch sử phiên bản' }).click();
+    await expect.poll(() => first.getByTestId('version').count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => first.getByTestId('diff').textContent()).toContain('IV. Đề xuất, kiến nghị');
+    await first.getByLabel('Từ phiên bản').selectOption('1');
+    await expect.poll(() => first.getByTestId('diff').textContent()).toContain('Chỉ tiêu 2');
+    await first.screenshot({ path: screenshotPath('drafting-versions'), fullPage: false });
     await context.close();
   });
 });
