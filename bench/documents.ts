@@ -3,11 +3,7 @@ import { loadCatalogFile } from '../electron/services/catalog/loadCatalog.ts';
 import { renderDocx } from '../electron/services/documents/renderDocument.ts';
 import { defaultResourcesDir } from '../electron/services/index.ts';
 import { longPlan } from '../tests/unit/documents/longPlan.ts';
-
-function median(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+import { median } from './support.ts';
 
 /** Export time of the official .docx of a plan with 300 activities and every section full. */
 export async function documentsBench(): Promise<string[]> {

@@ -2,27 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createServices, defaultResourcesDir, type Services } from '../electron/services/index.ts';
+import { createServices, defaultResourcesDir } from '../electron/services/index.ts';
 import type { Session } from '../electron/services/context.ts';
-import type { MethodName, MethodOutput } from '../shared/api.ts';
 import type { Activity, PlanContent } from '../shared/domain/plans/planContent.ts';
 import type { ReportContent } from '../shared/domain/reports/reportContent.ts';
+import { call, median, setUpDepartment } from './support.ts';
 
 const RUNS = 21;
 const ACTIVITIES = 300;
 
-function median(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 const kib = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(0)} KiB`;
 const fileKib = (file: string) => `${(fs.statSync(file).size / 1024).toFixed(0)} KiB`;
-
-async function call<K extends MethodName>(services: Services, session: Session, name: K, input: unknown) {
-  const r = await services.dispatch(name, input, session);
-  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-  return r.value as MethodOutput<K>;
-}
 
 async function timed<T>(runs: number, fn: (i: number) => Promise<T>) {
   const ms: number[] = [];
@@ -79,17 +69,7 @@ export async function draftsBench(): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-bench-drafts-'));
   const services = createServices({ dataDir: dir, resourcesDir: defaultResourcesDir() });
   try {
-    const admin: Session = { userId: null };
-    await call(services, admin, 'setup.complete', {
-      organization: {
-        name: 'Sở Khoa học và Công nghệ',
-        parentName: 'UBND TỈNH BẮC NINH',
-        agencyType: 'so_khcn',
-        abbreviation: 'SKHCN',
-        place: 'Bắc Ninh',
-      },
-      admin: { username: 'admin', fullName: 'Quản trị', password: 'mật-khẩu-đủ-dài', roles: ['quan_tri'] },
-    });
+    const admin = await setUpDepartment(services);
     await call(services, admin, 'users.create', {
       username: 'chuyenvien',
       fullName: 'Nguyễn Thị Hồng Nhung',

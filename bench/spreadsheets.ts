@@ -4,10 +4,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { createServices, defaultResourcesDir } from '../electron/services/index.ts';
+import { mib } from './support.ts';
 import type { Session } from '../electron/services/context.ts';
 import type { MethodOutput } from '../shared/api.ts';
 
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const ms = (t: number) => `${t.toFixed(0)} ms`;
 
 /** The real plan with enough extra tasks for a report of `rows` rows across its two sheets. */

@@ -3,13 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createServices, defaultResourcesDir } from '../electron/services/index.ts';
-
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-
-function median(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+import { call, median, mib, setUpDepartment } from './support.ts';
 
 /** Time from nothing to a ready handler table (catalog parsed, database open and migrated). */
 export async function startupBench(): Promise<string[]> {
@@ -30,32 +24,10 @@ export async function startupBench(): Promise<string[]> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-bench-'));
   const services = createServices({ dataDir: dir, resourcesDir: defaultResourcesDir() });
-  const session = { userId: null };
-  await services.dispatch(
-    'setup.complete',
-    {
-      organization: {
-        name: 'Sở Khoa học và Công nghệ',
-        parentName: 'UBND TỈNH BẮC NINH',
-        agencyType: 'so_khcn',
-        abbreviation: 'SKHCN',
-        place: 'Bắc Ninh',
-      },
-      admin: {
-        username: 'admin',
-        fullName: 'Quản trị',
-        password: 'mật-khẩu-đủ-dài',
-        roles: ['quan_tri'],
-        title: '',
-        signingAuthority: '',
-      },
-    },
-    session,
-  );
+  const session = await setUpDepartment(services);
   const t = performance.now();
-  const home = await services.dispatch('home.get', {}, session);
+  await call(services, session, 'home.get', {});
   const homeMs = performance.now() - t;
-  if (!home.ok) throw new Error(home.error.message);
   global.gc?.();
   const rssAfter = process.memoryUsage().rss;
   services.close();
