@@ -3,6 +3,39 @@ import { z } from 'zod';
 // Built-in zod messages in Vietnamese; our schemas give their own where the wording matters.
 z.config(z.locales.vi());
 
+const typeNames: Record<string, string> = {
+  string: 'chữ',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'có/không',
+  object: 'nhóm thông tin',
+  array: 'danh sách',
+  date: 'ngày',
+};
+
+/**
+ * zod's Vietnamese locale still names JavaScript types ("mong đợi string"); a clerk reads these,
+ * so the common cases are said in plain words. Anything else falls back to the locale.
+ */
+z.config({
+  customError: (iss) => {
+    if (iss.code === 'invalid_type') {
+      return iss.input === undefined ? 'chưa nhập' : `phải là ${typeNames[iss.expected] ?? iss.expected}`;
+    }
+    if (iss.code === 'too_small' || iss.code === 'too_big') {
+      const n = Number(iss.code === 'too_small' ? iss.minimum : iss.maximum);
+      const bound = iss.code === 'too_small' ? 'ít nhất' : 'nhiều nhất';
+      if (iss.origin === 'string')
+        return n === 1 && bound === 'ít nhất' ? 'không được để trống' : `phải có ${bound} ${n} ký tự`;
+      if (iss.origin === 'array' || iss.origin === 'set') return `phải có ${bound} ${n} mục`;
+      if (iss.origin === 'number' || iss.origin === 'int' || iss.origin === 'bigint') {
+        return iss.code === 'too_small' ? `không được nhỏ hơn ${n}` : `không được lớn hơn ${n}`;
+      }
+    }
+    return undefined;
+  },
+});
+
 const fieldLabels: Record<string, string> = {
   organization: 'Thông tin cơ quan',
   admin: 'Tài khoản quản trị',
