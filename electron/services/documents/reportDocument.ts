@@ -158,10 +158,21 @@ export function indicatorSummary(evaluated: readonly Evaluated[], year: number):
   return `Đơn vị thực hiện ${evaluated.length} chỉ tiêu${text ? `: ${text}` : ''}.`;
 }
 
+/**
+ * Reports go to the plan's recipient (Sở KH&CN), which consolidates them for the province; the
+ * recipient's own report goes to the plan's issuer instead ("Ủy ban nhân dân tỉnh Bắc Ninh").
+ */
+export function addressee(catalog: Catalog, agencyType: string): string {
+  const recipient = catalog.reporting.recipient;
+  const recipientType = catalog.agencyTypes.find((a) => a.name === recipient)?.code;
+  if (recipientType !== agencyType) return recipient;
+  return catalog.issuer.replace(/^UBND\b/, 'Ủy ban nhân dân');
+}
+
 export function reportBody(doc: ReportExchange, catalog: Catalog, sizes: Sizes): ReportBody {
   const { content, organization: org } = doc;
   const reference = catalogReference(catalog);
-  const recipient = catalog.reporting.recipient;
+  const recipient = addressee(catalog, org.agencyType);
   const evaluated = evaluateAll(doc, catalog);
   const s = content.sections;
   const children: (Paragraph | Table)[] = [

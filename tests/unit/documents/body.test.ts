@@ -45,7 +45,8 @@ describe('title block and body', () => {
 
   it('addresses the report upright and centred, opens with the standard sentence, and has I–IV in order', async () => {
     const d = await render(loadExample(REPORT_EXAMPLE));
-    const kinhGui = findPara(d.document, (t) => t === 'Kính gửi: Sở Khoa học và Công nghệ');
+    // Sở KH&CN consolidates everyone's reports; its own goes to the province's People's Committee.
+    const kinhGui = findPara(d.document, (t) => t === 'Kính gửi: Ủy ban nhân dân tỉnh Bắc Ninh');
     expect(runProps(kinhGui)).toMatchObject({ size: 28, italics: false });
     expect(attr(kinhGui.xml, 'jc', 'val')).toBe('center');
     const texts = bodyParas(d.document).map((p) => p.text);
@@ -65,6 +66,15 @@ describe('title block and body', () => {
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     for (const h of headings) expect(runProps(findPara(d.document, (t) => t === h)).bold).toBe(true);
+    // Any other department addresses Sở KH&CN, as the plan asks.
+    const other = await render(
+      variant(REPORT_EXAMPLE, (r) => {
+        const org = r.organization as { name: string; agencyType: string };
+        org.name = 'Sở Giáo dục và Đào tạo';
+        org.agencyType = 'so_gddt';
+      }),
+    );
+    findPara(other.document, (t) => t === 'Kính gửi: Sở Khoa học và Công nghệ');
     // Task status and result, and a pointer to the appendix with the counts.
     expect(texts).toContain('Tình trạng: Hoàn thành.');
     expect(texts.some((t) => t.includes('chi tiết tại Phụ lục kèm theo. Đơn vị thực hiện 9 chỉ tiêu:'))).toBe(
