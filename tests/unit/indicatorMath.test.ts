@@ -129,3 +129,11 @@ describe('indicators against the targets of Kế hoạch 34/KH-UBND', () => {
     );
   });
 });
+
+describe('a ratio above 100%', () => {
+  it('is not shown as exceeding the target while validation refuses it', () => {
+    const v = { measure: 'm', numerator: 130, denominator: 120, count: null, done: null, evidenceUrl: '' };
+    expect(measureValue('ratio', v)).toBeNull();
+    expect(measureValue('ratio', { ...v, numerator: 120 })).toBe(100);
+  });
+});

@@ -45,6 +45,8 @@ export function measureValue(kind: MeasureKind, v: MeasureValue): number | null 
   switch (kind) {
     case 'ratio':
       if (v.numerator === null || v.denominator === null || v.denominator === 0) return null;
+      // More reached than exist is a typing error (validation refuses it), not an overachievement.
+      if (v.numerator > v.denominator) return null;
       return (v.numerator / v.denominator) * 100;
     case 'count':
     case 'programmes':
