@@ -52,6 +52,14 @@ describe('the official Word document and the Excel files of a report', () => {
     const page = await context.newPage();
     await page.goto(env.app.url);
     await completeSetup(page, { name: 'Sở Khoa học và Công nghệ', type: 'so_khcn', abbr: 'SKHCN' });
+
+    // Thể thức văn bản: the signer and the margins the department set are what the document uses.
+    await openFromMenu(page, 'Thông tin cơ quan');
+    await page.getByLabel('Họ tên người ký').fill('Trần Văn Bình');
+    await page.getByLabel('Lề trái (mm)').fill('35');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Đã lưu thông tin cơ quan.').waitFor();
+    await page.screenshot({ path: screenshotPath('settings-letterhead'), fullPage: true });
     await openFromMenu(page, 'Báo cáo');
     await page
       .getByTestId('proposal')
@@ -67,6 +75,9 @@ describe('the official Word document and the Excel files of a report', () => {
     const xml = await (await JSZip.loadAsync(word.bytes)).file('word/document.xml')!.async('string');
     expect(xml).toContain('BÁO CÁO');
     expect(xml).toContain('95/120');
+    expect(xml).toContain('Trần Văn Bình');
+    // 35 mm left margin = 1984 twips.
+    expect(xml).toMatch(/w:left="198[45]"/);
 
     const excel = await download(page, 'Xuất Excel');
     expect(excel.name).toBe('BC-6T-2026-SKHCN.xlsx');
