@@ -68,6 +68,12 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
       .send({ ok: false, error: { code: status < 500 ? 'VALIDATION' : 'INTERNAL', message } });
   });
 
+  app.setNotFoundHandler((_req, reply) =>
+    reply
+      .code(404)
+      .send({ ok: false, error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ này trong BaoCao' } }),
+  );
+
   app.post<{ Params: { name: string } }>(apiPath(':name'), async (req, reply) => {
     // A page elsewhere could resolve its own hostname to 127.0.0.1 (DNS rebinding): only our host.
     const host = req.headers.host ?? '';

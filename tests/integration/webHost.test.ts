@@ -164,6 +164,14 @@ describe('the web host', () => {
     }
   });
 
+  it('answers an unknown address with the same envelope, in Vietnamese', async () => {
+    const res = await fetch(`${base}/khong-co-trang-nay`);
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { ok: boolean; error: { code: string; message: string } };
+    expect(body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(body.error.message).toContain('Không tìm thấy');
+  });
+
   it('a body that is not JSON still gets the usual error envelope, in Vietnamese', async () => {
     for (const body of ['{"username": "quantri", ', '']) {
       const res = await fetch(`${base}/api/auth.login`, {
