@@ -20,10 +20,7 @@ import { AppError } from '../shared/errors.ts';
 import { loadCatalogDir } from './services/catalog/loadCatalog.ts';
 import { checkAgainstCatalog, renderDocx } from './services/documents/renderDocument.ts';
 import { chooseSigner, toExchange } from './services/documents/exchangeBuilder.ts';
-import { createDocumentsRepository } from './services/drafts/documentsRepository.ts';
 import { createServices, defaultResourcesDir } from './services/index.ts';
-import { createOrganizationRepository } from './services/organization/organizationRepository.ts';
-import { createUsersRepository } from './services/organization/usersRepository.ts';
 import { DATABASE_FILE } from './services/store/openDatabase.ts';
 
 class InputError extends Error {}
@@ -81,18 +78,13 @@ function exportJson(values: Record<string, string | undefined>) {
   if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) {
     throw new InputError(`Không tìm thấy dữ liệu BaoCao trong thư mục ${dataDir}`);
   }
-  const clock = () => new Date();
-  const services = createServices({
-    dataDir,
-    resourcesDir: values.resources ?? defaultResourcesDir(),
-    clock,
-  });
+  const services = createServices({ dataDir, resourcesDir: values.resources ?? defaultResourcesDir() });
   try {
-    const org = createOrganizationRepository(services.db, clock).get();
+    const org = services.organization.get();
     if (!org) throw new InputError('Dữ liệu chưa được thiết lập (chưa có thông tin cơ quan)');
-    const stored = createDocumentsRepository(services.db, clock).get(id);
+    const stored = services.documents.get(id);
     if (!stored) throw new InputError(`--id: không tìm thấy văn bản "${id}"`);
-    const users = createUsersRepository(services.db, clock).list();
+    const users = services.users.list();
     const doc = toExchange(stored, org, chooseSigner(org, users));
     fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
     fs.writeFileSync(output, `${JSON.stringify(doc, null, 2)}\n`);

@@ -6,15 +6,18 @@ import { loadCatalogDir } from './catalog/loadCatalog.ts';
 import { openBlobStore } from './drafts/attachmentStore.ts';
 import { createAttachmentsHandlers, createAttachmentsRepository } from './drafts/attachmentsService.ts';
 import { createDocumentHandlers } from './documents/documentsHandlers.ts';
-import { createDocumentsRepository } from './drafts/documentsRepository.ts';
+import { createDocumentsRepository, type DocumentsRepository } from './drafts/documentsRepository.ts';
 import { createPlansHandlers } from './drafts/plansService.ts';
 import { createReportsHandlers } from './drafts/reportsService.ts';
 import { createVersionsHandlers } from './drafts/versionsService.ts';
 import { createHomeHandlers } from './home/homeService.ts';
 import { createAccountHandlers } from './organization/accountService.ts';
-import { createOrganizationRepository } from './organization/organizationRepository.ts';
+import {
+  createOrganizationRepository,
+  type OrganizationRepository,
+} from './organization/organizationRepository.ts';
 import { createUsersHandlers } from './organization/usersService.ts';
-import { createUsersRepository } from './organization/usersRepository.ts';
+import { createUsersRepository, type UsersRepository } from './organization/usersRepository.ts';
 import { createSpreadsheetHandlers } from './spreadsheets/spreadsheetsHandlers.ts';
 import { openDatabase, openMemoryDatabase, type Db } from './store/openDatabase.ts';
 
@@ -30,6 +33,10 @@ export interface ServiceOptions {
 
 export interface Services {
   db: Db;
+  /** Read access for tools that work beside the handler table (the CLI's export-json). */
+  organization: OrganizationRepository;
+  users: UsersRepository;
+  documents: DocumentsRepository;
   handlers: Handlers;
   dispatch: Dispatch;
   /** Where attachment files are kept: <dataDir>/attachments, or a temporary folder removed on close. */
@@ -60,7 +67,7 @@ export function createServices(options: ServiceOptions): Services {
     ...createPlansHandlers(drafts),
     ...createReportsHandlers({ ...drafts, attachments }),
     ...createVersionsHandlers(drafts),
-    ...createDocumentHandlers({ db, catalogs, organization, users, clock }),
+    ...createDocumentHandlers({ catalogs, organization, users, documents }),
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
     ...createSpreadsheetHandlers({
       ...drafts,
@@ -69,6 +76,9 @@ export function createServices(options: ServiceOptions): Services {
   };
   return {
     db,
+    organization,
+    users,
+    documents,
     handlers,
     dispatch: createDispatch(handlers, users),
     attachmentsDir: blobs.dir,

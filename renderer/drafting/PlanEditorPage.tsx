@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { partHeading } from '../components/catalogText.ts';
 import { useCallback, useMemo } from 'react';
 import type { MethodOutput } from '../../shared/api.ts';
 import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
@@ -117,10 +118,7 @@ function PlanEditor({ home, doc, canEdit }: { home: Home; doc: PlanDocument; can
             if (!tasks.length) return null;
             return (
               <div key={part.code} className="part">
-                <h3>
-                  {part.section === 'V' ? 'Tổ chức thực hiện – ' : ''}
-                  {part.code.split('.')[1]}. {part.title}
-                </h3>
+                <h3>{partHeading(part)}</h3>
                 <ol className="tasks">
                   {tasks.map((ct) => {
                     const entry = tasksById.get(ct.id)!;

@@ -39,6 +39,23 @@ function Pieces({ pieces, side }: { pieces: NonNullable<Change['pieces']>; side:
   );
 }
 
+/** One side of a change: word-level pieces for long texts, otherwise the whole old or new value. */
+function DiffCell({ change, side }: { change: Change; side: 'before' | 'after' }) {
+  const value = side === 'before' ? change.before : change.after;
+  const Mark = side === 'before' ? 'del' : 'ins';
+  return (
+    <td className={`diff-${side}`}>
+      {change.pieces ? (
+        <Pieces pieces={change.pieces} side={side} />
+      ) : value ? (
+        <Mark className={side === 'before' ? 'diff-removed' : 'diff-added'}>{value}</Mark>
+      ) : (
+        <span className="muted">(trống)</span>
+      )}
+    </td>
+  );
+}
+
 function DiffTable({ id, from, to }: { id: string; from: number; to: number | null }) {
   const diff = useApiQuery('documents.diff', { id, from, to });
   if (diff.isPending) return <p className="muted">Đang so sánh…</p>;
@@ -60,24 +77,8 @@ function DiffTable({ id, from, to }: { id: string; from: number; to: number | nu
               <div className="muted small">{areaLabels[c.area]}</div>
               {c.label}
             </td>
-            <td className="diff-before">
-              {c.pieces ? (
-                <Pieces pieces={c.pieces} side="before" />
-              ) : c.before ? (
-                <del className="diff-removed">{c.before}</del>
-              ) : (
-                <span className="muted">(trống)</span>
-              )}
-            </td>
-            <td className="diff-after">
-              {c.pieces ? (
-                <Pieces pieces={c.pieces} side="after" />
-              ) : c.after ? (
-                <ins className="diff-added">{c.after}</ins>
-              ) : (
-                <span className="muted">(trống)</span>
-              )}
-            </td>
+            <DiffCell change={c} side="before" />
+            <DiffCell change={c} side="after" />
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,5 @@
 import type { MethodOutput } from '../../shared/api.ts';
+import { partHeading } from '../components/catalogText.ts';
 import { daysBetween } from '../../shared/domain/calendarDate.ts';
 import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
 import { describeDaysLeft, formatShortDate } from '../../shared/domain/vietnameseDate.ts';
@@ -68,10 +69,7 @@ function Tasks({ home }: { home: Home }) {
       <h2 id="tasks-h">Nhiệm vụ được giao ({home.tasks.length})</h2>
       {home.parts.map((part) => (
         <div key={part.code} className="part">
-          <h3>
-            {part.section === 'V' ? 'Tổ chức thực hiện – ' : ''}
-            {part.code.split('.')[1]}. {part.title}
-          </h3>
+          <h3>{partHeading(part)}</h3>
           <ol className="tasks">
             {home.tasks
               .filter((t) => t.part === part.code)

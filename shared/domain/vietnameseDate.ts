@@ -5,10 +5,23 @@ import { parseIsoDate, type IsoDate } from './calendarDate.ts';
  * the month only for January and February, so "tháng 6" and "tháng 12" stay unpadded.
  */
 export function formatDateLine(place: string, date: IsoDate): string {
-  const { year, month, day } = parseIsoDate(date);
-  const dd = String(day).padStart(2, '0');
-  const mm = month <= 2 ? String(month).padStart(2, '0') : String(month);
+  const { dd, mm, year } = nd30Parts(date);
   return `${place}, ngày ${dd} tháng ${mm} năm ${year}`;
+}
+
+/** "05/9/2025", "05/02/2026", "15/6/2026": a date cited in a document, padded as the date line is. */
+export function formatCitedDate(date: IsoDate): string {
+  const { dd, mm, year } = nd30Parts(date);
+  return `${dd}/${mm}/${year}`;
+}
+
+function nd30Parts(date: IsoDate) {
+  const { year, month, day } = parseIsoDate(date);
+  return {
+    dd: String(day).padStart(2, '0'),
+    mm: month <= 2 ? String(month).padStart(2, '0') : String(month),
+    year,
+  };
 }
 
 /** The date line of a draft, before the document has been issued. */

@@ -57,6 +57,16 @@ export interface AppendixInput {
   rows: AppendixRow[];
 }
 
+/** What a plan or report builder hands to the common letterhead/closing/appendix assembly. */
+export interface DocumentBody {
+  /** "KẾ HOẠCH", "BÁO CÁO" */
+  kindTitle: string;
+  /** The trích yếu under the title. */
+  summary: string;
+  children: (Paragraph | Table)[];
+  appendix: Omit<AppendixInput, 'letterhead' | 'sizes'>;
+}
+
 const line = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
 const GRID = {
   top: line,

@@ -1,6 +1,6 @@
 import type { Paragraph } from 'docx';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
-import { formatCitedDate } from './documentNumber.ts';
+import { formatCitedDate } from '../../../shared/domain/vietnameseDate.ts';
 import { body, lines, run, type Sizes } from './letterhead.ts';
 
 /** Paragraph builders shared by the plan and the report bodies. */

@@ -1,7 +1,6 @@
 import type { ExchangeDocument } from '../../../shared/domain/documents/exchange.ts';
-import type { ReportPeriod } from '../../../shared/domain/periods/reportPeriods.ts';
-import { parseIsoDate } from '../../../shared/domain/calendarDate.ts';
-import { blankDateLine, formatDateLine } from '../../../shared/domain/vietnameseDate.ts';
+import { fileName, reportFileStem } from '../../../shared/domain/documents/fileNames.ts';
+import { blankDateLine, formatCitedDate, formatDateLine } from '../../../shared/domain/vietnameseDate.ts';
 
 /** KH kế hoạch, BC báo cáo (Nghị định 30/2020, Phụ lục III). */
 export const typeCode = { plan: 'KH', report: 'BC' } as const;
@@ -21,12 +20,6 @@ export function dateLine(doc: ExchangeDocument): string {
   return doc.meta.issuedOn ? formatDateLine(place, doc.meta.issuedOn) : blankDateLine(place);
 }
 
-/** "05/9/2025", "05/02/2026", "15/6/2026": a cited date, padded as the date line is. */
-export function formatCitedDate(date: string): string {
-  const { year, month, day } = parseIsoDate(date);
-  return `${String(day).padStart(2, '0')}/${month <= 2 ? String(month).padStart(2, '0') : month}/${year}`;
-}
-
 /** "(Kèm theo Báo cáo số 05/BC-SKHCN ngày 15/6/2026 của Sở Khoa học và Công nghệ)" */
 export function appendixReference(doc: ExchangeDocument): string {
   const noun = doc.kind === 'plan' ? 'Kế hoạch' : 'Báo cáo';
@@ -35,36 +28,8 @@ export function appendixReference(doc: ExchangeDocument): string {
   return `(Kèm theo ${noun} số ${number} ngày ${date} của ${doc.organization.name})`;
 }
 
-/** ASCII only, for file names: "Đ" → "D", diacritics dropped, anything else → "-". */
-export function asciiSlug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/Đ/g, 'D')
-    .replace(/đ/g, 'd')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-/** BC-6T-2026, BC-NAM-2026, BC-T03-2026, BC-DX-20260310 */
-export function reportFileStem(period: ReportPeriod): string {
-  switch (period.kind) {
-    case 'semiannual':
-      return `BC-6T-${period.year}`;
-    case 'annual':
-      return `BC-NAM-${period.year}`;
-    case 'monthly':
-      return `BC-T${String(period.month ?? 0).padStart(2, '0')}-${period.year}`;
-    case 'adhoc':
-      return `BC-DX-${period.deadline.replaceAll('-', '')}`;
-  }
-}
-
 /** "BC-6T-2026-SKHCN.docx", "KH-TRIEN-KHAI-34-KH-UBND-SKHCN.docx" */
 export function docxFileName(doc: ExchangeDocument, catalogNumber: string): string {
-  const abbr = asciiSlug(doc.organization.abbreviation);
-  const stem =
-    doc.kind === 'report' ? reportFileStem(doc.content.period) : `KH-TRIEN-KHAI-${asciiSlug(catalogNumber)}`;
-  return `${stem}-${abbr}.docx`;
+  const stem = doc.kind === 'report' ? reportFileStem(doc.content.period) : `KH-TRIEN-KHAI-${catalogNumber}`;
+  return fileName([stem, doc.organization.abbreviation], 'docx');
 }

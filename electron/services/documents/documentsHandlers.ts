@@ -1,10 +1,9 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import type { Handlers } from '../context.ts';
-import { createDocumentsRepository } from '../drafts/documentsRepository.ts';
+import type { DocumentsRepository } from '../drafts/documentsRepository.ts';
 import type { OrganizationRepository } from '../organization/organizationRepository.ts';
 import type { UsersRepository } from '../organization/usersRepository.ts';
-import type { Db } from '../store/openDatabase.ts';
 import { docxFileName } from './documentNumber.ts';
 import { catalogFor, chooseSigner, toExchange } from './exchangeBuilder.ts';
 import { checkAgainstCatalog, renderDocx } from './renderDocument.ts';
@@ -12,16 +11,15 @@ import { checkAgainstCatalog, renderDocx } from './renderDocument.ts';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface DocumentHandlerDeps {
-  db: Db;
   catalogs: Map<string, Catalog>;
   organization: OrganizationRepository;
   users: UsersRepository;
-  clock: () => Date;
+  documents: DocumentsRepository;
 }
 
 /** "documents.renderDocx": the official .docx of a stored plan or report, for preview and export. */
 export function createDocumentHandlers(deps: DocumentHandlerDeps): Pick<Handlers, 'documents.renderDocx'> {
-  const documents = createDocumentsRepository(deps.db, deps.clock);
+  const { documents } = deps;
   return {
     'documents.renderDocx': async ({ id }) => {
       const org = deps.organization.get();

@@ -4,7 +4,7 @@ import type { PlanExchange } from '../../../shared/domain/documents/exchange.ts'
 import { formatTimeline } from '../../../shared/domain/plans/activityTimeline.ts';
 import type { Activity, PlanTask } from '../../../shared/domain/plans/planContent.ts';
 import { appendixReference } from './documentNumber.ts';
-import type { AppendixInput, AppendixRow } from './appendixTable.ts';
+import type { AppendixRow, DocumentBody } from './appendixTable.ts';
 import {
   catalogReference,
   catalogSubject,
@@ -25,12 +25,7 @@ import { body, run, type Sizes } from './letterhead.ts';
  * plan sees that the task was considered, not forgotten.
  */
 
-export interface PlanBody {
-  kindTitle: string;
-  summary: string;
-  children: (Paragraph | Table)[];
-  appendix: Omit<AppendixInput, 'letterhead' | 'sizes'>;
-}
+export type PlanBody = DocumentBody;
 
 interface PartGroup {
   title: string;

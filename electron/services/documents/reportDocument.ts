@@ -13,7 +13,7 @@ import {
   type ReportIndicator,
   type ReportTask,
 } from '../../../shared/domain/reports/reportContent.ts';
-import type { AppendixInput, AppendixRow } from './appendixTable.ts';
+import type { AppendixRow, DocumentBody } from './appendixTable.ts';
 import { appendixReference } from './documentNumber.ts';
 import {
   catalogReference,
@@ -31,11 +31,7 @@ import { body, centred, lines, run, type Sizes } from './letterhead.ts';
  * hướng; IV. Đề xuất, kiến nghị; and the appendix of indicator results.
  */
 
-export interface ReportBody {
-  kindTitle: string;
-  summary: string;
-  children: (Paragraph | Table)[];
-  appendix: Omit<AppendixInput, 'letterhead' | 'sizes'>;
+export interface ReportBody extends DocumentBody {
   /** Who the report goes to: "Như trên" in Nơi nhận stands for it. */
   recipient: string;
 }

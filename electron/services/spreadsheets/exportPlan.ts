@@ -4,7 +4,8 @@ import type { Organization } from '../../../shared/domain/organization/schemas.t
 import { formatTimeline } from '../../../shared/domain/plans/activityTimeline.ts';
 import type { PlanContent } from '../../../shared/domain/plans/planContent.ts';
 import type { ColumnSpec } from './reportColumns.ts';
-import { addTableSheet, asciiFileName, fitRowHeight, newWorkbook, styleBodyCell } from './sheetStyle.ts';
+import { fileName } from '../../../shared/domain/documents/fileNames.ts';
+import { addTableSheet, fitRowHeight, newWorkbook, styleBodyCell } from './sheetStyle.ts';
 
 export const ACTIVITY_SHEET = 'Hoạt động';
 
@@ -25,7 +26,7 @@ export const activityColumns: ColumnSpec<ActivityField>[] = [
 
 /** "KH-34-KH-UBND-2025-SKHCN.xlsx" */
 export function planFileName(org: Organization, catalog: Catalog): string {
-  return asciiFileName(['KH', catalog.id, org.abbreviation]);
+  return fileName(['KH', catalog.id, org.abbreviation], 'xlsx');
 }
 
 /**

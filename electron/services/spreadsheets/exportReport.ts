@@ -1,3 +1,4 @@
+import { fileName, reportFileStem } from '../../../shared/domain/documents/fileNames.ts';
 import type ExcelJS from 'exceljs';
 import type { Catalog, CatalogIndicator, CatalogTask } from '../../../shared/domain/catalog/schema.ts';
 import type { Organization } from '../../../shared/domain/organization/schemas.ts';
@@ -25,14 +26,7 @@ import {
   type IndicatorField,
   type TaskField,
 } from './reportColumns.ts';
-import {
-  PERCENT_FORMAT,
-  addTableSheet,
-  asciiFileName,
-  fitRowHeight,
-  newWorkbook,
-  styleBodyCell,
-} from './sheetStyle.ts';
+import { PERCENT_FORMAT, addTableSheet, fitRowHeight, newWorkbook, styleBodyCell } from './sheetStyle.ts';
 
 export interface ReportExportInput {
   org: Organization;
@@ -87,21 +81,9 @@ export function reportTitles(org: Organization, catalog: Catalog, period: Report
   ];
 }
 
-const periodCode: Record<ReportPeriod['kind'], (p: ReportPeriod) => string> = {
-  semiannual: (p) => `6T-${p.year}`,
-  annual: (p) => `NAM-${p.year}`,
-  monthly: (p) => `T${String(p.month ?? 0).padStart(2, '0')}-${p.year}`,
-  adhoc: (p) => `DX-${p.deadline.replaceAll('-', '')}`,
-};
-
 /** "BC-6T-2026-SKHCN.xlsx", "MAU-NHAP-BC-6T-2026-SKHCN.xlsx" */
 export function reportFileName(org: Organization, period: ReportPeriod, template: boolean): string {
-  return asciiFileName([
-    ...(template ? ['MAU-NHAP'] : []),
-    'BC',
-    periodCode[period.kind](period),
-    org.abbreviation,
-  ]);
+  return fileName([...(template ? ['MAU-NHAP'] : []), reportFileStem(period), org.abbreviation], 'xlsx');
 }
 
 const NUMERIC_INDICATOR: ReadonlySet<IndicatorField> = new Set([

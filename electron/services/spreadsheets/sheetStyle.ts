@@ -78,23 +78,6 @@ export function fitRowHeight<F extends string>(row: ExcelJS.Row, columns: Column
   row.height = Math.min(400, 16 * lines + 4);
 }
 
-/** "BC-6T-2026-SKHCN.xlsx": ASCII only, safe on every file system. */
-export function asciiFileName(parts: string[], ext = 'xlsx'): string {
-  const clean = parts
-    .map((p) =>
-      p
-        .normalize('NFC')
-        .replaceAll('Đ', 'D')
-        .replaceAll('đ', 'd')
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .replace(/[^A-Za-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, ''),
-    )
-    .filter(Boolean);
-  return `${clean.join('-')}.${ext}`;
-}
-
 export async function toBase64(wb: ExcelJS.Workbook): Promise<string> {
   const buf = await wb.xlsx.writeBuffer();
   return Buffer.from(buf as ArrayBuffer).toString('base64');

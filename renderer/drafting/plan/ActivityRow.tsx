@@ -1,4 +1,5 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
+import { ConfirmRemove } from '../../components/ConfirmRemove.tsx';
 import type { Activity } from '../../../shared/domain/plans/planContent.ts';
 import type { Timeline } from '../../../shared/domain/plans/activityTimeline.ts';
 import { sameIssues, type Issue } from '../catalog.ts';
@@ -34,7 +35,6 @@ function ActivityRowInner({
   issues,
   autoFocus,
 }: Props) {
-  const [confirming, setConfirming] = useState(false);
   const n = index + 1;
   const suffix = ` – hoạt động ${n}, nhiệm vụ ${taskId}`;
   const label = (text: string) => (
@@ -73,25 +73,7 @@ function ActivityRowInner({
           >
             Xuống
           </button>
-          {confirming ? (
-            <>
-              <button type="button" className="danger small" onClick={() => onRemove(activity.id)}>
-                Xác nhận xóa
-              </button>
-              <button type="button" className="secondary small" onClick={() => setConfirming(false)}>
-                Hủy
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              className="secondary small"
-              title="Xóa hoạt động này"
-              onClick={() => setConfirming(true)}
-            >
-              Xóa
-            </button>
-          )}
+          <ConfirmRemove title="Xóa hoạt động này" onConfirm={() => onRemove(activity.id)} />
         </div>
       </div>
       <div className="activity-grid">

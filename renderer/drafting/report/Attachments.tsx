@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { ConfirmRemove } from '../../components/ConfirmRemove.tsx';
 import type { Attachment } from '../../../shared/domain/reports/reportContent.ts';
 import { call } from '../../api.ts';
 import { ErrorBanner } from '../../components/Field.tsx';
@@ -36,7 +37,6 @@ function AttachmentRow({
   a: Attachment;
   readOnly: boolean;
 }) {
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
   const remove = useApiMutation('attachments.remove');
@@ -68,26 +68,12 @@ function AttachmentRow({
           <button type="button" className="secondary small" disabled={opening} onClick={download}>
             Tải về
           </button>
-          {!readOnly &&
-            (confirming ? (
-              <>
-                <button
-                  type="button"
-                  className="danger small"
-                  disabled={remove.isPending}
-                  onClick={() => remove.mutate({ documentId, sha256: a.sha256 })}
-                >
-                  Xác nhận xóa
-                </button>
-                <button type="button" className="secondary small" onClick={() => setConfirming(false)}>
-                  Hủy
-                </button>
-              </>
-            ) : (
-              <button type="button" className="secondary small" onClick={() => setConfirming(true)}>
-                Xóa
-              </button>
-            ))}
+          {!readOnly && (
+            <ConfirmRemove
+              disabled={remove.isPending}
+              onConfirm={() => remove.mutate({ documentId, sha256: a.sha256 })}
+            />
+          )}
         </div>
       </td>
     </tr>

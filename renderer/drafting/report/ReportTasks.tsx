@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { partHeading } from '../../components/catalogText.ts';
 import type { CatalogTask } from '../../../shared/domain/catalog/schema.ts';
 import {
   taskStatusLabels,
@@ -132,10 +133,7 @@ export function ReportTasks({ home, tasks, onEdit, issues }: Props) {
     <>
       {groups.map(({ part, items }) => (
         <div key={part.code} className="part">
-          <h3>
-            {part.section === 'V' ? 'Tổ chức thực hiện – ' : ''}
-            {part.code.split('.')[1]}. {part.title}
-          </h3>
+          <h3>{partHeading(part)}</h3>
           <ol className="tasks">{items.map(item)}</ol>
         </div>
       ))}

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { asciiSlug, docxFileName } from '../../../electron/services/documents/documentNumber.ts';
+import { docxFileName } from '../../../electron/services/documents/documentNumber.ts';
+import { asciiSlug } from '../../../shared/domain/documents/fileNames.ts';
 import { checkAgainstCatalog } from '../../../electron/services/documents/renderDocument.ts';
 import { describeExchangeIssues, exchangeSchema } from '../../../shared/domain/documents/exchange.ts';
 import {
