@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { empty, method, ok } from './api/method.ts';
+import { workflowApi } from './api/workflow.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -53,11 +54,6 @@ const reportDocumentSchema = z.object({
 const timelinessSchema = z.object({
   timeliness: z.enum(['on_time', 'due_soon', 'late', 'sent']),
   daysLeft: z.number().int(),
-});
-const issueSchema = z.object({
-  severity: z.enum(['error', 'incomplete']),
-  path: z.array(z.union([z.string(), z.number()])),
-  message: z.string(),
 });
 const changeSchema = z.object({
   area: z.enum(['indicator', 'task', 'section', 'activity', 'period']),
@@ -197,13 +193,6 @@ export const api = {
     input: z.object({ ...saveRequestFields, content: reportContentSchema }),
     output: saveResultSchema,
   }),
-  /** Send for approval: refused with every problem listed while anything required is missing. */
-  'reports.submit': method({
-    access: 'drafts.edit',
-    input: z.object({ id: z.string().min(1), baseRevision: z.number().int().nonnegative() }),
-    output: z.object({ submitted: z.boolean(), issues: z.array(issueSchema), meta: documentMetaSchema }),
-  }),
-
   // Versions of either kind of document.
   'documents.versions': method({
     access: 'user',
@@ -271,6 +260,8 @@ export const api = {
     input: importFileSchema.extend({ baseRevision: z.number().int().nonnegative() }),
     output: z.object({ applied: z.number().int(), revision: z.number().int(), savedAt: z.string() }),
   }),
+
+  ...workflowApi,
 } as const;
 
 export type Api = typeof api;

@@ -93,6 +93,16 @@ const fieldLabels: Record<string, string> = {
   sha256: 'Mã tệp',
   fileName: 'Tên tệp',
   what: 'Loại tệp',
+  reason: 'Lý do',
+  comments: 'Ý kiến',
+  area: 'Phần được góp ý',
+  key: 'Mục được góp ý',
+  text: 'Nội dung ý kiến',
+  resolved: 'Đã xử lý',
+  issuedOn: 'Ngày ban hành',
+  recipients: 'Nơi nhận',
+  issueId: 'Mã văn bản đã ban hành',
+  role: 'Loại tệp',
 };
 
 /** Words whose meaning depends on the call: "name" is a department in one, a file in another. */
@@ -100,6 +110,8 @@ const methodFieldLabels: Record<string, Record<string, string>> = {
   'attachments.add': { name: 'Tên tệp' },
   'reports.create': { title: 'Tiêu đề báo cáo' },
   'documents.diff': { from: 'Phiên bản gốc', to: 'Phiên bản so sánh' },
+  'workflow.resolveComment': { id: 'Mã ý kiến' },
+  'register.cancel': { id: 'Mã số trong sổ' },
 };
 const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };
 

@@ -5,7 +5,7 @@ import { createAuditLog } from './audit/auditLog.ts';
 import { loadCatalogDir } from './catalog/loadCatalog.ts';
 import { openBlobStore } from './drafts/attachmentStore.ts';
 import { createAttachmentsHandlers, createAttachmentsRepository } from './drafts/attachmentsService.ts';
-import { createDocumentHandlers } from './documents/documentsHandlers.ts';
+import { createDocumentHandlers, frozenFile } from './documents/documentsHandlers.ts';
 import { createDocumentsRepository, type DocumentsRepository } from './drafts/documentsRepository.ts';
 import { createPlansHandlers } from './drafts/plansService.ts';
 import { createReportsHandlers } from './drafts/reportsService.ts';
@@ -20,6 +20,9 @@ import { createUsersHandlers } from './organization/usersService.ts';
 import { createUsersRepository, type UsersRepository } from './organization/usersRepository.ts';
 import { createSpreadsheetHandlers } from './spreadsheets/spreadsheetsHandlers.ts';
 import { openDatabase, openMemoryDatabase, type Db } from './store/openDatabase.ts';
+import { createRegisterHandlers } from './workflow/registerHandlers.ts';
+import { createWorkflowHandlers } from './workflow/workflowHandlers.ts';
+import { createWorkflowRepository } from './workflow/workflowRepository.ts';
 
 export interface ServiceOptions {
   /** Where the database and attachments live; omit for an in-memory store (tests). */
@@ -58,7 +61,11 @@ export function createServices(options: ServiceOptions): Services {
   const attachments = createAttachmentsRepository(db, clock);
   // Attachment files sit beside the database; an in-memory store gets a folder of its own.
   const blobs = openBlobStore(options.dataDir);
+  // The frozen bytes of issued documents, apart from attachments: never removed.
+  const issuedFiles = openBlobStore(options.dataDir, 'issued');
   const drafts = { db, catalogs, organization, documents, audit, clock };
+  const workflow = createWorkflowRepository(db, clock);
+  const issuing = { ...drafts, users, workflow, issuedFiles };
 
   const handlers: Handlers = {
     ...createAccountHandlers({ db, catalogs, organization, users, audit, clock }),
@@ -67,12 +74,15 @@ export function createServices(options: ServiceOptions): Services {
     ...createPlansHandlers(drafts),
     ...createReportsHandlers({ ...drafts, attachments }),
     ...createVersionsHandlers(drafts),
-    ...createDocumentHandlers({ catalogs, organization, users, documents }),
+    ...createDocumentHandlers(issuing),
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
     ...createSpreadsheetHandlers({
       ...drafts,
       saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
+      frozenWorkbook: (doc) => frozenFile(issuing, doc, 'xlsx'),
     }),
+    ...createWorkflowHandlers(issuing),
+    ...createRegisterHandlers(issuing),
   };
   return {
     db,
@@ -85,6 +95,7 @@ export function createServices(options: ServiceOptions): Services {
     close: () => {
       db.close();
       blobs.dispose();
+      issuedFiles.dispose();
     },
   };
 }

@@ -79,7 +79,7 @@ describe('access is enforced by dispatch, whatever the UI shows', () => {
     dept.services.close();
   });
 
-  it('a lãnh đạo needs a title and a signing authority for the signature block', async () => {
+  it('a lãnh đạo needs a title for the signature block; the signing authority may be empty (ký trực tiếp)', async () => {
     const dept = await setUpDepartment();
     const err = expectError(
       await dept.call('users.create', {
@@ -91,7 +91,18 @@ describe('access is enforced by dispatch, whatever the UI shows', () => {
       'VALIDATION',
     );
     expect(err.message).toContain('Chức vụ');
-    expect(err.message).toContain('Thẩm quyền ký');
+    expect(err.message).not.toContain('Thẩm quyền ký');
+    // The head who signs in person has no authority line: created without one.
+    const direct = expectOk<User>(
+      await dept.call('users.create', {
+        username: 'giamdoc2',
+        fullName: 'Lê Văn Giám',
+        roles: ['lanh_dao'],
+        title: 'Giám đốc',
+        password: 'MatKhau-LanhDao',
+      }),
+    );
+    expect(direct.signingAuthority).toBe('');
 
     // Promoting an existing clerk to leader without those fields is refused the same way.
     const clerk = await createUser(dept, { username: 'chuyenvien', fullName: 'Nguyễn Văn A' });

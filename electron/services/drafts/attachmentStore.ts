@@ -92,8 +92,10 @@ export function createBlobStore(dir: string, temporary = false): BlobStore {
   };
 }
 
-/** <dataDir>/attachments, or a fresh temporary folder for an in-memory store. */
-export function openBlobStore(dataDir: string | undefined): BlobStore {
-  if (dataDir) return createBlobStore(path.join(dataDir, 'attachments'));
-  return createBlobStore(fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-attachments-')), true);
+/**
+ * <dataDir>/<folder> (attachments/, issued/), or a fresh temporary folder for an in-memory store.
+ */
+export function openBlobStore(dataDir: string | undefined, folder = 'attachments'): BlobStore {
+  if (dataDir) return createBlobStore(path.join(dataDir, folder));
+  return createBlobStore(fs.mkdtempSync(path.join(os.tmpdir(), `baocao-${folder}-`)), true);
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { AgencyType, Catalog } from '../../../shared/domain/catalog/schema.ts';
-import type { DocumentKind } from '../../../shared/domain/documents/documentMeta.ts';
+import type { DocumentKind, DocumentStatus } from '../../../shared/domain/documents/documentMeta.ts';
 import type { Organization } from '../../../shared/domain/organization/schemas.ts';
 import type { ValidationIssue } from '../../../shared/domain/reports/reportValidation.ts';
 import { formatShortDate } from '../../../shared/domain/vietnameseDate.ts';
@@ -64,11 +64,16 @@ export function requireDocument(
   return doc;
 }
 
+const notEditable: Partial<Record<DocumentStatus, string>> = {
+  submitted: 'Văn bản đang chờ lãnh đạo duyệt, không sửa được. Muốn sửa, hãy "Rút lại" trước.',
+  approved: 'Văn bản đã được lãnh đạo duyệt và ký, không sửa được.',
+  issued: 'Văn bản đã ban hành, không sửa được. Muốn thay đổi, hãy "Tạo bản sửa đổi".',
+};
+
 /** Only drafts and documents returned for changes may be edited. */
 export function requireEditable(doc: StoredDocument) {
-  if (doc.meta.status !== 'draft' && doc.meta.status !== 'returned') {
-    throw new AppError('CONFLICT', 'Văn bản đã gửi duyệt, không sửa được');
-  }
+  const refusal = notEditable[doc.meta.status];
+  if (refusal) throw new AppError('CONFLICT', refusal);
 }
 
 /** "14:05:12" in Vietnam time, with the date too when that was not today. */
@@ -146,18 +151,21 @@ export function saveDocumentContent<C>(deps: DraftsDeps, r: SaveContentRequest<C
       r.check(r.content, doc.content as C);
       refuseErrors(r.validate(r.content, catalogOf(deps, doc)));
       const revision = doc.meta.revision + 1;
-      const { savedAt, versionNo } = documents.saveContent(
+      const { savedAt, versionNo, newVersion } = documents.saveContent(
         r.id,
         r.content,
         revision,
         r.editSession,
         r.userId,
       );
-      audit.append(r.userId, r.kind === 'plan' ? 'plans.save' : 'reports.save', {
-        id: r.id,
-        revision,
-        versionNo,
-      });
+      // One entry per editing session: the version it opened. Autosaves within it add none.
+      if (newVersion) {
+        audit.append(r.userId, r.kind === 'plan' ? 'plans.save' : 'reports.save', {
+          id: r.id,
+          revision,
+          versionNo,
+        });
+      }
       return { revision, savedAt };
     })
     .immediate();

@@ -20,12 +20,9 @@ import type { Handlers } from '../context.ts';
 import { currentUser } from '../context.ts';
 import type { AttachmentsRepository } from './attachmentsService.ts';
 import {
-  catalogOf,
   department,
   requireDocument,
-  requireEditable,
   requireSameIds,
-  requireRevision,
   type DepartmentContext,
   saveDocumentContent,
   type DraftsDeps,
@@ -123,7 +120,7 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
 
   const handlers: Pick<
     Handlers,
-    'reports.list' | 'reports.propose' | 'reports.create' | 'reports.get' | 'reports.save' | 'reports.submit'
+    'reports.list' | 'reports.propose' | 'reports.create' | 'reports.get' | 'reports.save'
   > = {
     'reports.list': () => {
       const { catalog } = department(deps);
@@ -133,8 +130,8 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
         .sort(newestFirst)
         .map((doc) => {
           const period = periodOf(doc);
-          // Sent means issued for now; the upload receipt takes over when the outbox lands.
-          return { meta: doc.meta, period, status: timelinessOf(period, now, doc.meta.status === 'issued') };
+          // Sent means issued (once at least); the upload receipt takes over when the outbox lands.
+          return { meta: doc.meta, period, status: timelinessOf(period, now, doc.meta.issued !== null) };
         });
     },
 
@@ -223,22 +220,6 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
         },
         validate: validateReport,
       }),
-
-    'reports.submit': ({ id, baseRevision }, ctx) => {
-      const user = currentUser(ctx);
-      return db
-        .transaction(() => {
-          const doc = requireDocument(documents, id, 'report');
-          requireEditable(doc);
-          requireRevision(doc, baseRevision, clock());
-          const issues = validateReport(doc.content as ReportContent, catalogOf(deps, doc));
-          if (issues.length) return { submitted: false, issues, meta: doc.meta };
-          documents.setStatus(id, 'submitted');
-          audit.append(user.id, 'reports.submit', { id, revision: doc.meta.revision });
-          return { submitted: true, issues: [], meta: documents.get(id)!.meta };
-        })
-        .immediate();
-    },
   };
   return handlers;
 }

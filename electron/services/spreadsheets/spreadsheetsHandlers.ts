@@ -8,8 +8,8 @@ import type { CallContext, Handler, Handlers } from '../context.ts';
 import { catalogOf, requireDocument, requireEditable, requireRevision } from '../drafts/documentAccess.ts';
 import type { DocumentsRepository, StoredDocument } from '../drafts/documentsRepository.ts';
 import type { OrganizationRepository } from '../organization/organizationRepository.ts';
-import { buildPlanWorkbook, planFileName } from './exportPlan.ts';
-import { buildReportWorkbook, reportFileName } from './exportReport.ts';
+import { renderDocumentWorkbook, type WorkbookDocument } from './documentWorkbook.ts';
+import { reportFileName } from './exportReport.ts';
 import { buildReportTemplate } from './importTemplate.ts';
 import { planReportImport, type ImportPlan } from './importReport.ts';
 import { readWorkbook } from './readWorkbook.ts';
@@ -25,6 +25,8 @@ export interface SpreadsheetDeps {
    * check, validation, version rule and audit entry, in the save's one transaction.
    */
   saveReport: Handler<'reports.save'>;
+  /** An issued document's frozen .xlsx: exported as issued, not rendered again. */
+  frozenWorkbook: (doc: StoredDocument) => { fileName: string; mime: string; dataBase64: string } | null;
 }
 
 type SpreadsheetHandlers = Pick<
@@ -50,6 +52,21 @@ export function createSpreadsheetHandlers(deps: SpreadsheetDeps): SpreadsheetHan
     return parsed.data;
   };
 
+  const planOf = (doc: StoredDocument) => {
+    const parsed = planContentSchema.safeParse(doc.content);
+    if (!parsed.success) throw new AppError('INTERNAL', 'Nội dung kế hoạch đã lưu không đúng định dạng');
+    return parsed.data;
+  };
+
+  async function renderStored(org: Organization, catalog: Catalog, doc: StoredDocument) {
+    const workbook: WorkbookDocument =
+      doc.meta.kind === 'plan'
+        ? { kind: 'plan', content: planOf(doc) }
+        : { kind: 'report', content: reportOf(doc) };
+    const file = await renderDocumentWorkbook(org, catalog, workbook);
+    return { fileName: file.fileName, mime: file.mime, dataBase64: file.bytes.toString('base64') };
+  }
+
   /** Parses the upload against the report as it is stored now (read after the file, not before). */
   async function dryRun(input: { id: string; fileName: string; dataBase64: string }) {
     requireEditable(requireDocument(documents, input.id, 'report'));
@@ -67,20 +84,14 @@ export function createSpreadsheetHandlers(deps: SpreadsheetDeps): SpreadsheetHan
       if (!doc) throw new AppError('NOT_FOUND', `Không tìm thấy văn bản "${id}"`);
       const org = orgOf();
       const catalog = catalogOf(deps, doc);
+      if (what === 'document') return deps.frozenWorkbook(doc) ?? (await renderStored(org, catalog, doc));
       if (doc.meta.kind === 'plan') {
-        if (what === 'template') {
-          throw new AppError('VALIDATION', 'Mẫu nhập Excel chỉ có cho báo cáo, không có cho kế hoạch');
-        }
-        const parsed = planContentSchema.safeParse(doc.content);
-        if (!parsed.success) throw new AppError('INTERNAL', 'Nội dung kế hoạch đã lưu không đúng định dạng');
-        const wb = buildPlanWorkbook(org, catalog, parsed.data);
-        return { fileName: planFileName(org, catalog), mime: XLSX_MIME, dataBase64: await toBase64(wb) };
+        throw new AppError('VALIDATION', 'Mẫu nhập Excel chỉ có cho báo cáo, không có cho kế hoạch');
       }
       const content = reportOf(doc);
-      const input = { org, catalog, content };
-      const wb = what === 'template' ? await buildReportTemplate(input) : buildReportWorkbook(input);
+      const wb = await buildReportTemplate({ org, catalog, content });
       return {
-        fileName: reportFileName(org, content.period, what === 'template'),
+        fileName: reportFileName(org, content.period, true),
         mime: XLSX_MIME,
         dataBase64: await toBase64(wb),
       };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const documentKindSchema = z.enum(['plan', 'report']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
-/** Drafting only moves draft → submitted here; approval, signing and issuing come with the workflow. */
+/** The states of shared/domain/workflow/transitions.ts; delivery to Sở KH&CN is tracked apart. */
 export const documentStatusSchema = z.enum(['draft', 'submitted', 'returned', 'approved', 'issued']);
 export type DocumentStatus = z.infer<typeof documentStatusSchema>;
 
@@ -26,6 +26,10 @@ export const documentMetaSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** The latest issue, if the document was ever issued (it may be a draft again, being amended). */
+  issued: z
+    .object({ issueNo: z.number().int().positive(), number: z.string(), issuedOn: z.string() })
+    .nullable(),
 });
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
 

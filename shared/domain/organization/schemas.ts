@@ -47,6 +47,11 @@ export const organizationSchema = z.object({
   email: z.union([z.literal(''), z.string().trim().email('Thư điện tử không hợp lệ')]).default(''),
   planId: z.string().min(1).default('34-KH-UBND-2025'),
   letterhead: letterheadSchema.default(() => letterheadSchema.parse({})),
+  /**
+   * A department with one head only: that head may approve what they drafted themselves (otherwise
+   * another head must, Nghị định 30/2020 Điều 13).
+   */
+  singleHead: z.boolean().default(false),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 export type OrganizationInput = z.input<typeof organizationSchema>;
@@ -74,7 +79,11 @@ const userFields = {
   signingAuthority: optionalText('Thẩm quyền ký', 100),
 };
 
-function leadersNeedSignatureFields<T extends { roles: string[]; title: string; signingAuthority: string }>(
+/**
+ * Leaders sign: their title goes into the signature block ("PHÓ GIÁM ĐỐC"). The signing authority
+ * ("KT. GIÁM ĐỐC", "Q. GIÁM ĐỐC") is left empty by a head who signs in person (ký trực tiếp).
+ */
+function leadersNeedSignatureFields<T extends { roles: string[]; title: string }>(
   u: T,
   ctx: z.RefinementCtx,
 ) {
@@ -84,12 +93,6 @@ function leadersNeedSignatureFields<T extends { roles: string[]; title: string; 
       code: 'custom',
       path: ['title'],
       message: 'Lãnh đạo phải có chức vụ (ví dụ Phó Giám đốc)',
-    });
-  if (!u.signingAuthority)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['signingAuthority'],
-      message: 'Lãnh đạo phải có thẩm quyền ký (ví dụ KT. GIÁM ĐỐC)',
     });
 }
 

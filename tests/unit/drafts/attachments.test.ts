@@ -204,7 +204,7 @@ describe('attachments', () => {
     );
     expect(
       expectOk<{ submitted: boolean }>(
-        await d.clerk('reports.submit', { id: r.meta.id, baseRevision: saved.revision }),
+        await d.clerk('workflow.submit', { id: r.meta.id, baseRevision: saved.revision }),
       ).submitted,
     ).toBe(true);
     const locked = expectError(

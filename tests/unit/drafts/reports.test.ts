@@ -6,6 +6,7 @@ import type { ReportContent } from '../../../shared/domain/reports/reportContent
 import { dumpTables, expectError, expectOk, expectVietnamese, manualClock } from '../helpers/setup.ts';
 import {
   editSession,
+  fillCompletely,
   realCatalog,
   semiannual2026,
   setUpDrafting,
@@ -15,27 +16,11 @@ import {
   type SaveResult,
 } from '../helpers/drafts.ts';
 
-type Submit = MethodOutput<'reports.submit'>;
+type Submit = MethodOutput<'workflow.submit'>;
 type Listed = MethodOutput<'reports.list'>;
 type Proposed = MethodOutput<'reports.propose'>;
 
 /** Every value, task and required section filled, ratios within their denominators. */
-function fillCompletely(content: ReportContent, catalog: Catalog): ReportContent {
-  const c = structuredClone(content);
-  for (const ind of c.indicators) {
-    const cat = catalog.indicators.find((i) => i.code === ind.code)!;
-    for (const v of ind.values) {
-      const kind = cat.measures.find((m) => m.code === v.measure)!.kind;
-      if (kind === 'ratio') Object.assign(v, { numerator: 95, denominator: 100 });
-      else if (kind === 'yes_no') Object.assign(v, { done: true, evidenceUrl: 'https://bacninh.gov.vn/cds' });
-      else v.count = 12;
-    }
-  }
-  for (const t of c.tasks) Object.assign(t, { status: 'hoan_thanh', result: 'Đã triển khai đầy đủ' });
-  for (const s of Object.values(c.sections)) s.text = 'Nội dung đã được tổng hợp';
-  return c;
-}
-
 const firstRatio = (content: ReportContent, catalog: Catalog) => {
   const ind = content.indicators.find(
     (i) => catalog.indicators.find((c) => c.code === i.code)!.measures[0]!.kind === 'ratio',
@@ -255,7 +240,6 @@ describe('reports: save', () => {
       }),
       'NOT_FOUND',
     );
-    expectError(await d.clerk('reports.submit', { id: plan.meta.id, baseRevision: 1 }), 'NOT_FOUND');
     d.services.close();
   });
 });
@@ -265,7 +249,7 @@ describe('reports: submit, list, propose', () => {
     const d = await setUpDrafting();
     const r = expectOk<ReportDocument>(await d.clerk('reports.create', semiannual2026));
     const before = dumpTables(d.services.db);
-    const refused = expectOk<Submit>(await d.clerk('reports.submit', { id: r.meta.id, baseRevision: 1 }));
+    const refused = expectOk<Submit>(await d.clerk('workflow.submit', { id: r.meta.id, baseRevision: 1 }));
     expect(refused.submitted).toBe(false);
     expect(refused.meta.status).toBe('draft');
     expect(refused.issues.length).toBeGreaterThan(3);
@@ -273,15 +257,17 @@ describe('reports: submit, list, propose', () => {
     expect(dumpTables(d.services.db)).toEqual(before);
 
     const saved = expectOk<SaveResult>(await save(d, r, fillCompletely(r.content, realCatalog())));
-    expectError(await d.clerk('reports.submit', { id: r.meta.id, baseRevision: 1 }), 'CONFLICT');
+    expectError(await d.clerk('workflow.submit', { id: r.meta.id, baseRevision: 1 }), 'CONFLICT');
     const ok = expectOk<Submit>(
-      await d.clerk('reports.submit', { id: r.meta.id, baseRevision: saved.revision }),
+      await d.clerk('workflow.submit', { id: r.meta.id, baseRevision: saved.revision }),
     );
     expect(ok).toMatchObject({ submitted: true, issues: [], meta: { status: 'submitted' } });
 
     const current = expectOk<ReportDocument>(await d.clerk('reports.get', { id: r.meta.id }));
     const late = expectError(await save(d, current, current.content), 'CONFLICT');
-    expect(late.message).toBe('Văn bản đã gửi duyệt, không sửa được');
+    expect(late.message).toBe(
+      'Văn bản đang chờ lãnh đạo duyệt, không sửa được. Muốn sửa, hãy "Rút lại" trước.',
+    );
     d.services.close();
   });
 

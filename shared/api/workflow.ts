@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { documentMetaSchema, documentStatusSchema } from '../domain/documents/documentMeta.ts';
+import { signerSchema } from '../domain/organization/letterhead.ts';
+import { roleSchema } from '../domain/organization/roles.ts';
+import { workflowActionSchema } from '../domain/workflow/transitions.ts';
+import { method, ok } from './method.ts';
+
+/**
+ * The approval chain and the register (Nghị định 30/2020, Điều 13–17): gửi duyệt, rút lại, trả
+ * lại, duyệt và ký, cấp số và ban hành, bản sửa đổi; the sổ văn bản đi and the frozen files of what
+ * was issued. Every step is checked against shared/domain/workflow/transitions.ts in the service.
+ */
+
+const id = z.string().min(1).max(64);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng ngày/tháng/năm');
+const reason = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(2000, `${label} dài quá 2000 ký tự`)
+    .transform((s) => s.normalize('NFC'));
+
+export const commentAreaSchema = z.enum(['general', 'section', 'indicator', 'task', 'activity']);
+export type CommentArea = z.infer<typeof commentAreaSchema>;
+
+const newCommentSchema = z.object({
+  area: commentAreaSchema,
+  /** The section key, indicator code, task id or activity id the comment is about ('' for general). */
+  key: z.string().max(64),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Ý kiến không được để trống')
+    .max(2000, 'Ý kiến dài quá 2000 ký tự')
+    .transform((s) => s.normalize('NFC')),
+});
+
+export const transitionSchema = z.object({
+  seq: z.number().int(),
+  action: workflowActionSchema,
+  fromStatus: documentStatusSchema,
+  toStatus: documentStatusSchema,
+  userName: z.string(),
+  role: roleSchema,
+  at: z.string(),
+  versionNo: z.number().int(),
+  reason: z.string(),
+});
+
+export const commentSchema = z.object({
+  id: z.string(),
+  /** The step (a 'return') the comment was sent with. */
+  round: z.number().int(),
+  area: commentAreaSchema,
+  key: z.string(),
+  text: z.string(),
+  authorName: z.string(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedByName: z.string().nullable(),
+});
+export type ReviewComment = z.infer<typeof commentSchema>;
+
+export const issuedFileRoleSchema = z.enum(['document', 'pdf', 'docx', 'xlsx']);
+
+export const issueSummarySchema = z.object({
+  id: z.string(),
+  issueNo: z.number().int(),
+  number: z.string(),
+  issuedOn: z.string(),
+  issuedByName: z.string(),
+  issuedAt: z.string(),
+  signer: signerSchema,
+  recipients: z.array(z.string()),
+  amendReason: z.string().nullable(),
+  packageId: z.string(),
+  files: z.array(
+    z.object({ role: issuedFileRoleSchema, name: z.string(), size: z.number().int(), sha256: z.string() }),
+  ),
+});
+export type IssueSummary = z.infer<typeof issueSummarySchema>;
+
+export const registerEntrySchema = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  number: z.string(),
+  typeCode: z.string(),
+  issuedOn: z.string(),
+  summary: z.string(),
+  signerName: z.string(),
+  documentId: z.string(),
+  issueId: z.string().nullable(),
+  createdByName: z.string(),
+  cancelledAt: z.string().nullable(),
+  cancelledByName: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+});
+export type RegisterEntryView = z.infer<typeof registerEntrySchema>;
+
+const inboxItemSchema = z.object({
+  documentId: z.string(),
+  kind: z.enum(['plan', 'report']),
+  title: z.string(),
+  status: documentStatusSchema,
+  /** What this user is asked to do with it. */
+  task: z.enum(['review', 'issue', 'fix']),
+  since: z.string(),
+  byName: z.string(),
+  reason: z.string(),
+});
+
+const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
+
+const issueInput = z.object({
+  id,
+  baseRevision: z.number().int().nonnegative(),
+  issuedOn: isoDate,
+  recipients: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'Nơi nhận không được để trống')
+        .max(200, 'Nơi nhận dài quá 200 ký tự')
+        .transform((s) => s.normalize('NFC')),
+    )
+    .min(1, 'Nơi nhận phải có ít nhất một nơi')
+    .max(30, 'Nơi nhận nhiều nhất 30 nơi'),
+});
+
+export const workflowApi = {
+  'workflow.get': method({
+    access: 'user',
+    readOnly: true,
+    input: z.object({ id }),
+    output: z.object({
+      meta: documentMetaSchema,
+      /** The steps this user may take now. */
+      allowed: z.array(workflowActionSchema),
+      history: z.array(transitionSchema),
+      comments: z.array(commentSchema),
+      /** The version to compare against: the last one returned or approved, if any. */
+      reviewBase: z
+        .object({ versionNo: z.number().int(), action: workflowActionSchema, at: z.string() })
+        .nullable(),
+      issues: z.array(issueSummarySchema),
+      /** Who signs: the approving head once approved, otherwise who would sign now. */
+      signer: signerSchema,
+      /** Why this user may not approve it (they drafted it), when that is the case. */
+      selfApproval: z.string().nullable(),
+    }),
+  }),
+  'workflow.inbox': method({
+    access: 'user',
+    readOnly: true,
+    input: z.object({}).strict(),
+    output: z.array(inboxItemSchema),
+  }),
+  /** Send for approval: refused with every problem listed while anything required is missing. */
+  'workflow.submit': method({
+    access: 'drafts.edit',
+    input: z.object({ id, baseRevision: z.number().int().nonnegative() }),
+    output: z.object({
+      submitted: z.boolean(),
+      issues: z.array(
+        z.object({
+          severity: z.enum(['error', 'incomplete']),
+          path: z.array(z.union([z.string(), z.number()])),
+          message: z.string(),
+        }),
+      ),
+      meta: documentMetaSchema,
+    }),
+  }),
+  'workflow.withdraw': method({ access: 'drafts.edit', input: z.object({ id }), output: documentMetaSchema }),
+  'workflow.return': method({
+    access: 'documents.approve',
+    input: z.object({
+      id,
+      baseRevision: z.number().int().nonnegative(),
+      reason: reason('Lý do trả lại'),
+      comments: z.array(newCommentSchema).max(200, 'Nhiều nhất 200 ý kiến một lần'),
+    }),
+    output: documentMetaSchema,
+  }),
+  'workflow.approve': method({
+    access: 'documents.approve',
+    input: z.object({ id, baseRevision: z.number().int().nonnegative() }),
+    output: documentMetaSchema,
+  }),
+  'workflow.issue': method({
+    access: 'documents.issue',
+    input: issueInput,
+    output: z.object({ meta: documentMetaSchema, issue: issueSummarySchema }),
+  }),
+  'workflow.amend': method({
+    access: 'drafts.edit',
+    input: z.object({ id, reason: reason('Lý do sửa đổi') }),
+    output: documentMetaSchema,
+  }),
+  'workflow.resolveComment': method({
+    access: 'drafts.edit',
+    input: z.object({ id, resolved: z.boolean() }),
+    output: ok,
+  }),
+
+  // Sổ văn bản đi.
+  'register.list': method({
+    access: 'user',
+    readOnly: true,
+    input: z.object({ year: z.number().int().min(2000).max(2100).nullable() }),
+    output: z.object({
+      year: z.number().int(),
+      years: z.array(z.number().int()),
+      entries: z.array(registerEntrySchema),
+    }),
+  }),
+  /** The number "Ban hành" would give now, for the văn thư to see before issuing. */
+  'register.propose': method({
+    access: 'documents.issue',
+    readOnly: true,
+    input: z.object({ documentId: id, issuedOn: isoDate }),
+    output: z.object({ number: z.string(), earliestDate: z.string(), recipients: z.array(z.string()) }),
+  }),
+  'register.cancel': method({
+    access: 'documents.issue',
+    input: z.object({ id, reason: reason('Lý do hủy số') }),
+    output: registerEntrySchema,
+  }),
+  'register.export': method({
+    access: 'user',
+    readOnly: true,
+    input: z.object({ year: z.number().int().min(2000).max(2100) }),
+    output: fileSchema,
+  }),
+  /** A frozen file of an issued document: the same bytes on every download. */
+  'documents.issuedFile': method({
+    access: 'user',
+    input: z.object({ issueId: id, role: issuedFileRoleSchema }),
+    output: fileSchema,
+  }),
+};
