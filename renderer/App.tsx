@@ -14,16 +14,21 @@ import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupWizard } from './pages/SetupWizard.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { useApiMutation, useApiQuery } from './queries.ts';
+import { IssuePage } from './workflow/IssuePage.tsx';
+import { RegisterPage } from './workflow/RegisterPage.tsx';
+import { ReviewPage } from './workflow/ReviewPage.tsx';
 
-type Route = 'home' | 'settings' | 'users' | 'password' | 'plan' | 'reports';
-const routes: Route[] = ['home', 'settings', 'users', 'password', 'plan', 'reports'];
+type Route = 'home' | 'settings' | 'users' | 'password' | 'plan' | 'reports' | 'register';
+const routes: Route[] = ['home', 'settings', 'users', 'password', 'plan', 'reports', 'register'];
 
 /** A page, and for the report editor and the versions page the document it shows. */
 type Location =
   | { route: Route; id?: undefined }
   | { route: 'report'; id: string }
   | { route: 'versions'; id: string }
-  | { route: 'preview'; id: string };
+  | { route: 'preview'; id: string }
+  | { route: 'review'; id: string }
+  | { route: 'issue'; id: string };
 
 function readHash(): Location {
   const [first = '', second] = window.location.hash.replace(/^#\/?/, '').split('/');
@@ -31,6 +36,8 @@ function readHash(): Location {
   if (first === 'reports' && id) return { route: 'report', id };
   if (first === 'versions' && id) return { route: 'versions', id };
   if (first === 'preview' && id) return { route: 'preview', id };
+  if (first === 'review' && id) return { route: 'review', id };
+  if (first === 'issue' && id) return { route: 'issue', id };
   return { route: routes.includes(first as Route) ? (first as Route) : 'home' };
 }
 
@@ -68,6 +75,7 @@ export function App() {
     { route: 'home', label: 'Trang chủ', show: true },
     { route: 'plan', label: 'Kế hoạch triển khai', show: true },
     { route: 'reports', label: 'Báo cáo', show: true },
+    { route: 'register', label: 'Sổ văn bản đi', show: true },
     { route: 'settings', label: 'Thông tin cơ quan', show: canSettings },
     { route: 'users', label: 'Người dùng', show: canUsers },
     { route: 'password', label: 'Đổi mật khẩu', show: true },
@@ -77,12 +85,18 @@ export function App() {
       <ReportEditorPage key={location.id} id={location.id} canEdit={canEdit} />
     ) : location.route === 'preview' ? (
       <PreviewPage key={location.id} id={location.id} />
+    ) : location.route === 'review' ? (
+      <ReviewPage key={location.id} id={location.id} />
+    ) : location.route === 'issue' ? (
+      <IssuePage key={location.id} id={location.id} place={organization.place} />
     ) : location.route === 'versions' ? (
       <VersionsPage key={location.id} id={location.id} />
     ) : route === 'plan' ? (
       <PlanEditorPage canEdit={canEdit} />
     ) : route === 'reports' ? (
       <ReportsPage canEdit={canEdit} />
+    ) : route === 'register' ? (
+      <RegisterPage user={user} />
     ) : route === 'settings' && canSettings ? (
       <SettingsPage organization={organization} agencyTypes={agencyTypes} />
     ) : route === 'users' && canUsers ? (

@@ -2,8 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api.ts';
 import { call, type ApiError } from './api.ts';
 
-export function useApiQuery<K extends MethodName>(name: K, input: MethodInput<K>) {
-  return useQuery<MethodOutput<K>, ApiError>({ queryKey: [name, input], queryFn: () => call(name, input) });
+/** A read through the contract; `enabled: false` waits until what it depends on is known. */
+export function useApiQuery<K extends MethodName>(
+  name: K,
+  input: MethodInput<K>,
+  options: { enabled?: boolean } = {},
+) {
+  return useQuery<MethodOutput<K>, ApiError>({
+    queryKey: [name, input],
+    queryFn: () => call(name, input),
+    enabled: options.enabled ?? true,
+  });
 }
 
 /** A change: on success every cached read is refetched, since one change can touch many views. */

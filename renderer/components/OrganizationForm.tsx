@@ -1,8 +1,8 @@
 import type { OrganizationInput } from '../../shared/domain/organization/schemas.ts';
 import { SelectField, TextField } from './Field.tsx';
 
-export type OrganizationDraft = Required<Omit<OrganizationInput, 'planId' | 'letterhead'>> &
-  Pick<OrganizationInput, 'planId' | 'letterhead'>;
+export type OrganizationDraft = Required<Omit<OrganizationInput, 'planId' | 'letterhead' | 'singleHead'>> &
+  Pick<OrganizationInput, 'planId' | 'letterhead' | 'singleHead'>;
 
 export const emptyOrganization: OrganizationDraft = {
   name: '',

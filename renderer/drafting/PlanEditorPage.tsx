@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { partHeading } from '../components/catalogText.ts';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../shared/api.ts';
 import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
 import { planSectionLabels, type PlanContent } from '../../shared/domain/plans/planContent.ts';
@@ -15,8 +15,11 @@ import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
 import { useAutosave, type LoadedDocument } from './useAutosave.ts';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
 import { navigate, useDocumentQuery } from './useDocumentQuery.ts';
+import { ReviewNotes, ReviewNotesProvider } from '../workflow/ReviewNotes.tsx';
+import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 
 type PlanDocument = NonNullable<MethodOutput<'plans.get'>>;
+type Meta = PlanDocument['meta'];
 type SectionKey = keyof PlanContent['sections'];
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -44,9 +47,17 @@ function savePlan(
 function PlanEditor({ home, doc, canEdit }: { home: Home; doc: PlanDocument; canEdit: boolean }) {
   const catalog = useMemo(() => catalogFromHome(home), [home]);
   const validate = useCallback((c: PlanContent) => validatePlan(c, catalog), [catalog]);
-  const readOnly = !canEdit || !EDITABLE.has(doc.meta.status);
+  // The status as the last workflow step reported it, until the refetched plan says the same.
+  const [stepMeta, setStepMeta] = useState<Meta | null>(null);
+  const meta = stepMeta && stepMeta.revision >= doc.meta.revision ? stepMeta : doc.meta;
+  const readOnly = !canEdit || !EDITABLE.has(meta.status);
   const initial = useMemo(() => loaded(doc), [doc]);
-  const { draft, update, status, issues, reload, flush } = useAutosave({
+  const workflow = useApiQuery('workflow.get', { id: doc.meta.id });
+  const notes = useMemo(
+    () => ({ comments: workflow.data?.comments ?? [], canResolve: !readOnly }),
+    [workflow.data, readOnly],
+  );
+  const { draft, update, status, issues, reload, flush, getRevision, setRevision } = useAutosave({
     initial,
     save: savePlan,
     load: loadPlan,
@@ -68,79 +79,98 @@ function PlanEditor({ home, doc, canEdit }: { home: Home; doc: PlanDocument; can
   );
 
   const section = (key: SectionKey, rows = 5) => (
-    <TextAreaField
-      label={planSectionLabels[key]}
-      rows={rows}
-      value={draft.sections[key]}
-      onChange={setSection(key)}
-      issues={issuesUnder(issues, 'sections', key, -1)}
-    />
+    <>
+      <TextAreaField
+        label={planSectionLabels[key]}
+        rows={rows}
+        value={draft.sections[key]}
+        onChange={setSection(key)}
+        issues={issuesUnder(issues, 'sections', key, -1)}
+      />
+      <ReviewNotes area="section" target={key} />
+    </>
   );
+  const onStatus = (m: Meta) => {
+    setStepMeta(m);
+    setRevision(m.revision);
+  };
 
   return (
-    <div className="page editor">
-      <div className="editor-top">
-        <header className="page-header editor-header">
-          <div>
-            <h1>Kế hoạch triển khai</h1>
-            <div className="muted">
-              {doc.meta.title} · <span className="badge">{documentStatusLabels[doc.meta.status]}</span>
-            </div>
-          </div>
-          <div className="header-actions">
-            <SaveStatusLine status={status} />
-            <button type="button" className="secondary" onClick={() => navigate(`/versions/${doc.meta.id}`)}>
-              Lịch sử phiên bản
-            </button>
-          </div>
-        </header>
-        <SaveProblems status={status} onReload={reload} />
-        <DocumentActions documentId={doc.meta.id} flush={flush} />
-      </div>
-      {readOnly && (
-        <div className="info-banner">
-          {canEdit ? 'Kế hoạch đang ở trạng thái không cho phép sửa.' : 'Bạn chỉ có quyền xem kế hoạch này.'}
-        </div>
-      )}
-      <ErrorSummary issues={issues} />
-      <IncompleteSummary issues={issues} />
-
-      <fieldset className="plain" disabled={readOnly}>
-        <section className="panel">{section('purpose')}</section>
-        <section className="panel">
-          {section('tasksIntro', 4)}
-          <p className="muted">
-            Các nhiệm vụ Kế hoạch số {home.plan.number} giao cho cơ quan; thêm các hoạt động cụ thể dưới từng
-            nhiệm vụ.
-          </p>
-          {home.parts.map((part) => {
-            const tasks = home.tasks.filter((t) => t.part === part.code && tasksById.has(t.id));
-            if (!tasks.length) return null;
-            return (
-              <div key={part.code} className="part">
-                <h3>{partHeading(part)}</h3>
-                <ol className="tasks">
-                  {tasks.map((ct) => {
-                    const entry = tasksById.get(ct.id)!;
-                    return (
-                      <PlanTaskBlock
-                        key={ct.id}
-                        catalogTask={ct}
-                        task={entry.task}
-                        onEdit={onEditTask}
-                        issues={issuesUnder(issues, 'tasks', ct.id, entry.index)}
-                      />
-                    );
-                  })}
-                </ol>
+    <ReviewNotesProvider value={notes}>
+      <div className="page editor">
+        <div className="editor-top">
+          <header className="page-header editor-header">
+            <div>
+              <h1>Kế hoạch triển khai</h1>
+              <div className="muted">
+                {doc.meta.title} ·{' '}
+                <span className={`badge status-${meta.status}`} data-testid="document-status">
+                  {documentStatusLabels[meta.status]}
+                </span>
               </div>
-            );
-          })}
-        </section>
-        <section className="panel">{section('budget')}</section>
-        <section className="panel">{section('organization')}</section>
-      </fieldset>
-    </div>
+            </div>
+            <div className="header-actions">
+              <SaveStatusLine status={status} />
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => navigate(`/versions/${doc.meta.id}`)}
+              >
+                Lịch sử phiên bản
+              </button>
+            </div>
+          </header>
+          <SaveProblems status={status} onReload={reload} />
+          <DocumentActions documentId={doc.meta.id} flush={flush} />
+        </div>
+        <WorkflowPanel documentId={doc.meta.id} flush={flush} getRevision={getRevision} onStatus={onStatus} />
+        {readOnly && (
+          <div className="info-banner">
+            {canEdit
+              ? `Kế hoạch đang ở trạng thái "${documentStatusLabels[meta.status]}": không sửa được.`
+              : 'Bạn chỉ có quyền xem kế hoạch này.'}
+          </div>
+        )}
+        <ErrorSummary issues={issues} />
+        <IncompleteSummary issues={issues} />
+
+        <fieldset className="plain" disabled={readOnly}>
+          <section className="panel">{section('purpose')}</section>
+          <section className="panel">
+            {section('tasksIntro', 4)}
+            <p className="muted">
+              Các nhiệm vụ Kế hoạch số {home.plan.number} giao cho cơ quan; thêm các hoạt động cụ thể dưới
+              từng nhiệm vụ.
+            </p>
+            {home.parts.map((part) => {
+              const tasks = home.tasks.filter((t) => t.part === part.code && tasksById.has(t.id));
+              if (!tasks.length) return null;
+              return (
+                <div key={part.code} className="part">
+                  <h3>{partHeading(part)}</h3>
+                  <ol className="tasks">
+                    {tasks.map((ct) => {
+                      const entry = tasksById.get(ct.id)!;
+                      return (
+                        <PlanTaskBlock
+                          key={ct.id}
+                          catalogTask={ct}
+                          task={entry.task}
+                          onEdit={onEditTask}
+                          issues={issuesUnder(issues, 'tasks', ct.id, entry.index)}
+                        />
+                      );
+                    })}
+                  </ol>
+                </div>
+              );
+            })}
+          </section>
+          <section className="panel">{section('budget')}</section>
+          <section className="panel">{section('organization')}</section>
+        </fieldset>
+      </div>
+    </ReviewNotesProvider>
   );
 }
 

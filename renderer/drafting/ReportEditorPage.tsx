@@ -15,12 +15,13 @@ import { IndicatorsTable } from './report/IndicatorsTable.tsx';
 import { NarrativeSections } from './report/NarrativeSections.tsx';
 import type { ReportTaskEdit } from './report/ReportTasks.tsx';
 import { ReportTasks } from './report/ReportTasks.tsx';
-import { SubmitOutcome, useSubmit } from './report/SubmitPanel.tsx';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
 import { ImportPanel } from '../spreadsheets/ImportPanel.tsx';
 import { useAutosave, type LoadedDocument, type SaveRequest } from './useAutosave.ts';
 import { navigate, useDocumentQuery } from './useDocumentQuery.ts';
+import { ReviewNotesProvider } from '../workflow/ReviewNotes.tsx';
+import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 
 type ReportDocument = MethodOutput<'reports.get'>;
 type Meta = ReportDocument['meta'];
@@ -48,9 +49,10 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
   const id = doc.meta.id;
   const catalog = useMemo(() => catalogFromHome(home), [home]);
   const validate = useCallback((c: ReportContent) => validateReport(c, catalog), [catalog]);
-  // The status as the last submit reported it, until the refetched document says the same.
-  const [submittedMeta, setSubmittedMeta] = useState<Meta | null>(null);
-  const meta = submittedMeta && submittedMeta.revision >= doc.meta.revision ? submittedMeta : doc.meta;
+  // The status as the last workflow step reported it, until the refetched document says the same.
+  const [stepMeta, setStepMeta] = useState<Meta | null>(null);
+  const meta = stepMeta && stepMeta.revision >= doc.meta.revision ? stepMeta : doc.meta;
+  const workflow = useApiQuery('workflow.get', { id });
   const readOnly = !canEdit || !EDITABLE.has(meta.status);
   const initial = useMemo(() => loaded(doc), [doc]);
   const load = useCallback(async () => loaded(await call('reports.get', { id })), [id]);
@@ -61,15 +63,17 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
     validate,
     readOnly,
   });
-  const submit = useSubmit({
-    documentId: id,
-    flush,
-    getRevision,
-    onSubmitted: (m) => {
-      setSubmittedMeta(m);
+  const onStatus = useCallback(
+    (m: Meta) => {
+      setStepMeta(m);
       setRevision(m.revision);
     },
-  });
+    [setRevision],
+  );
+  const notes = useMemo(
+    () => ({ comments: workflow.data?.comments ?? [], canResolve: !readOnly }),
+    [workflow.data, readOnly],
+  );
 
   const onEditIndicator = useCallback(
     (code: string, edit: IndicatorEdit) =>
@@ -89,108 +93,101 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
 
   const period = draft.period;
   return (
-    <div className="page editor">
-      <div className="editor-top">
-        <header className="page-header editor-header">
-          <div>
-            <h1>{meta.title}</h1>
-            <div className="muted">
-              Số liệu {periodRange(period)} · Gửi chậm nhất ngày {safeDate(period.lastDay)} ·{' '}
-              <span className={`badge status-${meta.status}`} data-testid="document-status">
-                {documentStatusLabels[meta.status]}
-              </span>
+    <ReviewNotesProvider value={notes}>
+      <div className="page editor">
+        <div className="editor-top">
+          <header className="page-header editor-header">
+            <div>
+              <h1>{meta.title}</h1>
+              <div className="muted">
+                Số liệu {periodRange(period)} · Gửi chậm nhất ngày {safeDate(period.lastDay)} ·{' '}
+                <span className={`badge status-${meta.status}`} data-testid="document-status">
+                  {documentStatusLabels[meta.status]}
+                </span>
+              </div>
             </div>
-          </div>
-          <div className="header-actions">
-            <SaveStatusLine status={status} />
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => navigate(`/versions/${encodeURIComponent(id)}`)}
-            >
-              Lịch sử phiên bản
-            </button>
-            {canEdit && (
+            <div className="header-actions">
+              <SaveStatusLine status={status} />
               <button
                 type="button"
-                disabled={readOnly || submit.pending}
-                onClick={() => void submit.submit()}
+                className="secondary"
+                onClick={() => navigate(`/versions/${encodeURIComponent(id)}`)}
               >
-                {submit.pending ? 'Đang gửi…' : 'Gửi duyệt'}
+                Lịch sử phiên bản
               </button>
-            )}
-          </div>
-        </header>
-        <SaveProblems status={status} onReload={reload} />
-        <DocumentActions documentId={id} flush={flush} />
-      </div>
-      <SubmitOutcome outcome={submit.outcome} onClose={submit.clear} />
-      {readOnly && (
-        <div className="info-banner">
-          {canEdit
-            ? `Báo cáo đang ở trạng thái "${documentStatusLabels[meta.status]}": không sửa được.`
-            : 'Bạn chỉ có quyền xem báo cáo này.'}
+            </div>
+          </header>
+          <SaveProblems status={status} onReload={reload} />
+          <DocumentActions documentId={id} flush={flush} />
         </div>
-      )}
-      <ErrorSummary issues={issues} />
-      <IncompleteSummary issues={issues} />
+        <WorkflowPanel documentId={id} flush={flush} getRevision={getRevision} onStatus={onStatus} />
+        {readOnly && (
+          <div className="info-banner">
+            {canEdit
+              ? `Báo cáo đang ở trạng thái "${documentStatusLabels[meta.status]}": không sửa được.`
+              : 'Bạn chỉ có quyền xem báo cáo này.'}
+          </div>
+        )}
+        <ErrorSummary issues={issues} />
+        <IncompleteSummary issues={issues} />
 
-      <fieldset className="plain" disabled={readOnly}>
-        <section className="panel" aria-labelledby="r-direction-h">
-          <h2 id="r-direction-h">I. Kết quả thực hiện</h2>
-          <NarrativeSections
-            sections={draft.sections}
-            onChange={onSection}
-            issues={issues}
-            keys={['direction', 'results']}
+        <fieldset className="plain" disabled={readOnly}>
+          <section className="panel" aria-labelledby="r-direction-h">
+            <h2 id="r-direction-h">I. Kết quả thực hiện</h2>
+            <NarrativeSections
+              sections={draft.sections}
+              onChange={onSection}
+              issues={issues}
+              keys={['direction', 'results']}
+            />
+          </section>
+
+          <section className="panel" aria-labelledby="r-indicators-h">
+            <h2 id="r-indicators-h">Kết quả thực hiện các chỉ tiêu ({draft.indicators.length})</h2>
+            <IndicatorsTable
+              catalog={home.indicators}
+              items={draft.indicators}
+              year={period.year}
+              onEdit={onEditIndicator}
+              issues={issues}
+            />
+          </section>
+
+          <section className="panel" aria-labelledby="r-tasks-h">
+            <h2 id="r-tasks-h">Kết quả thực hiện các nhiệm vụ ({draft.tasks.length})</h2>
+            <ReportTasks home={home} tasks={draft.tasks} onEdit={onEditTask} issues={issues} />
+          </section>
+
+          <section className="panel" aria-labelledby="r-rest-h">
+            <h2 id="r-rest-h" className="sr-only">
+              Tồn tại, phương hướng, kiến nghị
+            </h2>
+            <NarrativeSections
+              sections={draft.sections}
+              onChange={onSection}
+              issues={issues}
+              keys={['shortcomings', 'nextTasks', 'proposals']}
+            />
+          </section>
+        </fieldset>
+
+        {!readOnly && (
+          <ImportPanel
+            documentId={id}
+            prepare={async () => {
+              await flush();
+              return getRevision();
+            }}
+            onApplied={() => void reload()}
           />
+        )}
+
+        <section className="panel" aria-labelledby="r-attachments-h">
+          <h2 id="r-attachments-h">Tệp minh chứng ({doc.attachments.length})</h2>
+          <Attachments documentId={id} attachments={doc.attachments} readOnly={readOnly} />
         </section>
-
-        <section className="panel" aria-labelledby="r-indicators-h">
-          <h2 id="r-indicators-h">Kết quả thực hiện các chỉ tiêu ({draft.indicators.length})</h2>
-          <IndicatorsTable
-            catalog={home.indicators}
-            items={draft.indicators}
-            year={period.year}
-            onEdit={onEditIndicator}
-            issues={issues}
-          />
-        </section>
-
-        <section className="panel" aria-labelledby="r-tasks-h">
-          <h2 id="r-tasks-h">Kết quả thực hiện các nhiệm vụ ({draft.tasks.length})</h2>
-          <ReportTasks home={home} tasks={draft.tasks} onEdit={onEditTask} issues={issues} />
-        </section>
-
-        <section className="panel" aria-labelledby="r-rest-h">
-          <h2 id="r-rest-h" className="sr-only">
-            Tồn tại, phương hướng, kiến nghị
-          </h2>
-          <NarrativeSections
-            sections={draft.sections}
-            onChange={onSection}
-            issues={issues}
-            keys={['shortcomings', 'nextTasks', 'proposals']}
-          />
-        </section>
-      </fieldset>
-
-      {!readOnly && (
-        <ImportPanel
-          documentId={id}
-          prepare={async () => {
-            await flush();
-            return getRevision();
-          }}
-          onApplied={() => void reload()}
-        />
-      )}
-
-      <section className="panel" aria-labelledby="r-attachments-h">
-        <h2 id="r-attachments-h">Tệp minh chứng ({doc.attachments.length})</h2>
-        <Attachments documentId={id} attachments={doc.attachments} readOnly={readOnly} />
-      </section>
-    </div>
+      </div>
+    </ReviewNotesProvider>
   );
 }
 

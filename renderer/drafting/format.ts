@@ -13,12 +13,12 @@ export function vietnamTime(instant: string | Date): string {
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
-/** "14:05 ngày 5/1/2026": an instant in Vietnam local time, for lists of versions. */
+/** "14:05 ngày 05/01/2026": an instant in Vietnam local time, dd/mm/yyyy as on every screen. */
 export function vietnamDateTime(instant: string): string {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return instant;
   const d = new Date(ms + VIETNAM_OFFSET_MS);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ngày ${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} ngày ${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
 /** "từ 15/12/2025 đến 14/6/2026" */

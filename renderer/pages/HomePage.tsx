@@ -5,6 +5,7 @@ import { documentStatusLabels } from '../../shared/domain/documents/documentMeta
 import { describeDaysLeft, formatShortDate } from '../../shared/domain/vietnameseDate.ts';
 import { ErrorBanner } from '../components/Field.tsx';
 import { useApiQuery } from '../queries.ts';
+import { Inbox } from '../workflow/Inbox.tsx';
 
 type Home = MethodOutput<'home.get'>;
 
@@ -151,6 +152,7 @@ export function HomePage() {
           cơ quan: <strong>{h.agencyType.name}</strong> · Hôm nay {formatShortDate(h.today)}
         </p>
       </header>
+      <Inbox />
       <Deadlines home={h} />
       <Indicators home={h} />
       <Tasks home={h} />

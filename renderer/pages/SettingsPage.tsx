@@ -49,6 +49,18 @@ export function SettingsPage({
             save.reset();
           }}
         />
+        <h2>Quy trình duyệt</h2>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={draft.singleHead ?? false}
+            onChange={(e) => {
+              setDraft({ ...draft, singleHead: e.target.checked });
+              save.reset();
+            }}
+          />
+          Cơ quan chỉ có một lãnh đạo: lãnh đạo được duyệt văn bản do chính mình soạn hoặc gửi duyệt
+        </label>
         <ErrorBanner error={save.error} />
         {save.isSuccess && <SuccessBanner>Đã lưu thông tin cơ quan.</SuccessBanner>}
         <div className="actions">

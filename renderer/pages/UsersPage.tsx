@@ -98,7 +98,6 @@ function UserForm({ initial, onDone }: { initial: Draft; onDone: () => void }) {
               label="Thẩm quyền ký"
               value={d.signingAuthority}
               onChange={(v) => setD({ ...d, signingAuthority: v })}
-              required
               placeholder="KT. GIÁM ĐỐC"
               hint="TM., KT., Q., TL., TUQ. hoặc để trống nếu ký trực tiếp: ghi như ở khối chữ ký"
             />

@@ -5,6 +5,7 @@ import { NO_ISSUES, sameIssues, type Issue } from '../catalog.ts';
 import { FieldErrors, SrOnly, TextAreaField } from '../fields.tsx';
 import { newId } from '../ids.ts';
 import { ActivityRow, type ActivityEdit } from './ActivityRow.tsx';
+import { ReviewNotes } from '../../workflow/ReviewNotes.tsx';
 
 export type PlanTaskEdit = (t: PlanTask) => PlanTask;
 
@@ -100,6 +101,7 @@ function PlanTaskBlockInner({ catalogTask, task, onEdit, issues }: Props) {
           </span>
         )}
       </div>
+      <ReviewNotes area="task" target={taskId} />
       <div className="checkbox">
         <input
           id={`${id}-na`}

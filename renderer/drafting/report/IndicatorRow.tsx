@@ -10,6 +10,7 @@ import type { MeasureValue, ReportIndicator } from '../../../shared/domain/repor
 import { safely, sameIssues, type Issue } from '../catalog.ts';
 import { CarriedOverBadge, FieldErrors, InputField, NumberInput } from '../fields.tsx';
 import { formatNumber } from '../format.ts';
+import { ReviewNotes } from '../../workflow/ReviewNotes.tsx';
 
 export type IndicatorEdit = (i: ReportIndicator) => ReportIndicator;
 type Measure = CatalogIndicator['measures'][number];
@@ -143,6 +144,7 @@ function IndicatorRowInner({ indicator, item, year, onEdit, issues }: Props) {
       <td>
         <div>{indicator.text}</div>
         <CarriedOverBadge show={item.carriedOver} />
+        <ReviewNotes area="indicator" target={indicator.code} />
       </td>
       <td className="num" data-testid={`target-${indicator.code}`}>
         {targetText || '—'}

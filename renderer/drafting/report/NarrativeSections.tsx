@@ -6,6 +6,7 @@ import {
 } from '../../../shared/domain/reports/reportContent.ts';
 import { issuesUnder, type Issue } from '../catalog.ts';
 import { CarriedOverBadge, TextAreaField } from '../fields.tsx';
+import { ReviewNotes } from '../../workflow/ReviewNotes.tsx';
 
 interface Props {
   sections: ReportContent['sections'];
@@ -28,17 +29,19 @@ export function NarrativeSections({ sections, onChange, issues, keys = reportSec
   return (
     <>
       {keys.map((key) => (
-        <TextAreaField
-          key={key}
-          className="narrative"
-          label={reportSectionLabels[key]}
-          badge={<CarriedOverBadge show={sections[key].carriedOver} />}
-          rows={6}
-          placeholder={hints[key]}
-          value={sections[key].text}
-          onChange={(text) => onChange(key, text)}
-          issues={issuesUnder(issues, 'sections', key, -1)}
-        />
+        <div key={key}>
+          <TextAreaField
+            className="narrative"
+            label={reportSectionLabels[key]}
+            badge={<CarriedOverBadge show={sections[key].carriedOver} />}
+            rows={6}
+            placeholder={hints[key]}
+            value={sections[key].text}
+            onChange={(text) => onChange(key, text)}
+            issues={issuesUnder(issues, 'sections', key, -1)}
+          />
+          <ReviewNotes area="section" target={key} />
+        </div>
       ))}
     </>
   );

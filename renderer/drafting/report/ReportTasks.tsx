@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain/reports/reportContent.ts';
 import { issuesUnder, sameIssues, type Home, type Issue } from '../catalog.ts';
 import { CarriedOverBadge, FieldErrors, InputField, SrOnly, TextAreaField } from '../fields.tsx';
+import { ReviewNotes } from '../../workflow/ReviewNotes.tsx';
 
 export type ReportTaskEdit = (t: ReportTask) => ReportTask;
 
@@ -47,6 +48,7 @@ function ReportTaskItemInner({ catalogTask, task, onEdit, issues }: ItemProps) {
         {catalogTask?.cadence.text && <span className="badge">{catalogTask.cadence.text}</span>}
         <CarriedOverBadge show={task.carriedOver} />
       </div>
+      <ReviewNotes area="task" target={taskId} />
       <div className="report-task-grid">
         <div className="field">
           <label htmlFor={`${id}-status`}>Trạng thái{sr}</label>

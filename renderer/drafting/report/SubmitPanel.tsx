@@ -4,7 +4,7 @@ import type { MethodOutput } from '../../../shared/api.ts';
 import { call } from '../../api.ts';
 import type { Issue } from '../catalog.ts';
 
-type SubmitResult = MethodOutput<'reports.submit'>;
+type SubmitResult = MethodOutput<'workflow.submit'>;
 
 interface Options {
   documentId: string;
@@ -34,7 +34,7 @@ export function useSubmit({ documentId, flush, getRevision, onSubmitted }: Optio
         });
         return;
       }
-      const r = await call('reports.submit', { id: documentId, baseRevision: getRevision() });
+      const r = await call('workflow.submit', { id: documentId, baseRevision: getRevision() });
       onSubmitted(r.meta);
       if (r.submitted) setOutcome({ kind: 'sent' });
       else setOutcome({ kind: 'refused', issues: r.issues });
