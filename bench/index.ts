@@ -6,12 +6,14 @@ import { documentsBench } from './documents.ts';
 import { draftsBench } from './drafts.ts';
 import { spreadsheetsBench } from './spreadsheets.ts';
 import { startupBench } from './startup.ts';
+import { workflowBench } from './workflow.ts';
 
 const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Khởi động dịch vụ', run: startupBench },
   { name: 'Soạn thảo: kế hoạch 300 hoạt động, báo cáo đủ chỉ tiêu', run: draftsBench },
   { name: 'Excel: nhập bảng 5.000 dòng (xem trước, áp dụng)', run: spreadsheetsBench },
   { name: 'Văn bản Word: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
+  { name: 'Ban hành: 1.000 văn bản liên tiếp (sổ văn bản đi, đóng băng tệp)', run: workflowBench },
 ];
 
 for (const b of benches) {
