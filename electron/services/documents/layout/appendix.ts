@@ -77,7 +77,7 @@ export function appendixGrid(appendix: Appendix, size: number, total: Twips): Gr
 /** The whole appendix section. */
 export function appendixSection(appendix: Appendix, letterhead: Letterhead, sizes: Sizes): PageSection {
   const blocks: Block[] = [
-    centred([run('Phụ lục', { bold: true })], sizes.title),
+    { ...centred([run('Phụ lục', { bold: true })], sizes.title), field: 'appendixLabel' },
     centred([run(caps(appendix.title), { bold: true })], sizes.title),
     centred([run(appendix.reference, { italics: true })], sizes.title, 240),
     appendixGrid(appendix, sizes.table, textWidth(letterhead, true)),

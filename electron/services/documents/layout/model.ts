@@ -18,9 +18,10 @@ export interface Run {
 
 /**
  * Parts of the document filled in or overlaid after the head has signed the PDF: the number and
- * the date lines, and the signer's name (the signature space sits right above it).
+ * the date lines, and the signer's name (the signature space sits right above it); and the
+ * "Phụ lục" label that opens an appendix.
  */
-export type FieldId = 'numberLine' | 'dateLine' | 'signerName';
+export type FieldId = 'numberLine' | 'dateLine' | 'signerName' | 'appendixLabel';
 
 export interface ParagraphBlock {
   type: 'paragraph';
