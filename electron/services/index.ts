@@ -67,7 +67,13 @@ export function createServices(options: ServiceOptions): Services {
     ...createPlansHandlers(drafts),
     ...createReportsHandlers({ ...drafts, attachments }),
     ...createVersionsHandlers(drafts),
-    ...createDocumentHandlers({ catalogs, organization, users, documents }),
+    ...createDocumentHandlers({
+      catalogs,
+      organization,
+      users,
+      documents,
+      resourcesDir: options.resourcesDir,
+    }),
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
     ...createSpreadsheetHandlers({
       ...drafts,

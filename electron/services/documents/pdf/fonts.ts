@@ -75,7 +75,9 @@ export function documentFonts(
   fontsDir: string = DEFAULT_FONTS_DIR,
   candidates: Candidate[] = systemTimesCandidates(),
 ): PdfFonts {
-  const all = [...candidates, liberationCandidate(fontsDir)];
+  // The checkout's own copy last: a resources folder without fonts (a test's) still renders.
+  const dirs = [...new Set([fontsDir, DEFAULT_FONTS_DIR])];
+  const all = [...candidates, ...dirs.map(liberationCandidate)];
   const key = all.map((c) => c.files.normal).join('|');
   const cached = cache.get(key);
   if (cached) return cached;

@@ -70,8 +70,8 @@ export interface EngineInput {
   /** File name → bytes, for fonts and images named in the definition. */
   files: Map<string, Buffer>;
   tableLayouts: Record<string, CustomTableLayout>;
-  /** Stored as CreationDate; none when undefined. */
-  createdAt: Date | undefined;
+  /** Stored as CreationDate (PDFKit would stamp the current time). */
+  createdAt: Date;
   /** The source of the file identifier (/ID): the same seed, the same bytes. */
   idSeed: string;
 }
@@ -110,8 +110,13 @@ export async function runPdfmake(input: EngineInput): Promise<EngineOutput> {
       fontLayoutCache: true,
       bufferPages: false,
       autoFirstPage: false,
-      // PDFKit would stamp the current time; a placeholder keeps it from doing so until replaced.
-      info: { ...(dd.info as Record<string, unknown>), CreationDate: input.createdAt ?? new Date(0) },
+      // PDF's own key names (pdfmake's definition spells them in lower case).
+      info: {
+        ...Object.fromEntries(
+          Object.entries(dd.info ?? {}).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), v]),
+        ),
+        CreationDate: input.createdAt,
+      },
       font: null,
     },
     vfs,
@@ -120,7 +125,6 @@ export async function runPdfmake(input: EngineInput): Promise<EngineOutput> {
   );
   // PDFKit derives the ID from the info dictionary; tie it to the document's own content instead.
   pdf._id = createHash('sha256').update(input.idSeed).digest().subarray(0, 16);
-  if (!input.createdAt) delete pdf.info.CreationDate;
   const builder = new LayoutBuilder(
     pageSize,
     pageSizes.normalizePageMargin(dd.pageMargins ?? 40),

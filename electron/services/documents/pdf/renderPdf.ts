@@ -31,7 +31,7 @@ export interface RenderPdfOptions {
   fonts?: PdfFonts;
   /**
    * CreationDate, from the caller's clock. Without it the issue date is used (00:00, Vietnam time),
-   * and a draft has none.
+   * and for a draft 1970-01-01, so that the same input still gives the same bytes.
    */
   createdAt?: Date;
 }
@@ -55,10 +55,10 @@ export function pngSize(png: Buffer): { width: number; height: number } {
   return { width, height };
 }
 
-/** The signature fitted into the space: at most 80% of the column and 90% of the space's height. */
+/** The signature fitted into the space: at most 60% of the column and 90% of the space's height. */
 function fitSignature(png: Buffer, space: SignatureSpaceBlock): SignatureImage {
   const size = pngSize(png);
-  const scale = Math.min((pt(space.width) * 0.8) / size.width, (pt(space.height) * 0.9) / size.height);
+  const scale = Math.min((pt(space.width) * 0.6) / size.width, (pt(space.height) * 0.9) / size.height);
   return { name: 'signature.png', width: size.width * scale, height: size.height * scale };
 }
 
@@ -200,12 +200,12 @@ export async function renderPdf(
     ['bolditalics.ttf', fonts.bolditalics],
   ]);
   if (signature && options.signatureImage) files.set(signature.name, options.signatureImage);
-  const createdAt = options.createdAt ?? issueDate(doc);
+  const createdAt = options.createdAt ?? issueDate(doc) ?? new Date(0);
   const seed = createHash('sha256')
     .update(JSON.stringify(doc))
     .update(catalog.id)
     .update(fonts.family)
-    .update(createdAt?.toISOString() ?? '')
+    .update(createdAt.toISOString())
     .update(options.signatureImage ?? Buffer.alloc(0))
     .digest('hex');
   const out = await runPdfmake({
