@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * The typeface of the PDF: the system's Times New Roman where it is installed (Windows), otherwise
  * Liberation Serif 2 shipped in resources/fonts/ (SIL OFL; the same metrics as Times New Roman and
- * every precomposed Vietnamese letter — Liberation 1.07 lacks them). Loaded once per folder and
+ * every precomposed Vietnamese letter — Liberation 1.07 lacks them). Each set is read once and
  * kept: rendering stays a pure function of its inputs.
  */
 
@@ -78,13 +78,12 @@ export function documentFonts(
   // The checkout's own copy last: a resources folder without fonts (a test's) still renders.
   const dirs = [...new Set([fontsDir, DEFAULT_FONTS_DIR])];
   const all = [...candidates, ...dirs.map(liberationCandidate)];
-  const key = all.map((c) => c.files.normal).join('|');
-  const cached = cache.get(key);
-  if (cached) return cached;
   for (const c of all) {
+    const cached = cache.get(c.files.normal);
+    if (cached) return cached;
     const fonts = load(c);
     if (fonts) {
-      cache.set(key, fonts);
+      cache.set(c.files.normal, fonts);
       return fonts;
     }
   }
