@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 /**
@@ -11,7 +12,8 @@ import type { CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces
  * off instead of guessed.
  */
 
-const require = createRequire(import.meta.url);
+// import.meta.dirname, not import.meta.url: the Electron main bundle (CommonJS) defines the former.
+const require = createRequire(path.join(import.meta.dirname, 'pdfEngine.js'));
 /* eslint-disable @typescript-eslint/no-explicit-any -- pdfmake's internal modules have no types */
 const PDFDocument = require('pdfmake/js/PDFDocument').default as new (...args: any[]) => PdfKitDocument;
 const LayoutBuilder = require('pdfmake/js/LayoutBuilder').default as new (...args: any[]) => any;
