@@ -21,8 +21,6 @@ import { describeExchangeIssues, exchangeSchema } from '../shared/domain/documen
 import { AppError } from '../shared/errors.ts';
 import { loadCatalogDir } from './services/catalog/loadCatalog.ts';
 import { writeAtomically } from './services/drafts/attachmentStore.ts';
-import { documentFonts } from './services/documents/pdf/fonts.ts';
-import { renderPdf } from './services/documents/pdf/renderPdf.ts';
 import { checkAgainstCatalog, renderDocx } from './services/documents/renderDocument.ts';
 import { chooseSigner, toExchange } from './services/documents/exchangeBuilder.ts';
 import { createServices, defaultResourcesDir } from './services/index.ts';
@@ -88,6 +86,9 @@ async function docx(values: Record<string, string | undefined>) {
 
 async function pdf(values: Record<string, string | undefined>) {
   const { doc, catalog, output, resources } = readExchange(values);
+  // Loaded here, not at start: pdfmake and the fonts cost a second that other commands need not pay.
+  const { documentFonts } = await import('./services/documents/pdf/fonts.ts');
+  const { renderPdf } = await import('./services/documents/pdf/renderPdf.ts');
   const { bytes } = await renderPdf(doc, catalog, {
     fonts: documentFonts(path.join(resources, 'fonts')),
     // An issued document is dated by its issue date; a draft by now.

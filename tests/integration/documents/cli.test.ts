@@ -75,32 +75,36 @@ describe('npm run cli -- docx', () => {
     }
   });
 
-  it('refuses invalid input with exit code 2 and a Vietnamese message naming the field', () => {
-    const bad = JSON.parse(fs.readFileSync(REPORT_EXAMPLE, 'utf8')) as RawJson;
-    bad.meta.number = '5/BC-SKHCN';
-    bad.content.indicators[0].values[0].numerator = -3;
-    const input = path.join(dir, 'bad.json');
-    fs.writeFileSync(input, JSON.stringify(bad));
-    const output = path.join(dir, 'bad.docx');
-    const r = cli('docx', '--input', input, '--output', output);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('trường meta.number:');
-    expect(r.stderr).toContain('trường content.indicators[0].values[0].numerator:');
-    expectVietnamese(r.stderr);
-    expect(fs.existsSync(output)).toBe(false);
+  it(
+    'refuses invalid input with exit code 2 and a Vietnamese message naming the field',
+    { timeout: 60_000 },
+    () => {
+      const bad = JSON.parse(fs.readFileSync(REPORT_EXAMPLE, 'utf8')) as RawJson;
+      bad.meta.number = '5/BC-SKHCN';
+      bad.content.indicators[0].values[0].numerator = -3;
+      const input = path.join(dir, 'bad.json');
+      fs.writeFileSync(input, JSON.stringify(bad));
+      const output = path.join(dir, 'bad.docx');
+      const r = cli('docx', '--input', input, '--output', output);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('trường meta.number:');
+      expect(r.stderr).toContain('trường content.indicators[0].values[0].numerator:');
+      expectVietnamese(r.stderr);
+      expect(fs.existsSync(output)).toBe(false);
 
-    fs.writeFileSync(input, '{ "format": "baocao-exchange", ');
-    const broken = cli('docx', '--input', input, '--output', output);
-    expect(broken.status).toBe(2);
-    expect(broken.stderr).toContain('không phải JSON hợp lệ');
+      fs.writeFileSync(input, '{ "format": "baocao-exchange", ');
+      const broken = cli('docx', '--input', input, '--output', output);
+      expect(broken.status).toBe(2);
+      expect(broken.stderr).toContain('không phải JSON hợp lệ');
 
-    const unknown = JSON.parse(fs.readFileSync(PLAN_EXAMPLE, 'utf8')) as RawJson;
-    unknown.catalogId = 'KH-KHONG-CO';
-    fs.writeFileSync(input, JSON.stringify(unknown));
-    const noCatalog = cli('docx', '--input', input, '--output', output);
-    expect(noCatalog.status).toBe(2);
-    expect(noCatalog.stderr).toContain('trường catalogId: không có kế hoạch mẫu "KH-KHONG-CO"');
-  });
+      const unknown = JSON.parse(fs.readFileSync(PLAN_EXAMPLE, 'utf8')) as RawJson;
+      unknown.catalogId = 'KH-KHONG-CO';
+      fs.writeFileSync(input, JSON.stringify(unknown));
+      const noCatalog = cli('docx', '--input', input, '--output', output);
+      expect(noCatalog.status).toBe(2);
+      expect(noCatalog.stderr).toContain('trường catalogId: không có kế hoạch mẫu "KH-KHONG-CO"');
+    },
+  );
 });
 
 /** What every official PDF shows, however it was made. */
@@ -130,21 +134,25 @@ describe.skipIf(!hasPoppler)('npm run cli -- pdf', () => {
     }
   });
 
-  it('refuses invalid input with exit code 2 and a Vietnamese message naming the field', () => {
-    const bad = JSON.parse(fs.readFileSync(PLAN_EXAMPLE, 'utf8')) as RawJson;
-    bad.content.tasks[0].activities[0].timeline = { kind: 'date', date: '18/5/2026' };
-    const input = path.join(dir, 'bad-pdf.json');
-    fs.writeFileSync(input, JSON.stringify(bad));
-    const output = path.join(dir, 'bad.pdf');
-    const r = cli('pdf', '--input', input, '--output', output);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('trường content.tasks[0].activities[0].timeline.date:');
-    expectVietnamese(r.stderr);
-    expect(fs.existsSync(output)).toBe(false);
-    const missing = cli('pdf', '--input', input);
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('Thiếu tham số --output');
-  });
+  it(
+    'refuses invalid input with exit code 2 and a Vietnamese message naming the field',
+    { timeout: 60_000 },
+    () => {
+      const bad = JSON.parse(fs.readFileSync(PLAN_EXAMPLE, 'utf8')) as RawJson;
+      bad.content.tasks[0].activities[0].timeline = { kind: 'date', date: '18/5/2026' };
+      const input = path.join(dir, 'bad-pdf.json');
+      fs.writeFileSync(input, JSON.stringify(bad));
+      const output = path.join(dir, 'bad.pdf');
+      const r = cli('pdf', '--input', input, '--output', output);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('trường content.tasks[0].activities[0].timeline.date:');
+      expectVietnamese(r.stderr);
+      expect(fs.existsSync(output)).toBe(false);
+      const missing = cli('pdf', '--input', input);
+      expect(missing.status).toBe(2);
+      expect(missing.stderr).toContain('Thiếu tham số --output');
+    },
+  );
 });
 
 describe('from the store: documents.renderDocx and npm run cli -- export-json', () => {

@@ -133,15 +133,25 @@ function definition(
   } as TDocumentDefinitions;
 }
 
+/** Boxes to 1/100 pt: far below what shows, and free of floating-point noise. */
+const round = (v: number) => Math.round(v * 100) / 100;
+const rounded = (b: PdfBox): PdfBox => ({
+  page: b.page,
+  x: round(b.x),
+  y: round(b.y),
+  width: round(b.width),
+  height: round(b.height),
+});
+
 /** PDF coordinates (origin bottom-left) of a placed line. */
 function boxOf(line: PlacedLine): PdfBox {
-  return {
+  return rounded({
     page: line.page,
     x: line.x,
     y: line.pageHeight - line.y - line.height,
     width: line.width,
     height: line.height,
-  };
+  });
 }
 
 function only(lines: Map<string, PlacedLine[]>, id: string): PlacedLine {
@@ -167,14 +177,14 @@ function fieldLayout(layout: LaidOutDocument, lines: Map<string, PlacedLine[]>):
     dateLine: boxOf(only(lines, 'dateLine')),
     numberSize: sizeOf(0),
     dateSize: sizeOf(1),
-    signature: {
+    signature: rounded({
       page: name.page,
       x: pt(body.margins.left + closing.indent + closing.widths[0]),
       // The space ends where the name's line begins.
       y: name.pageHeight - name.y,
       width: pt(closing.widths[1]),
       height: spaceHeight,
-    },
+    }),
     appendixPages: (lines.get('appendixLabel') ?? []).map((l) => l.page),
   };
 }
