@@ -12,7 +12,7 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Khởi động dịch vụ', run: startupBench },
   { name: 'Soạn thảo: kế hoạch 300 hoạt động, báo cáo đủ chỉ tiêu', run: draftsBench },
   { name: 'Excel: nhập bảng 5.000 dòng (xem trước, áp dụng)', run: spreadsheetsBench },
-  { name: 'Văn bản Word: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
+  { name: 'Văn bản Word và PDF: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
   { name: 'Ban hành: 1.000 văn bản liên tiếp (sổ văn bản đi, đóng băng tệp)', run: workflowBench },
 ];
 

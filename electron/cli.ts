@@ -3,6 +3,8 @@
  *
  *   docx        --input doc.json --output out.docx [--resources DIR]
  *               The exchange JSON of a plan or report (docs/exchange-format.md) → the official .docx.
+ *   pdf         --input doc.json --output out.pdf [--resources DIR]
+ *               The same → the official PDF (the same layout as the .docx).
  *   export-json --data-dir DIR --id ID --output out.json [--resources DIR]
  *               A stored plan or report → its exchange JSON.
  *   schema      --output docs/exchange.schema.json
@@ -18,6 +20,7 @@ import '../shared/validation.ts';
 import { describeExchangeIssues, exchangeSchema } from '../shared/domain/documents/exchange.ts';
 import { AppError } from '../shared/errors.ts';
 import { loadCatalogDir } from './services/catalog/loadCatalog.ts';
+import { writeAtomically } from './services/drafts/attachmentStore.ts';
 import { checkAgainstCatalog, renderDocx } from './services/documents/renderDocument.ts';
 import { chooseSigner, toExchange } from './services/documents/exchangeBuilder.ts';
 import { createServices, defaultResourcesDir } from './services/index.ts';
@@ -27,6 +30,7 @@ class InputError extends Error {}
 
 const USAGE = `Cách dùng:
   npm run cli -- docx --input doc.json --output out.docx
+  npm run cli -- pdf --input doc.json --output out.pdf
   npm run cli -- export-json --data-dir THƯ_MỤC --id MÃ_VĂN_BẢN --output out.json`;
 
 function required(values: Record<string, string | undefined>, name: string): string {
@@ -35,7 +39,8 @@ function required(values: Record<string, string | undefined>, name: string): str
   return v;
 }
 
-async function docx(values: Record<string, string | undefined>) {
+/** The exchange JSON named by --input, validated, with its plan template. */
+function readExchange(values: Record<string, string | undefined>) {
   const input = required(values, 'input');
   const output = required(values, 'output');
   let raw: string;
@@ -56,7 +61,8 @@ async function docx(values: Record<string, string | undefined>) {
       `Tệp ${input} không hợp lệ:\n  ${describeExchangeIssues(parsed.error.issues).join('\n  ')}`,
     );
   }
-  const catalogs = loadCatalogDir(path.join(values.resources ?? defaultResourcesDir(), 'plans'));
+  const resources = values.resources ?? defaultResourcesDir();
+  const catalogs = loadCatalogDir(path.join(resources, 'plans'));
   const catalog = catalogs.get(parsed.data.catalogId);
   if (!catalog) {
     throw new InputError(
@@ -65,10 +71,30 @@ async function docx(values: Record<string, string | undefined>) {
   }
   const problems = checkAgainstCatalog(parsed.data, catalog);
   if (problems.length) throw new InputError(`Tệp ${input} không hợp lệ:\n  ${problems.join('\n  ')}`);
-  const bytes = await renderDocx(parsed.data, catalog);
-  fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-  fs.writeFileSync(output, bytes);
+  return { doc: parsed.data, catalog, output, resources };
+}
+
+function write(output: string, bytes: Buffer) {
+  writeAtomically(path.resolve(output), bytes);
   console.log(`Đã tạo ${output} (${bytes.length} byte)`);
+}
+
+async function docx(values: Record<string, string | undefined>) {
+  const { doc, catalog, output } = readExchange(values);
+  write(output, await renderDocx(doc, catalog));
+}
+
+async function pdf(values: Record<string, string | undefined>) {
+  const { doc, catalog, output, resources } = readExchange(values);
+  // Loaded here, not at start: pdfmake and the fonts cost a second that other commands need not pay.
+  const { documentFonts } = await import('./services/documents/pdf/fonts.ts');
+  const { renderPdf } = await import('./services/documents/pdf/renderPdf.ts');
+  const { bytes } = await renderPdf(doc, catalog, {
+    fonts: documentFonts(path.join(resources, 'fonts')),
+    // An issued document is dated by its issue date; a draft by now.
+    createdAt: doc.meta.issuedOn ? undefined : new Date(),
+  });
+  write(output, bytes);
 }
 
 function exportJson(values: Record<string, string | undefined>) {
@@ -125,6 +151,7 @@ async function main(argv: string[]): Promise<number> {
       strict: true,
     });
     if (command === 'docx') await docx(values);
+    else if (command === 'pdf') await pdf(values);
     else if (command === 'export-json') exportJson(values);
     else if (command === 'schema') schema(values);
     else throw new InputError(`Lệnh không hợp lệ: ${command ?? '(trống)'}\n${USAGE}`);

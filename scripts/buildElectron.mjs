@@ -8,7 +8,8 @@ const common = {
   format: 'cjs',
   target: 'node22',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3', 'electron-updater'],
+  // pdfmake is loaded from node_modules at run time (its internal modules, its fonts' parser).
+  external: ['electron', 'better-sqlite3', 'electron-updater', 'pdfmake'],
   define: { 'import.meta.dirname': '__dirname' },
   logLevel: 'warning',
 };

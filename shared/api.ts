@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { empty, method, ok } from './api/method.ts';
+import { documentsApi } from './api/documents.ts';
+import { empty, fileSchema, method, ok } from './api/method.ts';
 import { workflowApi } from './api/workflow.ts';
 import {
   newUserSchema,
@@ -63,7 +64,6 @@ const changeSchema = z.object({
   pieces: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })).optional(),
 });
 const documentRef = z.object({ id: z.string().min(1) });
-const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
 const importFileSchema = z.object({
   id: z.string().min(1),
   fileName: z.string().trim().min(1, 'Tên tệp không được để trống').max(255),
@@ -235,13 +235,8 @@ export const api = {
     output: attachmentSchema.extend({ dataBase64: z.string() }),
   }),
 
-  // Official documents (Nghị định 30/2020): the .docx of a plan or report, for preview and export.
-  'documents.renderDocx': method({
-    access: 'user',
-    readOnly: true,
-    input: documentRef,
-    output: fileSchema,
-  }),
+  // Official documents (Nghị định 30/2020): the .docx and the PDF of a plan or report.
+  ...documentsApi,
 
   // Spreadsheets: formatted export, the blank import template, and import with a dry run first.
   'spreadsheets.export': method({

@@ -74,7 +74,7 @@ export function createServices(options: ServiceOptions): Services {
     ...createPlansHandlers(drafts),
     ...createReportsHandlers({ ...drafts, attachments }),
     ...createVersionsHandlers(drafts),
-    ...createDocumentHandlers(issuing),
+    ...createDocumentHandlers({ ...issuing, resourcesDir: options.resourcesDir }),
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
     ...createSpreadsheetHandlers({
       ...drafts,

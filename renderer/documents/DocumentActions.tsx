@@ -4,18 +4,20 @@ import { ErrorBanner } from '../components/Field.tsx';
 import { saveFile } from '../components/files.ts';
 import { navigate } from '../drafting/useDocumentQuery.ts';
 
+type Kind = 'word' | 'pdf' | 'excel';
+
 interface Props {
   documentId: string;
   /** Stores pending edits first, so the file holds what the clerk sees on screen. */
   flush: () => Promise<unknown>;
 }
 
-/** Preview, "Xuất Word" and "Xuất Excel" for a plan or a report. */
+/** Preview, "Xuất Word", "Xuất PDF" and "Xuất Excel" for a plan or a report. */
 export function DocumentActions({ documentId, flush }: Props) {
-  const [busy, setBusy] = useState<'word' | 'excel' | null>(null);
+  const [busy, setBusy] = useState<Kind | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const exportFile = async (kind: 'word' | 'excel') => {
+  const exportFile = async (kind: Kind) => {
     setBusy(kind);
     setError(null);
     try {
@@ -23,7 +25,9 @@ export function DocumentActions({ documentId, flush }: Props) {
       saveFile(
         kind === 'word'
           ? await call('documents.renderDocx', { id: documentId })
-          : await call('spreadsheets.export', { id: documentId, what: 'document' }),
+          : kind === 'pdf'
+            ? await call('documents.renderPdf', { id: documentId })
+            : await call('spreadsheets.export', { id: documentId, what: 'document' }),
       );
     } catch (e) {
       setError(e as ApiError);
@@ -48,6 +52,14 @@ export function DocumentActions({ documentId, flush }: Props) {
         onClick={() => void exportFile('word')}
       >
         {busy === 'word' ? 'Đang tạo tệp…' : 'Xuất Word'}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy !== null}
+        onClick={() => void exportFile('pdf')}
+      >
+        {busy === 'pdf' ? 'Đang tạo tệp…' : 'Xuất PDF'}
       </button>
       <button
         type="button"

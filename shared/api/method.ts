@@ -16,3 +16,6 @@ export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpe
 
 export const empty = z.object({}).strict();
 export const ok = z.object({ ok: z.literal(true) });
+
+/** A file crossing the contract: its name, MIME type and bytes as base64. */
+export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { completeSetup, openFromMenu, waitSaved } from './support/department.ts';
@@ -79,14 +82,55 @@ describe('the official Word document and the Excel files of a report', () => {
     // 35 mm left margin = 1984 twips.
     expect(xml).toMatch(/w:left="198[45]"/);
 
+    // The PDF: the same document, with the same entries and signer, as the legal electronic copy.
+    const pdf = await download(page, 'Xuất PDF');
+    expect(pdf.name).toBe('BC-6T-2026-SKHCN.pdf');
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdfFile = path.join(os.tmpdir(), `e2e-${process.pid}.pdf`);
+    fs.writeFileSync(pdfFile, pdf.bytes);
+    try {
+      const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
+      expect(text).toContain('BÁO CÁO');
+      expect(text).toContain('95/120');
+      expect(text).toContain('Trần Văn Bình');
+    } finally {
+      fs.rmSync(pdfFile, { force: true });
+    }
+
     const excel = await download(page, 'Xuất Excel');
     expect(excel.name).toBe('BC-6T-2026-SKHCN.xlsx');
     const exported = new ExcelJS.Workbook();
     await exported.xlsx.load(excel.bytes as unknown as ArrayBuffer);
     expect(exported.worksheets.map((w) => w.name)).toEqual(['Chỉ tiêu', 'Nhiệm vụ']);
 
-    // The preview renders the same document inside the app.
+    // The preview shows the PDF page by page (pdf.js), and the Word document on the switch.
     await page.getByRole('button', { name: 'Xem trước văn bản' }).click();
+    await page.locator('.pdf-pages[data-pages]').waitFor({ timeout: 30_000 });
+    const pages = Number(await page.locator('.pdf-pages').getAttribute('data-pages'));
+    expect(pages).toBeGreaterThan(2);
+    expect(await page.getByTestId('pdf-page').count()).toBe(pages);
+    expect(await page.getByRole('button', { name: 'PDF', exact: true }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    // The first page is drawn: its canvas is not blank.
+    const inked = await page
+      .getByTestId('pdf-page')
+      .first()
+      .evaluate((c) => {
+        const canvas = c as HTMLCanvasElement;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height / 4).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) dark++;
+        return dark;
+      });
+    expect(inked).toBeGreaterThan(1000);
+    await page.screenshot({ path: screenshotPath('preview-report-pdf') });
+    const [previewPdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Xuất PDF' }).click(),
+    ]);
+    expect(previewPdf.suggestedFilename()).toBe('BC-6T-2026-SKHCN.pdf');
+    await page.getByRole('button', { name: 'Word', exact: true }).click();
     await page.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').first().waitFor({ timeout: 20_000 });
     await page.screenshot({ path: screenshotPath('preview-report') });
     await page.getByRole('button', { name: 'Quay lại' }).click();

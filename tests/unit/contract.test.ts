@@ -173,6 +173,7 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
   { method: 'attachments.remove', input: { documentId: 'x', sha256: 'abc' }, label: 'Mã tệp' },
   { method: 'attachments.get', input: { documentId: 'x' }, label: 'Mã tệp' },
   { method: 'documents.renderDocx', input: {}, label: 'Mã văn bản' },
+  { method: 'documents.renderPdf', input: {}, label: 'Mã văn bản' },
   { method: 'spreadsheets.export', input: { id: 'x', what: 'pdf' }, label: 'Loại tệp' },
   {
     method: 'spreadsheets.previewImport',

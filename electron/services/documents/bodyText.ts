@@ -1,26 +1,23 @@
-import type { Paragraph } from 'docx';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import { formatCitedDate } from '../../../shared/domain/vietnameseDate.ts';
-import { body, lines, run, type Sizes } from './letterhead.ts';
+import type { ParagraphBlock } from './layout/model.ts';
+import { body, lines, run, type Sizes } from './layout/page.ts';
 
 /** Paragraph builders shared by the plan and the report bodies. */
 
 /** "I. MỤC ĐÍCH, YÊU CẦU", "1. Công tác lãnh đạo, chỉ đạo": bold, kept with what follows. */
-export function heading(text: string, sizes: Sizes): Paragraph {
-  return body([run(text, { size: sizes.body, bold: true })], sizes.body, true);
+export function heading(text: string, sizes: Sizes): ParagraphBlock {
+  return body([run(text, { bold: true })], sizes.body, true);
 }
 
 /** A multi-line text field: one justified paragraph per line. */
-export function textParagraphs(text: string, sizes: Sizes, italics = false): Paragraph[] {
-  return lines(text).map((l) => body([run(l, { size: sizes.body, italics })], sizes.body));
+export function textParagraphs(text: string, sizes: Sizes, italics = false): ParagraphBlock[] {
+  return lines(text).map((l) => body([run(l, { italics })], sizes.body));
 }
 
 /** "Label: text" with the label italic. */
-export function labelled(label: string, text: string, sizes: Sizes): Paragraph {
-  return body(
-    [run(`${label}: `, { size: sizes.body, italics: true }), run(text, { size: sizes.body })],
-    sizes.body,
-  );
+export function labelled(label: string, text: string, sizes: Sizes): ParagraphBlock {
+  return body([run(`${label}: `, { italics: true }), run(text)], sizes.body);
 }
 
 /** Vietnamese item letters: a) b) c) d) đ) e) g) h) i) k) … y), then a1) b1) … */

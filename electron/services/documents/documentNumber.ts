@@ -28,8 +28,16 @@ export function appendixReference(doc: ExchangeDocument): string {
   return `(Kèm theo ${noun} số ${number} ngày ${date} của ${doc.organization.name})`;
 }
 
+function fileStem(doc: ExchangeDocument, catalogNumber: string): string {
+  return doc.kind === 'report' ? reportFileStem(doc.content.period) : `KH-TRIEN-KHAI-${catalogNumber}`;
+}
+
 /** "BC-6T-2026-SKHCN.docx", "KH-TRIEN-KHAI-34-KH-UBND-SKHCN.docx" */
 export function docxFileName(doc: ExchangeDocument, catalogNumber: string): string {
-  const stem = doc.kind === 'report' ? reportFileStem(doc.content.period) : `KH-TRIEN-KHAI-${catalogNumber}`;
-  return fileName([stem, doc.organization.abbreviation], 'docx');
+  return fileName([fileStem(doc, catalogNumber), doc.organization.abbreviation], 'docx');
+}
+
+/** "BC-6T-2026-SKHCN.pdf": the same name as the .docx. */
+export function pdfFileName(doc: ExchangeDocument, catalogNumber: string): string {
+  return fileName([fileStem(doc, catalogNumber), doc.organization.abbreviation], 'pdf');
 }

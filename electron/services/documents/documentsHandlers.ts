@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
+import type { ExchangeDocument } from '../../../shared/domain/documents/exchange.ts';
 import type { Handlers } from '../context.ts';
 import type { BlobStore } from '../drafts/attachmentStore.ts';
 import type { DocumentsRepository, StoredDocument } from '../drafts/documentsRepository.ts';
@@ -7,11 +9,14 @@ import type { OrganizationRepository } from '../organization/organizationReposit
 import type { UsersRepository } from '../organization/usersRepository.ts';
 import { exchangeFor } from '../workflow/documentExchange.ts';
 import type { IssuedFileRole, WorkflowRepository } from '../workflow/workflowRepository.ts';
-import { docxFileName } from './documentNumber.ts';
+import { docxFileName, pdfFileName } from './documentNumber.ts';
 import { catalogFor } from './exchangeBuilder.ts';
+import { documentFonts } from './pdf/fonts.ts';
+import { renderPdf } from './pdf/renderPdf.ts';
 import { checkAgainstCatalog, renderDocx } from './renderDocument.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const PDF_MIME = 'application/pdf';
 
 export interface DocumentHandlerDeps {
   catalogs: Map<string, Catalog>;
@@ -20,13 +25,19 @@ export interface DocumentHandlerDeps {
   documents: DocumentsRepository;
   workflow: WorkflowRepository;
   issuedFiles: BlobStore;
+  /** resources/ of the app: the bundled fonts are in resources/fonts. */
+  resourcesDir: string;
 }
 
 /**
  * The frozen file of an issued document (the same bytes on every download), or null while the
  * document is not in its issued state (a draft being amended renders anew).
  */
-export function frozenFile(deps: DocumentHandlerDeps, stored: StoredDocument, role: IssuedFileRole) {
+export function frozenFile(
+  deps: Pick<DocumentHandlerDeps, 'workflow' | 'issuedFiles'>,
+  stored: StoredDocument,
+  role: IssuedFileRole,
+) {
   if (stored.meta.status !== 'issued') return null;
   const issue = deps.workflow.issuesOf(stored.meta.id).at(-1);
   const file = issue?.files.find((f) => f.role === role);
@@ -42,25 +53,52 @@ export function frozenFile(deps: DocumentHandlerDeps, stored: StoredDocument, ro
 }
 
 /**
- * "documents.renderDocx": the official .docx of a stored plan or report, for preview and export;
- * once issued, the frozen file.
+ * "documents.renderDocx" and "documents.renderPdf": the official .docx and PDF of a stored plan or
+ * report, for preview and export. Both print the same exchange JSON through the same layout; once
+ * issued, the frozen file.
  */
-export function createDocumentHandlers(deps: DocumentHandlerDeps): Pick<Handlers, 'documents.renderDocx'> {
+export function createDocumentHandlers(
+  deps: DocumentHandlerDeps,
+): Pick<Handlers, 'documents.renderDocx' | 'documents.renderPdf'> {
   const { documents } = deps;
+  const stored = (id: string) => {
+    const doc = documents.get(id);
+    if (!doc) throw new AppError('NOT_FOUND', `Mã văn bản: không tìm thấy văn bản "${id}"`);
+    return doc;
+  };
+  const load = (doc: StoredDocument): { doc: ExchangeDocument; catalog: Catalog; updatedAt: string } => {
+    const catalog = catalogFor(deps.catalogs, doc.meta.catalogId);
+    const exchange = exchangeFor(deps, doc);
+    const problems = checkAgainstCatalog(exchange, catalog);
+    if (problems.length) throw new AppError('VALIDATION', problems.join('; '));
+    return { doc: exchange, catalog, updatedAt: doc.meta.updatedAt };
+  };
   return {
     'documents.renderDocx': async ({ id }) => {
-      const stored = documents.get(id);
-      if (!stored) throw new AppError('NOT_FOUND', `Mã văn bản: không tìm thấy văn bản "${id}"`);
-      const frozen = frozenFile(deps, stored, 'docx');
+      const found = stored(id);
+      const frozen = frozenFile(deps, found, 'docx');
       if (frozen) return frozen;
-      const catalog = catalogFor(deps.catalogs, stored.meta.catalogId);
-      const doc = exchangeFor(deps, stored);
-      const problems = checkAgainstCatalog(doc, catalog);
-      if (problems.length) throw new AppError('VALIDATION', problems.join('; '));
+      const { doc, catalog } = load(found);
       const bytes = await renderDocx(doc, catalog);
       return {
         fileName: docxFileName(doc, catalog.number),
         mime: DOCX_MIME,
+        dataBase64: bytes.toString('base64'),
+      };
+    },
+    'documents.renderPdf': async ({ id }) => {
+      const found = stored(id);
+      const frozen = frozenFile(deps, found, 'pdf');
+      if (frozen) return frozen;
+      const { doc, catalog, updatedAt } = load(found);
+      const { bytes } = await renderPdf(doc, catalog, {
+        fonts: documentFonts(path.join(deps.resourcesDir, 'fonts')),
+        // The time of the version shown: the same version gives the same bytes.
+        createdAt: new Date(updatedAt),
+      });
+      return {
+        fileName: pdfFileName(doc, catalog.number),
+        mime: PDF_MIME,
         dataBase64: bytes.toString('base64'),
       };
     },

@@ -1,10 +1,11 @@
-import type { Paragraph, Table } from 'docx';
 import type { Catalog, CatalogTask } from '../../../shared/domain/catalog/schema.ts';
 import type { PlanExchange } from '../../../shared/domain/documents/exchange.ts';
 import { formatTimeline } from '../../../shared/domain/plans/activityTimeline.ts';
 import type { Activity, PlanTask } from '../../../shared/domain/plans/planContent.ts';
 import { appendixReference } from './documentNumber.ts';
-import type { AppendixRow, DocumentBody } from './appendixTable.ts';
+import type { AppendixRow } from './layout/appendix.ts';
+import type { Block, ParagraphBlock } from './layout/model.ts';
+import type { DocumentBody } from './layout/documentLayout.ts';
 import {
   catalogReference,
   catalogSubject,
@@ -14,7 +15,7 @@ import {
   punctuateList,
   textParagraphs,
 } from './bodyText.ts';
-import { body, run, type Sizes } from './letterhead.ts';
+import { body, run, type Sizes } from './layout/page.ts';
 
 /**
  * The department's implementation plan (kế hoạch triển khai): căn cứ, I. Mục đích, yêu cầu;
@@ -59,8 +60,8 @@ function activityDetails(a: Activity): string {
 
 const endSentence = (s: string) => (/[.:;!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
-function tasksSection(groups: PartGroup[], sizes: Sizes): Paragraph[] {
-  const out: Paragraph[] = [];
+function tasksSection(groups: PartGroup[], sizes: Sizes): ParagraphBlock[] {
+  const out: ParagraphBlock[] = [];
   groups.forEach((g, gi) => {
     out.push(heading(`${gi + 1}. ${g.title}`, sizes));
     for (const { task, plan } of g.entries) {
@@ -68,11 +69,8 @@ function tasksSection(groups: PartGroup[], sizes: Sizes): Paragraph[] {
       out.push(
         body(
           [
-            run('Nhiệm vụ: ', { size: sizes.body, bold: true, italics: true }),
-            run(`${endSentence(task.text).replace(/\.$/, '')}${cadence}.`, {
-              size: sizes.body,
-              italics: true,
-            }),
+            run('Nhiệm vụ: ', { bold: true, italics: true }),
+            run(`${endSentence(task.text).replace(/\.$/, '')}${cadence}.`, { italics: true }),
           ],
           sizes.body,
           true,
@@ -90,10 +88,8 @@ function tasksSection(groups: PartGroup[], sizes: Sizes): Paragraph[] {
         continue;
       }
       plan.activities.forEach((a, ai) => {
-        out.push(
-          body([run(`${itemLetter(ai)} ${endSentence(a.content)}`, { size: sizes.body })], sizes.body, true),
-        );
-        out.push(body([run(activityDetails(a), { size: sizes.body })], sizes.body));
+        out.push(body([run(`${itemLetter(ai)} ${endSentence(a.content)}`)], sizes.body, true));
+        out.push(body([run(activityDetails(a))], sizes.body));
       });
     }
   });
@@ -131,12 +127,9 @@ export function planBody(doc: PlanExchange, catalog: Catalog, sizes: Sizes): Pla
     `Căn cứ ${reference} về ${catalogSubject(catalog)}`,
     `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${org.name}`,
   ]);
-  const children: (Paragraph | Table)[] = [
-    ...basis.map((l) => body([run(l, { size: sizes.body, italics: true })], sizes.body)),
-    body(
-      [run(`${org.name} ban hành Kế hoạch triển khai thực hiện như sau:`, { size: sizes.body })],
-      sizes.body,
-    ),
+  const children: Block[] = [
+    ...basis.map((l) => body([run(l, { italics: true })], sizes.body)),
+    body([run(`${org.name} ban hành Kế hoạch triển khai thực hiện như sau:`)], sizes.body),
     heading('I. MỤC ĐÍCH, YÊU CẦU', sizes),
     ...textParagraphs(content.sections.purpose, sizes),
     heading('II. NHIỆM VỤ VÀ GIẢI PHÁP', sizes),

@@ -1,21 +1,7 @@
-import { Document, Packer } from 'docx';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import type { ExchangeDocument } from '../../../shared/domain/documents/exchange.ts';
-import { appendixSection } from './appendixTable.ts';
-import { dateLine, numberLine } from './documentNumber.ts';
-import {
-  closingTable,
-  documentStyles,
-  headerTable,
-  pageHeaders,
-  sectionProperties,
-  sizesFor,
-  textWidth,
-  titleBlock,
-} from './letterhead.ts';
-import { planBody } from './planDocument.ts';
-import { reportBody } from './reportDocument.ts';
-import { centred } from './letterhead.ts';
+import { docxFromLayout } from './docx/renderDocx.ts';
+import { layoutDocument } from './layout/documentLayout.ts';
 
 /**
  * Problems that the schema cannot see because they need the plan template: a task or indicator
@@ -46,44 +32,5 @@ export function checkAgainstCatalog(doc: ExchangeDocument, catalog: Catalog): st
 
 /** The official .docx of a plan or a report (Nghị định 30/2020), as bytes. */
 export async function renderDocx(doc: ExchangeDocument, catalog: Catalog): Promise<Buffer> {
-  const letterhead = doc.organization.letterhead;
-  const sizes = sizesFor(letterhead.fontPair);
-  const width = textWidth(letterhead);
-  const built = doc.kind === 'plan' ? planBody(doc, catalog, sizes) : reportBody(doc, catalog, sizes);
-  const recipient = 'recipient' in built ? built.recipient : null;
-  const recipients = recipient
-    ? ['Như trên', ...letterhead.recipients.filter((r) => r.trim() !== recipient)]
-    : letterhead.recipients;
-  const document = new Document({
-    creator: doc.organization.name,
-    title: doc.meta.title,
-    ...documentStyles(sizes),
-    sections: [
-      {
-        properties: sectionProperties(letterhead),
-        headers: pageHeaders(sizes),
-        children: [
-          headerTable({
-            org: doc.organization,
-            sizes,
-            letterhead,
-            numberLine: numberLine(doc),
-            dateLine: dateLine(doc),
-          }),
-          ...titleBlock(built.kindTitle, built.summary, sizes, width),
-          ...built.children,
-          centred([], sizes.body, 120),
-          closingTable({
-            sizes,
-            width,
-            recipients,
-            archiveUnit: letterhead.archiveUnit,
-            signer: doc.signer,
-          }),
-        ],
-      },
-      appendixSection({ letterhead, sizes, ...built.appendix }),
-    ],
-  });
-  return Packer.toBuffer(document);
+  return docxFromLayout(layoutDocument(doc, catalog));
 }

@@ -1,4 +1,3 @@
-import type { Paragraph, Table } from 'docx';
 import type { Catalog, CatalogIndicator } from '../../../shared/domain/catalog/schema.ts';
 import type { ReportExchange } from '../../../shared/domain/documents/exchange.ts';
 import {
@@ -13,7 +12,9 @@ import {
   type ReportIndicator,
   type ReportTask,
 } from '../../../shared/domain/reports/reportContent.ts';
-import type { AppendixRow, DocumentBody } from './appendixTable.ts';
+import type { AppendixRow } from './layout/appendix.ts';
+import type { Block, ParagraphBlock } from './layout/model.ts';
+import type { DocumentBody } from './layout/documentLayout.ts';
 import { appendixReference } from './documentNumber.ts';
 import {
   catalogReference,
@@ -23,7 +24,7 @@ import {
   labelled,
   textParagraphs,
 } from './bodyText.ts';
-import { body, centred, lines, run, type Sizes } from './letterhead.ts';
+import { body, centred, lines, run, type Sizes } from './layout/page.ts';
 
 /**
  * The periodic report: Kính gửi, the opening sentence, I. Kết quả thực hiện (lãnh đạo, chỉ đạo;
@@ -38,28 +39,20 @@ export interface ReportBody extends DocumentBody {
 
 const number = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
-function tasksResults(doc: ReportExchange, catalog: Catalog, sizes: Sizes): Paragraph[] {
+function tasksResults(doc: ReportExchange, catalog: Catalog, sizes: Sizes): ParagraphBlock[] {
   const byId = new Map<string, ReportTask>(doc.content.tasks.map((t) => [t.taskId, t]));
-  const out: Paragraph[] = [];
+  const out: ParagraphBlock[] = [];
   const parts = catalog.parts
     .map((p) => ({ part: p, tasks: catalog.tasks.filter((t) => t.part === p.code && byId.has(t.id)) }))
     .filter((g) => g.tasks.length > 0);
   parts.forEach((g, gi) => {
     out.push(
-      body(
-        [run(`${itemLetter(gi)} ${g.part.title}`, { size: sizes.body, bold: true, italics: true })],
-        sizes.body,
-        true,
-      ),
+      body([run(`${itemLetter(gi)} ${g.part.title}`, { bold: true, italics: true })], sizes.body, true),
     );
     for (const task of g.tasks) {
       const r = byId.get(task.id)!;
       out.push(
-        body(
-          [run(`- ${task.text.trim().replace(/[.;:]+$/, '')}.`, { size: sizes.body, italics: true })],
-          sizes.body,
-          true,
-        ),
+        body([run(`- ${task.text.trim().replace(/[.;:]+$/, '')}.`, { italics: true })], sizes.body, true),
       );
       out.push(labelled('Tình trạng', `${r.status ? taskStatusLabels[r.status] : 'Chưa cập nhật'}.`, sizes));
       out.push(...textParagraphs(r.result, sizes));
@@ -171,14 +164,10 @@ export function reportBody(doc: ReportExchange, catalog: Catalog, sizes: Sizes):
   const recipient = addressee(catalog, org.agencyType);
   const evaluated = evaluateAll(doc, catalog);
   const s = content.sections;
-  const children: (Paragraph | Table)[] = [
-    centred([run(`Kính gửi: ${recipient}`, { size: sizes.body })], sizes.body, 240),
+  const children: Block[] = [
+    centred([run(`Kính gửi: ${recipient}`)], sizes.body, 240),
     body(
-      [
-        run(`Thực hiện ${reference} về ${catalogSubject(catalog)}, ${org.name} báo cáo như sau:`, {
-          size: sizes.body,
-        }),
-      ],
+      [run(`Thực hiện ${reference} về ${catalogSubject(catalog)}, ${org.name} báo cáo như sau:`, {})],
       sizes.body,
     ),
     heading('I. KẾT QUẢ THỰC HIỆN', sizes),
@@ -192,7 +181,6 @@ export function reportBody(doc: ReportExchange, catalog: Catalog, sizes: Sizes):
         run(
           `Kết quả thực hiện các chỉ tiêu của ${reference} ${content.period.title} chi tiết tại Phụ lục kèm theo. ` +
             indicatorSummary(evaluated, content.period.year),
-          { size: sizes.body },
         ),
       ],
       sizes.body,
@@ -204,10 +192,7 @@ export function reportBody(doc: ReportExchange, catalog: Catalog, sizes: Sizes):
     ...textParagraphs(s.nextTasks.text, sizes),
     heading('IV. ĐỀ XUẤT, KIẾN NGHỊ', sizes),
     ...textParagraphs(s.proposals.text, sizes),
-    body(
-      [run(`Trên đây là báo cáo ${content.period.title} của ${org.name}./.`, { size: sizes.body })],
-      sizes.body,
-    ),
+    body([run(`Trên đây là báo cáo ${content.period.title} của ${org.name}./.`)], sizes.body),
   ];
   const year = content.period.year;
   return {

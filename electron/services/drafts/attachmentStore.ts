@@ -35,7 +35,7 @@ function fsyncDir(dir: string) {
   }
 }
 
-function writeAtomically(file: string, bytes: Uint8Array) {
+export function writeAtomically(file: string, bytes: Uint8Array) {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${randomUUID()}.tmp`);

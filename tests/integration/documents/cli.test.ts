@@ -23,6 +23,7 @@ import {
   tables,
   type RawJson,
 } from '../../unit/documents/docxXml.ts';
+import { fontsOf, hasPoppler, pageSizes } from './pdfSupport.ts';
 import { canRender, firstLine, pdfText, squash, tempDir, toPdf } from './renderSupport.ts';
 
 const dir = tempDir('baocao-cli-');
@@ -106,6 +107,54 @@ describe('npm run cli -- docx', () => {
   );
 });
 
+/** What every official PDF shows, however it was made. */
+function expectOfficialPdf(file: string, title: string) {
+  expect(fs.readFileSync(file).subarray(0, 8).toString('latin1')).toMatch(/^%PDF-1\.[4-7]/);
+  const page1 = pdfText(file, 1);
+  expect(page1).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(page1.split('\n').map((l) => l.trim())).toContain(title);
+  expect(firstLine(pdfText(file, 2))).toBe('2');
+  expect(pageSizes(file).at(-1)!.width).toBeGreaterThan(pageSizes(file).at(-1)!.height);
+  for (const f of fontsOf(file))
+    expect(f.embedded && /LiberationSerif|TimesNewRoman/.test(f.name)).toBe(true);
+}
+
+describe.skipIf(!hasPoppler)('npm run cli -- pdf', () => {
+  it('turns both examples into official PDFs', { timeout: 120_000 }, () => {
+    for (const [input, title] of [
+      [PLAN_EXAMPLE, 'KẾ HOẠCH'],
+      [REPORT_EXAMPLE, 'BÁO CÁO'],
+    ] as const) {
+      const output = path.join(dir, `${path.basename(input, '.json')}.pdf`);
+      const r = cli('pdf', '--input', input, '--output', output);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`Đã tạo ${output}`);
+      expectOfficialPdf(output, title);
+      expect(squash(pdfText(output))).toContain(squash('Nguyễn Đức Thắng'));
+    }
+  });
+
+  it(
+    'refuses invalid input with exit code 2 and a Vietnamese message naming the field',
+    { timeout: 60_000 },
+    () => {
+      const bad = JSON.parse(fs.readFileSync(PLAN_EXAMPLE, 'utf8')) as RawJson;
+      bad.content.tasks[0].activities[0].timeline = { kind: 'date', date: '18/5/2026' };
+      const input = path.join(dir, 'bad-pdf.json');
+      fs.writeFileSync(input, JSON.stringify(bad));
+      const output = path.join(dir, 'bad.pdf');
+      const r = cli('pdf', '--input', input, '--output', output);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('trường content.tasks[0].activities[0].timeline.date:');
+      expectVietnamese(r.stderr);
+      expect(fs.existsSync(output)).toBe(false);
+      const missing = cli('pdf', '--input', input);
+      expect(missing.status).toBe(2);
+      expect(missing.stderr).toContain('Thiếu tham số --output');
+    },
+  );
+});
+
 describe('from the store: documents.renderDocx and npm run cli -- export-json', () => {
   it(
     'renders a stored plan and exports it as exchange JSON the CLI prints',
@@ -139,6 +188,29 @@ describe('from the store: documents.renderDocx and npm run cli -- export-json', 
         expect(paragraphs(d.document).map((p) => p.text)).toContain('Số:      /KH-SKHCN');
         const missing = await call('documents.renderDocx', { id: 'khong-co' });
         expect(missing.ok).toBe(false);
+
+        // The PDF of the same plan and of a report, through the same handler table.
+        const report = expectOk<{ meta: { id: string } }>(
+          await call('reports.create', { kind: 'semiannual', year: 2026, month: null, fromPrevious: false }),
+        );
+        for (const [docId, name, title] of [
+          [id, 'KH-TRIEN-KHAI-34-KH-UBND-SKHCN.pdf', 'KẾ HOẠCH'],
+          [report.meta.id, 'BC-6T-2026-SKHCN.pdf', 'BÁO CÁO'],
+        ] as const) {
+          const pdf = expectOk<{ fileName: string; mime: string; dataBase64: string }>(
+            await call('documents.renderPdf', { id: docId }),
+          );
+          expect(pdf).toMatchObject({ fileName: name, mime: 'application/pdf' });
+          const again = expectOk<{ dataBase64: string }>(await call('documents.renderPdf', { id: docId }));
+          // The same stored version gives the same bytes: what was previewed is what is exported.
+          expect(again.dataBase64).toBe(pdf.dataBase64);
+          if (!hasPoppler) continue;
+          const file = path.join(dir, name);
+          fs.writeFileSync(file, Buffer.from(pdf.dataBase64, 'base64'));
+          expectOfficialPdf(file, title);
+          expect(pdfText(file)).toContain('Trần Thị Hương');
+        }
+        expect((await call('documents.renderPdf', { id: 'khong-co' })).ok).toBe(false);
       } finally {
         services.close();
       }

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { fileSchema, method } from './method.ts';
+
+/**
+ * The official documents of a plan or a report (Nghị định 30/2020), from one layout: the .docx for
+ * reuse and the PDF — the electronic document that is signed and sent — for preview and export.
+ */
+const documentRef = z.object({ id: z.string().min(1) });
+
+export const documentsApi = {
+  'documents.renderDocx': method({ access: 'user', readOnly: true, input: documentRef, output: fileSchema }),
+  'documents.renderPdf': method({ access: 'user', readOnly: true, input: documentRef, output: fileSchema }),
+};
