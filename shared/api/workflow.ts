@@ -61,7 +61,19 @@ export const commentSchema = z.object({
 });
 export type ReviewComment = z.infer<typeof commentSchema>;
 
-export const issuedFileRoleSchema = z.enum(['document', 'pdf', 'docx', 'xlsx']);
+/**
+ * What each frozen file of an issue is: the document (JSON, PDF, .docx, .xlsx), a copy of an
+ * evidence attachment, the package manifest sent to Sở KH&CN and its signature.
+ */
+export const issuedFileRoleSchema = z.enum([
+  'document',
+  'pdf',
+  'docx',
+  'xlsx',
+  'attachment',
+  'manifest',
+  'manifest-signature',
+]);
 
 export const issueSummarySchema = z.object({
   id: z.string(),
@@ -94,6 +106,8 @@ export const registerEntrySchema = z.object({
   cancelledAt: z.string().nullable(),
   cancelledByName: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  /** The issued document the row links to (its PDF, or its .docx). */
+  file: z.object({ sha256: z.string(), name: z.string() }).nullable(),
 });
 export type RegisterEntryView = z.infer<typeof registerEntrySchema>;
 
@@ -236,7 +250,7 @@ export const workflowApi = {
   /** A frozen file of an issued document: the same bytes on every download. */
   'documents.issuedFile': method({
     access: 'user',
-    input: z.object({ issueId: id, role: issuedFileRoleSchema }),
+    input: z.object({ issueId: id, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã tệp không hợp lệ') }),
     output: fileSchema,
   }),
 };

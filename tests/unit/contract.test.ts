@@ -166,7 +166,7 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
   { method: 'register.propose', input: { documentId: 'x', issuedOn: '10/6/2026' }, label: 'Ngày ban hành' },
   { method: 'register.cancel', input: { id: 'x' }, label: 'Lý do' },
   { method: 'register.export', input: {}, label: 'Năm' },
-  { method: 'documents.issuedFile', input: { issueId: 'x', role: 'exe' }, label: 'Loại tệp' },
+  { method: 'documents.issuedFile', input: { issueId: 'x', sha256: 'abc' }, label: 'Mã tệp' },
   { method: 'documents.versions', input: {}, label: 'Mã văn bản' },
   { method: 'documents.diff', input: { id: 'x', from: 0, to: null }, label: 'Phiên bản gốc' },
   { method: 'attachments.add', input: { documentId: 'x', name: ' ', dataBase64: '' }, label: 'Tên tệp' },

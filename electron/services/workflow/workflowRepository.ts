@@ -61,7 +61,8 @@ export interface RegisterEntry {
   cancelReason: string | null;
 }
 
-export type IssuedFileRole = 'document' | 'pdf' | 'docx' | 'xlsx';
+export type IssuedFileRole =
+  'document' | 'pdf' | 'docx' | 'xlsx' | 'attachment' | 'manifest' | 'manifest-signature';
 
 export interface IssuedFile {
   role: IssuedFileRole;
