@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { createPrivateKey, randomUUID, webcrypto, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
@@ -34,7 +35,10 @@ async function createKeyAndCertificate(dir: string) {
       signingAlgorithm: algorithm,
       extensions: [
         new x509.BasicConstraintsExtension(false, undefined, true),
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+        new x509.KeyUsagesExtension(
+          x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
+          true,
+        ),
       ],
     },
     webcrypto as unknown as Crypto,

@@ -294,7 +294,12 @@ export function createIntakeRepository(sql: SqlDriver) {
     /** The device holding this token, with its organisation; null when unknown or revoked. */
     async deviceByTokenHash(tokenHash: string): Promise<{ device: Device; org: Organization } | null> {
       const r = await sql.get<
-        OrgRow & { device_id: string; device_name: string; device_created: string; last_seen_at: string | null }
+        OrgRow & {
+          device_id: string;
+          device_name: string;
+          device_created: string;
+          last_seen_at: string | null;
+        }
       >(
         `SELECT o.*, d.id AS device_id, d.name AS device_name, d.created_at AS device_created, d.last_seen_at
          FROM devices d JOIN organizations o ON o.code = d.org_code
@@ -377,9 +382,10 @@ export function createIntakeRepository(sql: SqlDriver) {
 
     // ---- Packages ----
     async getPackage(packageId: string): Promise<StoredPackage | null> {
-      const r = await sql.get<PackageRow>(`SELECT ${PACKAGE_COLUMNS} FROM packages p WHERE p.package_id = ?`, [
-        packageId,
-      ]);
+      const r = await sql.get<PackageRow>(
+        `SELECT ${PACKAGE_COLUMNS} FROM packages p WHERE p.package_id = ?`,
+        [packageId],
+      );
       return r ? (await withReplacements(sql, [r]))[0]! : null;
     },
     async listPackages(filter: {
@@ -485,12 +491,10 @@ export function createIntakeRepository(sql: SqlDriver) {
     },
     async decide(packageId: string, d: Decision): Promise<boolean> {
       return sql.transaction(async (tx) => {
-        const n = await tx.run('UPDATE packages SET status = ?, status_reason = ?, status_at = ? WHERE package_id = ?', [
-          d.decision,
-          d.reason,
-          d.decidedAt,
-          packageId,
-        ]);
+        const n = await tx.run(
+          'UPDATE packages SET status = ?, status_reason = ?, status_at = ? WHERE package_id = ?',
+          [d.decision, d.reason, d.decidedAt, packageId],
+        );
         if (n !== 1) return false;
         await tx.run(
           `INSERT INTO package_decisions (id, package_id, decision, reason, officer, decided_at)
@@ -512,11 +516,10 @@ export function createIntakeRepository(sql: SqlDriver) {
     async addOfficer(o: { username: string; fullName: string; passwordHash: string }, now: string) {
       return sql.transaction(async (tx) => {
         if (await tx.get('SELECT username FROM officers WHERE username = ?', [o.username])) {
-          await tx.run('UPDATE officers SET full_name = ?, password_hash = ?, active = 1 WHERE username = ?', [
-            o.fullName,
-            o.passwordHash,
-            o.username,
-          ]);
+          await tx.run(
+            'UPDATE officers SET full_name = ?, password_hash = ?, active = 1 WHERE username = ?',
+            [o.fullName, o.passwordHash, o.username],
+          );
           await tx.run('DELETE FROM officer_sessions WHERE username = ?', [o.username]);
           return 'updated' as const;
         }
@@ -533,7 +536,12 @@ export function createIntakeRepository(sql: SqlDriver) {
         [username],
       );
       return r
-        ? { username: r.username, fullName: r.full_name, passwordHash: r.password_hash, active: r.active === 1 }
+        ? {
+            username: r.username,
+            fullName: r.full_name,
+            passwordHash: r.password_hash,
+            active: r.active === 1,
+          }
         : null;
     },
     async addOfficerSession(tokenHash: string, username: string, now: string, expiresAt: string) {

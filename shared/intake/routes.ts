@@ -146,7 +146,8 @@ export const intakeRoutes = {
     method: 'GET',
     path: `${API_PREFIX}/officer/organizations`,
     auth: 'officer',
-    summary: 'Các đơn vị và các gói của từng đơn vị, lọc theo nhiệm vụ/kỳ (periodKey), loại văn bản, loại cơ quan',
+    summary:
+      'Các đơn vị và các gói của từng đơn vị, lọc theo nhiệm vụ/kỳ (periodKey), loại văn bản, loại cơ quan',
     query: officerOrganizationsQuerySchema,
     response: officerOrganizationsSchema,
     errors: [],

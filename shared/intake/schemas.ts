@@ -145,7 +145,10 @@ export const officerOrganizationsQuerySchema = z
     /** One duty: "plan", "semiannual-2026", "monthly-2026-03"… */
     periodKey: z.string().min(1).max(80).optional(),
     kind: packageDocumentKindSchema.optional(),
-    agencyType: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
+    agencyType: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .optional(),
   })
   .strict();
 
@@ -193,24 +196,23 @@ export const officerPackageSchema = packageStatusSchema.extend({
   history: z.array(decisionSchema),
 });
 
-export const decisionRequestSchema = z
-  .discriminatedUnion(
-    'decision',
-    [
-      z.object({ decision: z.literal('accepted'), reason: z.string().trim().max(1000).optional() }).strict(),
-      z
-        .object({
-          decision: z.literal('returned'),
-          reason: z
-            .string()
-            .trim()
-            .min(1, 'trả lại phải nêu lý do')
-            .max(1000)
-            .transform((s) => s.normalize('NFC')),
-        })
-        .strict(),
-    ],
-    { error: 'quyết định phải là "accepted" (tiếp nhận) hoặc "returned" (trả lại)' },
-  );
+export const decisionRequestSchema = z.discriminatedUnion(
+  'decision',
+  [
+    z.object({ decision: z.literal('accepted'), reason: z.string().trim().max(1000).optional() }).strict(),
+    z
+      .object({
+        decision: z.literal('returned'),
+        reason: z
+          .string()
+          .trim()
+          .min(1, 'trả lại phải nêu lý do')
+          .max(1000)
+          .transform((s) => s.normalize('NFC')),
+      })
+      .strict(),
+  ],
+  { error: 'quyết định phải là "accepted" (tiếp nhận) hoặc "returned" (trả lại)' },
+);
 
 export const packageFileParamsSchema = packageIdParamsSchema.extend({ name: z.string().min(1).max(255) });

@@ -63,7 +63,12 @@ export function verifyReceiptJws(jws: string, pinnedCertificate: string | Uint8A
   try {
     valid =
       signature.length === 64 &&
-      verify('sha256', Buffer.from(`${h}.${p}`), { key: cert.x509.publicKey, dsaEncoding: 'ieee-p1363' }, signature);
+      verify(
+        'sha256',
+        Buffer.from(`${h}.${p}`),
+        { key: cert.x509.publicKey, dsaEncoding: 'ieee-p1363' },
+        signature,
+      );
   } catch {
     valid = false;
   }
