@@ -59,7 +59,7 @@ export function verifyReceiptJws(jws: string, pinnedCertificate: string | Uint8A
     return refuse('Biên nhận được ký bằng chứng thư khác với chứng thư của máy chủ đã ghim khi đăng ký');
   }
   const signature = Buffer.from(s, 'base64url');
-  let valid = false;
+  let valid: boolean;
   try {
     valid =
       signature.length === 64 &&
