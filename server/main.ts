@@ -78,10 +78,7 @@ async function serve(argv: string[]) {
     host: values.host!,
     resourcesDir: values.resources!,
     tls: values['tls-cert'] ? { certFile: values['tls-cert'], keyFile: values['tls-key']! } : null,
-    logger: {
-      level: values['log-level']!,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[ẩn]' },
-    },
+    logger: { level: values['log-level']! },
   });
   // Human lines on stderr, so stdout stays one JSON log line per event.
   process.stderr.write(`Máy chủ tiếp nhận BaoCao đang chạy tại ${server.url}\n`);

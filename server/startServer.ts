@@ -25,7 +25,8 @@ export interface IntakeServerOptions {
   limits?: Partial<IntakeLimits>;
   rateLimits?: Partial<RateLimits>;
   clock?: () => Date;
-  logger?: FastifyServerOptions['logger'];
+  /** pino through Fastify: one JSON line per event with its request id; false for silence. */
+  logger?: false | { level: string; stream?: { write(line: string): void } };
 }
 
 export interface IntakeServer {
@@ -45,6 +46,18 @@ const VERSION = (
     version: string;
   }
 ).version;
+
+/** Tokens and passwords never reach a log line, even if a later change logs headers or bodies. */
+const REDACT = {
+  paths: ['req.headers.authorization', 'req.headers.cookie', '*.token', '*.password', 'token', 'password'],
+  censor: '[ẩn]',
+};
+
+function loggerOptions(logger: IntakeServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === false) return false;
+  const { level, stream } = logger ?? { level: 'info' };
+  return { level, redact: REDACT, ...(stream ? { stream } : {}) };
+}
 
 /** Opens the store, recovers from any crash, and listens. */
 export async function startIntakeServer(options: IntakeServerOptions): Promise<IntakeServer> {
@@ -73,13 +86,7 @@ export async function startIntakeServer(options: IntakeServerOptions): Promise<I
       ? { cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }
       : null;
     const app = await buildIntakeApp(context, {
-      logger: options.logger ?? {
-        level: 'info',
-        redact: {
-          paths: ['req.headers.authorization', 'req.headers.cookie', 'token', 'password'],
-          censor: '[ẩn]',
-        },
-      },
+      logger: loggerOptions(options.logger),
       https,
     });
     if (recovered.staging || recovered.orphans) {

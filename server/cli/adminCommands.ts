@@ -9,7 +9,6 @@ import { organizationCodeSchema, sha256HexSchema } from '../../shared/intake/sch
 import { ENROLMENT_CODE_DAYS, newEnrolmentCode, normalizeEnrolmentCode, sha256Hex } from '../http/tokens.ts';
 import { createIntakeRepository, type IntakeRepository } from '../store/intakeRepository.ts';
 import { openSqliteDriver } from '../store/sqliteDriver.ts';
-import { readOrganizationsSheet } from './importOrganizations.ts';
 
 /**
  * The administrator's commands (`npm run server -- <command> …`), run against the server's data
@@ -128,6 +127,8 @@ export async function runAdminCommand(
       case 'import-orgs': {
         const file = positionals[0] ?? usage('Thiếu tệp .xlsx: import-orgs DANH-SACH.xlsx [--dry-run]');
         const types = agencyTypes(options.resourcesDir);
+        // exceljs is loaded only for this command: the others start faster without it.
+        const { readOrganizationsSheet } = await import('./importOrganizations.ts');
         const { rows, problems } = await readOrganizationsSheet(
           path.basename(file),
           fs.readFileSync(file),

@@ -70,12 +70,10 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
 }
 
 export function notFoundHandler(_req: FastifyRequest, reply: FastifyReply) {
-  return reply
-    .code(404)
-    .send({
-      ok: false,
-      error: { code: 'NOT_FOUND', message: 'Không có địa chỉ này trên máy chủ tiếp nhận' },
-    });
+  return reply.code(404).send({
+    ok: false,
+    error: { code: 'NOT_FOUND', message: 'Không có địa chỉ này trên máy chủ tiếp nhận' },
+  });
 }
 
 export const unauthenticated = (message = 'Thiếu hoặc sai mã thiết bị; máy cần đăng ký lại với Sở KH&CN') =>

@@ -112,6 +112,7 @@ export function buildOpenApiDocument(version: string) {
     ...registry.definitions,
     { type: 'schema', schema: components.manifest },
     { type: 'schema', schema: components.receipt },
+    { type: 'schema', schema: components.error },
   ]);
   const document = generator.generateDocument({
     openapi: '3.1.0',

@@ -3,9 +3,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createIntakeClient, enrol, type Enrolment, type IntakeClient } from '../../electron/services/outbox/intakeClient.ts';
+import {
+  createIntakeClient,
+  enrol,
+  type Enrolment,
+  type IntakeClient,
+} from '../../electron/services/outbox/intakeClient.ts';
 import { runAdminCommand, type AdminCommand } from '../../server/cli/adminCommands.ts';
-import { defaultResourcesDir, startIntakeServer, type IntakeServer, type IntakeServerOptions } from '../../server/startServer.ts';
+import {
+  defaultResourcesDir,
+  startIntakeServer,
+  type IntakeServer,
+  type IntakeServerOptions,
+} from '../../server/startServer.ts';
 import { INTAKE_DATABASE_FILE } from '../../server/store/sqliteDriver.ts';
 import { createTestPki, type TestPki } from './testPki.ts';
 
@@ -30,12 +40,22 @@ export async function admin(
   secret = 'MatKhau-CanBo-2026',
 ): Promise<AdminOutput> {
   const output: AdminOutput = { out: [], err: [] };
-  await runAdminCommand(command, args, { dataDir, resourcesDir: defaultResourcesDir() }, {
-    out: (l) => output.out.push(l),
-    err: (l) => output.err.push(l),
-    readSecret: async () => secret,
-    clock: () => new Date(),
-  });
+  try {
+    await runAdminCommand(
+      command,
+      args,
+      { dataDir, resourcesDir: defaultResourcesDir() },
+      {
+        out: (l) => output.out.push(l),
+        err: (l) => output.err.push(l),
+        readSecret: async () => secret,
+        clock: () => new Date(),
+      },
+    );
+  } catch (e) {
+    // What the command printed before it refused, for the test to read.
+    throw Object.assign(e as Error, { output });
+  }
   return output;
 }
 
@@ -56,7 +76,9 @@ export function snapshotStore(dataDir: string): StoreSnapshot {
   const db = new Database(path.join(dataDir, INTAKE_DATABASE_FILE), { readonly: true });
   try {
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
       .all() as { name: string }[];
     const rows: Record<string, unknown[]> = {};
     for (const { name } of tables) rows[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
@@ -128,7 +150,18 @@ export interface IntakeProcess {
 export async function startIntakeProcess(dataDir: string, extraArgs: string[] = []): Promise<IntakeProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--data-dir', dataDir, '--port', '0', '--log-level', 'warn', ...extraArgs],
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--log-level',
+      'warn',
+      ...extraArgs,
+    ],
     { cwd: repoRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -50,7 +50,12 @@ export async function signedPdf(who: TestIdentity, text = 'Báo cáo thử nghi�
   const doc = await PDFDocument.create();
   const page = doc.addPage([300, 200]);
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  page.drawText(text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd'), { x: 20, y: 100, size: 12, font });
+  page.drawText(text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd'), {
+    x: 20,
+    y: 100,
+    size: 12,
+    font,
+  });
   const plain = Buffer.from(await doc.save({ useObjectStreams: false }));
   const withPlaceholder = plainAddPlaceholder({
     pdfBuffer: plain,
@@ -92,10 +97,21 @@ export async function makePackage(spec: PackageSpec): Promise<TestPackage> {
     ...spec.org,
   };
   const kind = spec.kind ?? 'report';
-  const rules = { periodicDeadlines: [{ month: 6, day: 15 }, { month: 12, day: 15 }], monthlyDay: 20 };
+  const rules = {
+    periodicDeadlines: [
+      { month: 6, day: 15 },
+      { month: 12, day: 15 },
+    ],
+    monthlyDay: 20,
+  };
   const period =
     kind === 'report'
-      ? periodFor(spec.period?.kind ?? 'semiannual', spec.period?.year ?? 2026, spec.period?.month ?? null, rules)
+      ? periodFor(
+          spec.period?.kind ?? 'semiannual',
+          spec.period?.year ?? 2026,
+          spec.period?.month ?? null,
+          rules,
+        )
       : null;
   const periodKey =
     period === null
@@ -103,7 +119,9 @@ export async function makePackage(spec: PackageSpec): Promise<TestPackage> {
       : period.kind === 'monthly'
         ? `monthly-${period.year}-${String(period.month).padStart(2, '0')}`
         : `${period.kind}-${period.year}`;
-  const documentJson = canonicalJson(spec.content ?? { kind, organization: org.code, periodKey, figures: { CT01: 12 } });
+  const documentJson = canonicalJson(
+    spec.content ?? { kind, organization: org.code, periodKey, figures: { CT01: 12 } },
+  );
   const pdf = await signedPdf(spec.pdfSigner ?? spec.signer);
   const files: (PackageFile & { role: ManifestFile['role']; mime: string })[] = [
     { name: 'van-ban.json', bytes: documentJson, role: 'document', mime: 'application/json' },
@@ -128,7 +146,13 @@ export async function makePackage(spec: PackageSpec): Promise<TestPackage> {
       issueNo: 1,
     },
     replaces: spec.replaces ?? null,
-    files: files.map((f) => ({ name: f.name, role: f.role, mime: f.mime, size: f.bytes.length, sha256: sha256(f.bytes) })),
+    files: files.map((f) => ({
+      name: f.name,
+      role: f.role,
+      mime: f.mime,
+      size: f.bytes.length,
+      sha256: sha256(f.bytes),
+    })),
     audit: { headHash: 'a'.repeat(64), entryCount: 3 },
   };
   spec.editManifest?.(manifest);
@@ -145,8 +169,16 @@ export async function makePackage(spec: PackageSpec): Promise<TestPackage> {
 /** The multipart body of an upload, as fetch sends it. */
 export function packageForm(pkg: TestPackage): FormData {
   const form = new FormData();
-  form.append('manifest', new Blob([new Uint8Array(pkg.manifestBytes)], { type: 'application/json' }), MANIFEST_FILE);
-  form.append('signature', new Blob([new Uint8Array(pkg.signature)], { type: 'application/pkcs7-signature' }), MANIFEST_SIGNATURE_FILE);
+  form.append(
+    'manifest',
+    new Blob([new Uint8Array(pkg.manifestBytes)], { type: 'application/json' }),
+    MANIFEST_FILE,
+  );
+  form.append(
+    'signature',
+    new Blob([new Uint8Array(pkg.signature)], { type: 'application/pkcs7-signature' }),
+    MANIFEST_SIGNATURE_FILE,
+  );
   for (const f of pkg.files) form.append('files', new Blob([new Uint8Array(f.bytes)]), f.name);
   return form;
 }

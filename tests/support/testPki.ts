@@ -21,7 +21,8 @@ export interface TestPki {
   issue(name: string, commonName: string): TestIdentity;
 }
 
-const run = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (args: string[], cwd: string) =>
+  execFileSync('openssl', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 
 export function createTestPki(
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-pki-')),
@@ -36,16 +37,86 @@ export function createTestPki(
     path.join(dir, 'leaf.ext'),
     'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
   );
-  run(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-subj', `/CN=${caName}/O=BaoCao/C=VN`, '-keyout', 'ca.key', '-out', 'ca.csr'], dir);
-  run(['x509', '-req', '-in', 'ca.csr', '-signkey', 'ca.key', '-days', '3650', '-sha256', '-extfile', 'ca.ext', '-out', 'ca.pem'], dir);
+  run(
+    [
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-utf8',
+      '-subj',
+      `/CN=${caName}/O=BaoCao/C=VN`,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.csr',
+    ],
+    dir,
+  );
+  run(
+    [
+      'x509',
+      '-req',
+      '-in',
+      'ca.csr',
+      '-signkey',
+      'ca.key',
+      '-days',
+      '3650',
+      '-sha256',
+      '-extfile',
+      'ca.ext',
+      '-out',
+      'ca.pem',
+    ],
+    dir,
+  );
   let serial = 1000;
   return {
     dir,
     caCertFile: path.join(dir, 'ca.pem'),
     caCertPem: fs.readFileSync(path.join(dir, 'ca.pem'), 'utf8'),
     issue(name, commonName) {
-      run(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-subj', `/CN=${commonName}/O=BaoCao thử nghiệm/C=VN`, '-keyout', `${name}.key`, '-out', `${name}.csr`], dir);
-      run(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', String(serial++), '-days', '365', '-sha256', '-extfile', 'leaf.ext', '-out', `${name}.pem`], dir);
+      run(
+        [
+          'req',
+          '-new',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-utf8',
+          '-subj',
+          `/CN=${commonName}/O=BaoCao thử nghiệm/C=VN`,
+          '-keyout',
+          `${name}.key`,
+          '-out',
+          `${name}.csr`,
+        ],
+        dir,
+      );
+      run(
+        [
+          'x509',
+          '-req',
+          '-in',
+          `${name}.csr`,
+          '-CA',
+          'ca.pem',
+          '-CAkey',
+          'ca.key',
+          '-set_serial',
+          String(serial++),
+          '-days',
+          '365',
+          '-sha256',
+          '-extfile',
+          'leaf.ext',
+          '-out',
+          `${name}.pem`,
+        ],
+        dir,
+      );
       return {
         certFile: path.join(dir, `${name}.pem`),
         keyFile: path.join(dir, `${name}.key`),
@@ -60,7 +131,27 @@ export function cmsSignDetached(content: Uint8Array, who: TestIdentity): Buffer 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-cms-'));
   try {
     fs.writeFileSync(path.join(dir, 'in.bin'), content);
-    run(['cms', '-sign', '-binary', '-outform', 'DER', '-md', 'sha256', '-cades', '-in', 'in.bin', '-signer', who.certFile, '-inkey', who.keyFile, '-out', 'out.p7s'], dir);
+    run(
+      [
+        'cms',
+        '-sign',
+        '-binary',
+        '-outform',
+        'DER',
+        '-md',
+        'sha256',
+        '-cades',
+        '-in',
+        'in.bin',
+        '-signer',
+        who.certFile,
+        '-inkey',
+        who.keyFile,
+        '-out',
+        'out.p7s',
+      ],
+      dir,
+    );
     return fs.readFileSync(path.join(dir, 'out.p7s'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

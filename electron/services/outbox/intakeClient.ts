@@ -156,7 +156,7 @@ async function call<T>(
       message: `Không kết nối được máy chủ Sở KH&CN${why}; kiểm tra mạng, gói sẽ được gửi lại khi kết nối được`,
     });
   }
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
@@ -194,7 +194,8 @@ async function call<T>(
         retryable: false,
         status,
         code,
-        message: serverMessage ?? 'Máy chưa đăng ký hoặc mã thiết bị đã bị thu hồi; hãy đăng ký lại với Sở KH&CN',
+        message:
+          serverMessage ?? 'Máy chưa đăng ký hoặc mã thiết bị đã bị thu hồi; hãy đăng ký lại với Sở KH&CN',
       });
     }
     return fail({
@@ -211,7 +212,8 @@ async function call<T>(
       kind: 'bad_response',
       retryable: false,
       status,
-      message: 'Máy chủ trả lời không đúng định dạng của máy chủ tiếp nhận BaoCao; hãy kiểm tra địa chỉ máy chủ',
+      message:
+        'Máy chủ trả lời không đúng định dạng của máy chủ tiếp nhận BaoCao; hãy kiểm tra địa chỉ máy chủ',
     });
   }
   return { ok: true, value: parsed.data.value as T };
@@ -227,7 +229,11 @@ export async function enrol(
 ): Promise<IntakeResult<Enrolment>> {
   const base = normalizeServerUrl(serverUrl);
   if (!base) {
-    return fail({ kind: 'refused', retryable: false, message: 'Địa chỉ máy chủ phải có dạng https://… (hoặc http://…)' });
+    return fail({
+      kind: 'refused',
+      retryable: false,
+      message: 'Địa chỉ máy chủ phải có dạng https://… (hoặc http://…)',
+    });
   }
   const r = await call(
     `${base}${intakeRoutes.enrol.path}`,
@@ -244,7 +250,11 @@ export async function enrol(
   try {
     cert = readCertificate(r.value.receiptCertificate);
   } catch {
-    return fail({ kind: 'bad_response', retryable: false, message: 'Chứng thư ký biên nhận máy chủ gửi không đọc được' });
+    return fail({
+      kind: 'bad_response',
+      retryable: false,
+      message: 'Chứng thư ký biên nhận máy chủ gửi không đọc được',
+    });
   }
   const expected = options.expectedCertificateSha256?.replace(/[:\s]/g, '').toLowerCase();
   if (cert.sha256 !== r.value.receiptCertificateSha256 || (expected && expected !== cert.sha256)) {
@@ -282,7 +292,10 @@ export function createIntakeClient(options: ClientOptions): IntakeClient {
   const accept = (jws: string, packageId: string | null, sha256: string | null, duplicate: boolean) => {
     const check = verifyReceipt(jws, options.receiptCertificate);
     if (!check.ok) return fail({ kind: 'receipt_invalid', retryable: false, message: check.reason });
-    if ((packageId && check.receipt.packageId !== packageId) || (sha256 && check.receipt.packageSha256 !== sha256)) {
+    if (
+      (packageId && check.receipt.packageId !== packageId) ||
+      (sha256 && check.receipt.packageSha256 !== sha256)
+    ) {
       return fail({
         kind: 'receipt_invalid',
         retryable: false,
@@ -299,10 +312,18 @@ export function createIntakeClient(options: ClientOptions): IntakeClient {
       try {
         manifest = JSON.parse(new TextDecoder().decode(pkg.manifest)) as { packageId?: unknown };
       } catch {
-        return fail({ kind: 'refused', retryable: false, message: 'Tệp kê khai của gói hỏng (không phải JSON)' });
+        return fail({
+          kind: 'refused',
+          retryable: false,
+          message: 'Tệp kê khai của gói hỏng (không phải JSON)',
+        });
       }
       const form = new FormData();
-      form.append(UPLOAD_PARTS.manifest, new Blob([blobPart(pkg.manifest)], { type: 'application/json' }), MANIFEST_FILE);
+      form.append(
+        UPLOAD_PARTS.manifest,
+        new Blob([blobPart(pkg.manifest)], { type: 'application/json' }),
+        MANIFEST_FILE,
+      );
       form.append(UPLOAD_PARTS.signature, new Blob([blobPart(pkg.signature)]), MANIFEST_SIGNATURE_FILE);
       let bytes = pkg.manifest.length + pkg.signature.length;
       for (const f of pkg.files) {
@@ -310,7 +331,11 @@ export function createIntakeClient(options: ClientOptions): IntakeClient {
         try {
           blob = await partOf(f);
         } catch {
-          return fail({ kind: 'refused', retryable: false, message: `Không đọc được tệp "${f.name}" của gói trên máy này` });
+          return fail({
+            kind: 'refused',
+            retryable: false,
+            message: `Không đọc được tệp "${f.name}" của gói trên máy này`,
+          });
         }
         bytes += blob.size;
         form.append(UPLOAD_PARTS.file, blob, f.name);
@@ -324,12 +349,22 @@ export function createIntakeClient(options: ClientOptions): IntakeClient {
       );
       if (!r.ok) return r;
       const sha256 = createHash('sha256').update(pkg.manifest).digest('hex');
-      return accept(r.value.receipt, typeof manifest.packageId === 'string' ? manifest.packageId : null, sha256, r.value.duplicate);
+      return accept(
+        r.value.receipt,
+        typeof manifest.packageId === 'string' ? manifest.packageId : null,
+        sha256,
+        r.value.duplicate,
+      );
     },
 
     async fetchStatus() {
       if (!base) return noServer();
-      return call(`${base}${intakeRoutes.listPackages.path}`, { headers: auth }, timeoutMs, packageListSchema);
+      return call(
+        `${base}${intakeRoutes.listPackages.path}`,
+        { headers: auth },
+        timeoutMs,
+        packageListSchema,
+      );
     },
 
     async fetchReceipt(packageId) {

@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIntakeClient, enrol } from '../../../electron/services/outbox/intakeClient.ts';
-import { admin, enrolmentCodeOf, snapshotStore, startIntakeProcess, type IntakeProcess } from '../../support/intakeServer.ts';
+import {
+  admin,
+  enrolmentCodeOf,
+  snapshotStore,
+  startIntakeProcess,
+  type IntakeProcess,
+} from '../../support/intakeServer.ts';
 import { makePackage, packageForm } from '../../support/testPackages.ts';
 import { createTestPki } from '../../support/testPki.ts';
 
@@ -19,7 +25,10 @@ afterEach(async () => {
   running = null;
 });
 
-const listTmp = (dataDir: string) => (fs.existsSync(path.join(dataDir, 'tmp')) ? fs.readdirSync(path.join(dataDir, 'tmp'), { recursive: true }) : []);
+const listTmp = (dataDir: string) =>
+  fs.existsSync(path.join(dataDir, 'tmp'))
+    ? fs.readdirSync(path.join(dataDir, 'tmp'), { recursive: true })
+    : [];
 
 describe('a server killed mid-upload', () => {
   it('leaves no partial files after restart, and the retried upload arrives once', async () => {
@@ -27,7 +36,16 @@ describe('a server killed mid-upload', () => {
     const pki = createTestPki();
     const cert = pki.issue('sct', 'Sở Công Thương tỉnh Bắc Ninh');
     await admin(dataDir, 'trust-root', [pki.caCertFile]);
-    const code = enrolmentCodeOf(await admin(dataDir, 'add-org', ['--code', 'SCT', '--name', 'Sở Công Thương', '--type', 'so_ban_nganh']));
+    const code = enrolmentCodeOf(
+      await admin(dataDir, 'add-org', [
+        '--code',
+        'SCT',
+        '--name',
+        'Sở Công Thương',
+        '--type',
+        'so_ban_nganh',
+      ]),
+    );
 
     running = await startIntakeProcess(dataDir);
     const enrolled = await enrol(running.url, code);
@@ -58,7 +76,9 @@ describe('a server killed mid-upload', () => {
       req.on('response', (res) => resolve(`status ${res.statusCode}`));
     });
     req.write(body.subarray(0, Math.floor(body.length / 2)));
-    await expect.poll(() => listTmp(dataDir).some((f) => String(f).includes('part-')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => listTmp(dataDir).some((f) => String(f).includes('part-')), { timeout: 10_000 })
+      .toBe(true);
     await running.kill('SIGKILL');
     expect(await requestDone).toMatch(/^error/);
     expect(listTmp(dataDir).length).toBeGreaterThan(0);

@@ -20,11 +20,18 @@ const api = async (path: string, init: RequestInit & { token?: string } = {}) =>
   });
   // A file download is bytes, whatever its type; everything else is the JSON envelope.
   const isFile = path.includes('/files/') && res.ok;
-  return { status: res.status, headers: res.headers, body: isFile ? Buffer.from(await res.arrayBuffer()) : await res.json() };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: isFile ? Buffer.from(await res.arrayBuffer()) : await res.json(),
+  };
 };
 
 async function login(password = 'MatKhau-CanBo-2026') {
-  return api('/api/v1/officer/login', { method: 'POST', body: JSON.stringify({ username: 'ntlan', password }) });
+  return api('/api/v1/officer/login', {
+    method: 'POST',
+    body: JSON.stringify({ username: 'ntlan', password }),
+  });
 }
 
 beforeAll(async () => {
@@ -47,7 +54,10 @@ describe('officer API', () => {
   it('refuses a wrong password and anyone without a session', async () => {
     const wrong = await login('sai-mat-khau');
     expect(wrong.status).toBe(401);
-    expect(wrong.body.error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng' });
+    expect(wrong.body.error).toEqual({
+      code: 'INVALID_CREDENTIALS',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    });
     const anonymous = await api('/api/v1/officer/organizations');
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
@@ -65,7 +75,9 @@ describe('officer API', () => {
     ]);
     const semiannual = await api('/api/v1/officer/organizations?periodKey=semiannual-2026', { token });
     const bySct = semiannual.body.value.organizations.find((o: { code: string }) => o.code === 'SCT');
-    expect(bySct.packages.map((p: { packageId: string }) => p.packageId)).toEqual([report.manifest.packageId]);
+    expect(bySct.packages.map((p: { packageId: string }) => p.packageId)).toEqual([
+      report.manifest.packageId,
+    ]);
     expect(bySct.certificate.subject).toContain('Sở Công Thương tỉnh Bắc Ninh');
     expect(bySct.devices).toBe(1);
     const press = await api('/api/v1/officer/organizations?agencyType=co_quan_bao_chi', { token });
@@ -83,14 +95,21 @@ describe('officer API', () => {
     expect(detail.body.value.signer.subject).toContain('Sở Công Thương tỉnh Bắc Ninh');
     expect(detail.body.value.history.map((h: { decision: string }) => h.decision)).toEqual(['received']);
     for (const f of report.files) {
-      const file = await api(`/api/v1/officer/packages/${report.manifest.packageId}/files/${encodeURIComponent(f.name)}`, { token });
+      const file = await api(
+        `/api/v1/officer/packages/${report.manifest.packageId}/files/${encodeURIComponent(f.name)}`,
+        { token },
+      );
       expect(file.status).toBe(200);
       expect(Buffer.compare(file.body as Buffer, Buffer.from(f.bytes))).toBe(0);
       expect(file.headers.get('content-disposition')).toContain(encodeURIComponent(f.name));
     }
-    const manifest = await api(`/api/v1/officer/packages/${report.manifest.packageId}/files/manifest.json`, { token });
+    const manifest = await api(`/api/v1/officer/packages/${report.manifest.packageId}/files/manifest.json`, {
+      token,
+    });
     expect(Buffer.compare(manifest.body as Buffer, Buffer.from(report.manifestBytes))).toBe(0);
-    const missing = await api(`/api/v1/officer/packages/${report.manifest.packageId}/files/khong-co.pdf`, { token });
+    const missing = await api(`/api/v1/officer/packages/${report.manifest.packageId}/files/khong-co.pdf`, {
+      token,
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -109,7 +128,10 @@ describe('officer API', () => {
       body: JSON.stringify({ decision: 'returned', reason: 'Thiếu số liệu chỉ tiêu CT05' }),
     });
     expect(returned.status).toBe(200);
-    expect(returned.body.value).toMatchObject({ status: 'returned', statusReason: 'Thiếu số liệu chỉ tiêu CT05' });
+    expect(returned.body.value).toMatchObject({
+      status: 'returned',
+      statusReason: 'Thiếu số liệu chỉ tiêu CT05',
+    });
     const accepted = await api(`/api/v1/officer/packages/${plan.manifest.packageId}/decision`, {
       token,
       method: 'POST',
@@ -120,10 +142,18 @@ describe('officer API', () => {
     const seen = await sct.fetchStatus();
     if (!seen.ok) throw new Error(seen.failure.message);
     const byId = new Map(seen.value.packages.map((p) => [p.packageId, p]));
-    expect(byId.get(report.manifest.packageId)).toMatchObject({ status: 'returned', statusReason: 'Thiếu số liệu chỉ tiêu CT05' });
+    expect(byId.get(report.manifest.packageId)).toMatchObject({
+      status: 'returned',
+      statusReason: 'Thiếu số liệu chỉ tiêu CT05',
+    });
     expect(byId.get(plan.manifest.packageId)?.status).toBe('accepted');
     const history = await api(`/api/v1/officer/packages/${report.manifest.packageId}`, { token });
-    expect(history.body.value.history.map((h: { decision: string; officer: string | null }) => [h.decision, h.officer])).toEqual([
+    expect(
+      history.body.value.history.map((h: { decision: string; officer: string | null }) => [
+        h.decision,
+        h.officer,
+      ]),
+    ).toEqual([
       ['received', null],
       ['returned', 'ntlan'],
     ]);

@@ -32,7 +32,10 @@ beforeAll(async () => {
     [sct, sctCert, 'SCT'],
     [sxd, sxdCert, 'SXD'],
   ] as const) {
-    const first = await upload(who.token, await makePackage({ signer: cert, org: { code, abbreviation: code } }));
+    const first = await upload(
+      who.token,
+      await makePackage({ signer: cert, org: { code, abbreviation: code } }),
+    );
     expect(first.status, JSON.stringify(first.body)).toBe(200);
   }
 });
@@ -44,7 +47,10 @@ async function upload(token: string | null, pkg: TestPackage, form = packageForm
     headers: token ? { authorization: `Bearer ${token}` } : {},
     body: form,
   });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; value?: never; error?: { code: string; message: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; value?: never; error?: { code: string; message: string } },
+  };
 }
 
 /** The upload is refused with this status and code, says `why`, and nothing in the store changed. */
@@ -86,7 +92,12 @@ describe('exactly once', () => {
       period: { kind: 'semiannual', year: 2027 },
       content: { changed: true },
     });
-    await expectRefused(() => upload(sct.token, other), 409, 'CONFLICT', /đã được dùng cho một gói có nội dung khác/);
+    await expectRefused(
+      () => upload(sct.token, other),
+      409,
+      'CONFLICT',
+      /đã được dùng cho một gói có nội dung khác/,
+    );
   });
 
   it('a corrected report names the one it replaces; both stay stored and listed', async () => {
@@ -98,12 +109,21 @@ describe('exactly once', () => {
       replaces: { packageId: original.manifest.packageId, reason: 'Sửa số liệu chỉ tiêu CT01' },
     });
     expect((await upload(sct.token, corrected)).status).toBe(200);
-    const res = await fetch(`${intake.url}/api/v1/packages`, { headers: { authorization: `Bearer ${sct.token}` } });
-    const list = ((await res.json()) as { value: { packages: { packageId: string; replacedBy: string[]; replaces: unknown }[] } }).value.packages;
+    const res = await fetch(`${intake.url}/api/v1/packages`, {
+      headers: { authorization: `Bearer ${sct.token}` },
+    });
+    const list = (
+      (await res.json()) as {
+        value: { packages: { packageId: string; replacedBy: string[]; replaces: unknown }[] };
+      }
+    ).value.packages;
     const o = list.find((p) => p.packageId === original.manifest.packageId)!;
     const c = list.find((p) => p.packageId === corrected.manifest.packageId)!;
     expect(o.replacedBy).toEqual([corrected.manifest.packageId]);
-    expect(c.replaces).toEqual({ packageId: original.manifest.packageId, reason: 'Sửa số liệu chỉ tiêu CT01' });
+    expect(c.replaces).toEqual({
+      packageId: original.manifest.packageId,
+      reason: 'Sửa số liệu chỉ tiêu CT01',
+    });
   });
 
   it('a correction of a package that does not exist is refused', async () => {
@@ -116,7 +136,12 @@ describe('who may send', () => {
   it('no token, a wrong token, a revoked token: 401', async () => {
     const pkg = await makePackage({ signer: sctCert });
     await expectRefused(() => upload(null, pkg), 401, 'UNAUTHENTICATED', /mã thiết bị/);
-    await expectRefused(() => upload(`bcd_${'x'.repeat(43)}`, pkg), 401, 'UNAUTHENTICATED', /không hợp lệ hoặc đã bị thu hồi/);
+    await expectRefused(
+      () => upload(`bcd_${'x'.repeat(43)}`, pkg),
+      401,
+      'UNAUTHENTICATED',
+      /không hợp lệ hoặc đã bị thu hồi/,
+    );
     const extra = await intake.enrolOrg('SNV', 'Sở Nội vụ', 'so_ban_nganh');
     await admin(intake.dataDir, 'revoke-device', ['--device', extra.enrolment.deviceId]);
     const snv = await makePackage({ signer: sctCert, org: { code: 'SNV', abbreviation: 'SNV' } });
@@ -124,7 +149,10 @@ describe('who may send', () => {
   });
 
   it("a package for another department's code: 403", async () => {
-    const pkg = await makePackage({ signer: sxdCert, org: { code: 'SXD', name: 'Sở Xây dựng', abbreviation: 'SXD' } });
+    const pkg = await makePackage({
+      signer: sxdCert,
+      org: { code: 'SXD', name: 'Sở Xây dựng', abbreviation: 'SXD' },
+    });
     await expectRefused(() => upload(sct.token, pkg), 403, 'FORBIDDEN', /không nhận gói của đơn vị khác/);
   });
 
@@ -137,7 +165,12 @@ describe('who may send', () => {
 describe('what is sent', () => {
   it('a period that does not apply to the agency type: 422', async () => {
     const monthly = await makePackage({ signer: sctCert, period: { kind: 'monthly', year: 2026, month: 3 } });
-    await expectRefused(() => upload(sct.token, monthly), 422, 'NOT_APPLICABLE', /Báo cáo tháng không áp dụng cho Sở, ban, ngành/);
+    await expectRefused(
+      () => upload(sct.token, monthly),
+      422,
+      'NOT_APPLICABLE',
+      /Báo cáo tháng không áp dụng cho Sở, ban, ngành/,
+    );
     const wrongDates = await makePackage({
       signer: sctCert,
       editManifest: (m) => {
@@ -152,22 +185,45 @@ describe('what is sent', () => {
   it('a tampered file: 400', async () => {
     const pkg = await makePackage({ signer: sctCert });
     const doc = pkg.files[0]!;
-    const tampered = { ...pkg, files: [{ ...doc, bytes: canonicalJson({ kind: 'report', figures: { CT01: 99 } }) }, pkg.files[1]!] };
-    await expectRefused(() => upload(sct.token, tampered), 400, 'VALIDATION', /van-ban\.json.*(không khớp mã SHA-256|byte)/);
+    const tampered = {
+      ...pkg,
+      files: [{ ...doc, bytes: canonicalJson({ kind: 'report', figures: { CT01: 99 } }) }, pkg.files[1]!],
+    };
+    await expectRefused(
+      () => upload(sct.token, tampered),
+      400,
+      'VALIDATION',
+      /van-ban\.json.*(không khớp mã SHA-256|byte)/,
+    );
   });
 
   it('a file left out, or one the manifest does not list: 400', async () => {
     const pkg = await makePackage({ signer: sctCert });
-    await expectRefused(() => upload(sct.token, { ...pkg, files: [pkg.files[0]!] }), 400, 'VALIDATION', /Thiếu tệp "Báo cáo\.pdf"/);
+    await expectRefused(
+      () => upload(sct.token, { ...pkg, files: [pkg.files[0]!] }),
+      400,
+      'VALIDATION',
+      /Thiếu tệp "Báo cáo\.pdf"/,
+    );
     const extra = { ...pkg, files: [...pkg.files, { name: 'thêm.txt', bytes: Buffer.from('xin chào') }] };
-    await expectRefused(() => upload(sct.token, extra), 400, 'VALIDATION', /"thêm\.txt" không có trong tệp kê khai/);
+    await expectRefused(
+      () => upload(sct.token, extra),
+      400,
+      'VALIDATION',
+      /"thêm\.txt" không có trong tệp kê khai/,
+    );
   });
 
   it('a manifest changed after it was signed: 422, and a manifest not in canonical form: 400', async () => {
     const pkg = await makePackage({ signer: sctCert });
     const edited = { ...pkg.manifest, document: { ...pkg.manifest.document, title: 'Báo cáo đã bị sửa' } };
     const changed = { ...pkg, manifestBytes: canonicalJson(edited) };
-    await expectRefused(() => upload(sct.token, changed), 422, 'SIGNATURE_INVALID', /tệp kê khai đã bị sửa sau khi ký/);
+    await expectRefused(
+      () => upload(sct.token, changed),
+      422,
+      'SIGNATURE_INVALID',
+      /tệp kê khai đã bị sửa sau khi ký/,
+    );
     const pretty = Buffer.from(JSON.stringify(pkg.manifest, null, 2));
     const loose = { ...pkg, manifestBytes: pretty, signature: cmsSignDetached(pretty, sctCert) };
     await expectRefused(() => upload(sct.token, loose), 400, 'VALIDATION', /RFC 8785/);
@@ -190,11 +246,21 @@ describe('what is sent', () => {
       },
     });
     tampered.files[1] = { name: tampered.files[1]!.name, bytes: pdf };
-    await expectRefused(() => upload(sct.token, tampered), 422, 'SIGNATURE_INVALID', /Chữ ký số thứ 1 trong tệp PDF không hợp lệ/);
+    await expectRefused(
+      () => upload(sct.token, tampered),
+      422,
+      'SIGNATURE_INVALID',
+      /Chữ ký số thứ 1 trong tệp PDF không hợp lệ/,
+    );
 
     const stranger = createTestPki(undefined, 'CA Lạ').issue('la', 'Người ký lạ');
     const untrusted = await makePackage({ signer: stranger });
-    await expectRefused(() => upload(sct.token, untrusted), 422, 'SIGNATURE_INVALID', /không do tổ chức được máy chủ tin cậy cấp/);
+    await expectRefused(
+      () => upload(sct.token, untrusted),
+      422,
+      'SIGNATURE_INVALID',
+      /không do tổ chức được máy chủ tin cậy cấp/,
+    );
   });
 
   it('a file whose bytes are not its type: 400', async () => {
@@ -219,8 +285,16 @@ describe('what is sent', () => {
 
   it('a file over the per-file limit, or a package over the total: 413', async () => {
     const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(250_000, 0x20)]);
-    const pkg = await makePackage({ signer: sctCert, extraFiles: [{ name: 'lớn.pdf', bytes: big, mime: 'application/pdf' }] });
-    await expectRefused(() => upload(sct.token, pkg), 413, 'PAYLOAD_TOO_LARGE', /"lớn\.pdf" lớn hơn giới hạn/);
+    const pkg = await makePackage({
+      signer: sctCert,
+      extraFiles: [{ name: 'lớn.pdf', bytes: big, mime: 'application/pdf' }],
+    });
+    await expectRefused(
+      () => upload(sct.token, pkg),
+      413,
+      'PAYLOAD_TOO_LARGE',
+      /"lớn\.pdf" lớn hơn giới hạn/,
+    );
     const parts = [1, 2].map((i) => ({
       name: `phần-${i}.pdf`,
       bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(160_000, 0x20)]),
@@ -241,7 +315,17 @@ describe('what is sent', () => {
         new Promise((resolve, reject) => {
           const u = new URL(`${intake.url}/api/v1/packages`);
           const req = http.request(
-            { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { 'content-type': type, 'content-length': cut.length, authorization: `Bearer ${sct.token}` } },
+            {
+              host: u.hostname,
+              port: u.port,
+              path: u.pathname,
+              method: 'POST',
+              headers: {
+                'content-type': type,
+                'content-length': cut.length,
+                authorization: `Bearer ${sct.token}`,
+              },
+            },
             (res) => {
               let text = '';
               res.on('data', (c) => (text += c));
@@ -269,10 +353,19 @@ describe('what is sent', () => {
         port: u.port,
         path: u.pathname,
         method: 'POST',
-        headers: { 'content-type': form.headers.get('content-type')!, 'content-length': full.length, authorization: `Bearer ${sct.token}` },
+        headers: {
+          'content-type': form.headers.get('content-type')!,
+          'content-length': full.length,
+          authorization: `Bearer ${sct.token}`,
+        },
       });
       req.on('error', () => resolve());
-      req.write(full.subarray(0, Math.floor(full.length / 2)), () => setTimeout(() => { req.destroy(); resolve(); }, 100));
+      req.write(full.subarray(0, Math.floor(full.length / 2)), () =>
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 100),
+      );
     });
     await expect.poll(() => snapshotStore(intake.dataDir), { timeout: 5000 }).toEqual(before);
   });
@@ -281,8 +374,17 @@ describe('what is sent', () => {
 describe('the certificate pin', () => {
   it('a different certificate is refused until the administrator accepts it', async () => {
     const renewed = intake.pki.issue('sct-2', 'Sở Công Thương tỉnh Bắc Ninh');
-    const pkg = await makePackage({ signer: renewed, pdfSigner: sctCert, period: { kind: 'annual', year: 2025 } });
-    await expectRefused(() => upload(sct.token, pkg), 403, 'CERTIFICATE_CHANGED', /chứng thư số khác.*accept-cert/);
+    const pkg = await makePackage({
+      signer: renewed,
+      pdfSigner: sctCert,
+      period: { kind: 'annual', year: 2025 },
+    });
+    await expectRefused(
+      () => upload(sct.token, pkg),
+      403,
+      'CERTIFICATE_CHANGED',
+      /chứng thư số khác.*accept-cert/,
+    );
     const fingerprint = /SHA-256 ([0-9A-F:]+)/.exec((await upload(sct.token, pkg)).body.error!.message)![1]!;
     await admin(intake.dataDir, 'accept-cert', ['--org', 'SCT', '--sha256', fingerprint]);
     const r = await upload(sct.token, pkg);
@@ -292,4 +394,3 @@ describe('the certificate pin', () => {
     await expectRefused(() => upload(sct.token, old), 403, 'CERTIFICATE_CHANGED', /chứng thư số khác/);
   });
 });
-

@@ -20,9 +20,15 @@ afterAll(() => intake?.close());
 
 describe('enrolment and a normal upload', () => {
   it('enrols with the one-time code, pins the server certificate, and refuses the code a second time', async () => {
-    expect(sct.enrolment.organization).toEqual({ code: 'SCT', name: 'Sở Công Thương', agencyType: 'so_ban_nganh' });
+    expect(sct.enrolment.organization).toEqual({
+      code: 'SCT',
+      name: 'Sở Công Thương',
+      agencyType: 'so_ban_nganh',
+    });
     expect(sct.enrolment.token).toMatch(/^bcd_/);
-    expect(readCertificate(sct.enrolment.receiptCertificate).sha256).toBe(sct.enrolment.receiptCertificateSha256);
+    expect(readCertificate(sct.enrolment.receiptCertificate).sha256).toBe(
+      sct.enrolment.receiptCertificateSha256,
+    );
     const served = await (await fetch(`${intake.url}${intakeRoutes.serverCertificate.path}`)).json();
     expect(served.value.sha256).toBe(sct.enrolment.receiptCertificateSha256);
   });
@@ -51,7 +57,9 @@ describe('enrolment and a normal upload', () => {
 
     const status = await sct.client.fetchStatus();
     if (!status.ok) throw new Error(status.failure.message);
-    expect(status.value.packages.map((x) => [x.packageId, x.status])).toEqual([[pkg.manifest.packageId, 'received']]);
+    expect(status.value.packages.map((x) => [x.packageId, x.status])).toEqual([
+      [pkg.manifest.packageId, 'received'],
+    ]);
     const snap = snapshotStore(intake.dataDir);
     expect(snap.rows.packages).toHaveLength(1);
     expect(snap.rows.package_files).toHaveLength(2);
