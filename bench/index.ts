@@ -4,6 +4,7 @@
  */
 import { documentsBench } from './documents.ts';
 import { draftsBench } from './drafts.ts';
+import { intakeBench } from './intake.ts';
 import { spreadsheetsBench } from './spreadsheets.ts';
 import { startupBench } from './startup.ts';
 
@@ -12,6 +13,7 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Soạn thảo: kế hoạch 300 hoạt động, báo cáo đủ chỉ tiêu', run: draftsBench },
   { name: 'Excel: nhập bảng 5.000 dòng (xem trước, áp dụng)', run: spreadsheetsBench },
   { name: 'Văn bản Word: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
+  { name: 'Máy chủ tiếp nhận: gửi gói liên tục qua loopback', run: intakeBench },
 ];
 
 for (const b of benches) {

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { fsyncDir } from '../../electron/services/files/atomicFiles.ts';
 import { MANIFEST_FILE, MANIFEST_SIGNATURE_FILE } from '../../shared/domain/packages/manifest.ts';
 import { IntakeError } from '../../shared/intake/errors.ts';
 
@@ -38,7 +38,11 @@ export interface PackageFiles {
    * Names the staged files for good (manifest.json, manifest.p7s, one file per SHA-256) and moves
    * the folder into packages/; returns its path relative to packages/.
    */
-  commit(staging: Staging, files: { part: StagedPart; storedName: string }[], packageId: string): string;
+  commit(
+    staging: Staging,
+    files: { part: StagedPart; storedName: string }[],
+    packageId: string,
+  ): Promise<string>;
   remove(storageDir: string): void;
   read(storageDir: string, storedName: string): Buffer;
   /** Start-up: empty tmp/, remove package folders no row points at. Returns how many were removed. */
@@ -47,6 +51,19 @@ export interface PackageFiles {
 
 export const storedNameOf = (role: 'manifest' | 'signature' | 'file', sha256: string) =>
   role === 'manifest' ? MANIFEST_FILE : role === 'signature' ? MANIFEST_SIGNATURE_FILE : sha256;
+
+/** Makes renames in `dir` durable; a no-op where folders cannot be opened (Windows). */
+async function fsyncDirAsync(dir: string) {
+  let fh: fsp.FileHandle | undefined;
+  try {
+    fh = await fsp.open(dir, 'r');
+    await fh.sync();
+  } catch {
+    /* not supported on this platform */
+  } finally {
+    await fh?.close();
+  }
+}
 
 const megabytes = (n: number) =>
   `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
@@ -69,7 +86,9 @@ export function openPackageFiles(dataDir: string): PackageFiles {
         dir,
         async write(field, fileName, stream) {
           const file = path.join(dir, `part-${count++}`);
-          const fd = fs.openSync(file, 'wx');
+          // Async writes and fsync: the event loop keeps serving while the disk works, and
+          // concurrent uploads' fsyncs overlap on libuv's thread pool.
+          const fh = await fsp.open(file, 'wx');
           const hash = createHash('sha256');
           let size = 0;
           try {
@@ -90,7 +109,7 @@ export function openPackageFiles(dataDir: string): PackageFiles {
               }
               hash.update(chunk);
               let off = 0;
-              while (off < chunk.length) off += fs.writeSync(fd, chunk, off, chunk.length - off);
+              while (off < chunk.length) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
             }
             if (stream.truncated) {
               throw new IntakeError(
@@ -98,9 +117,9 @@ export function openPackageFiles(dataDir: string): PackageFiles {
                 `Tệp "${fileName}" lớn hơn giới hạn ${megabytes(limits.maxFileBytes)} cho mỗi tệp`,
               );
             }
-            fs.fsyncSync(fd);
+            await fh.sync();
           } finally {
-            fs.closeSync(fd);
+            await fh.close();
           }
           return { field, fileName, path: file, size, sha256: hash.digest('hex') };
         },
@@ -110,23 +129,22 @@ export function openPackageFiles(dataDir: string): PackageFiles {
       };
     },
 
-    commit(staging, files, packageId) {
+    async commit(staging, files, packageId) {
       for (const { part, storedName } of files) {
         const target = path.join(staging.dir, storedName);
         // Two names with the same bytes are kept once.
-        if (fs.existsSync(target)) fs.rmSync(part.path);
-        else fs.renameSync(part.path, target);
+        if (fs.existsSync(target)) await fsp.rm(part.path);
+        else await fsp.rename(part.path, target);
       }
-      for (const leftover of fs.readdirSync(staging.dir).filter((n) => n.startsWith('part-'))) {
-        fs.rmSync(path.join(staging.dir, leftover));
+      for (const leftover of (await fsp.readdir(staging.dir)).filter((n) => n.startsWith('part-'))) {
+        await fsp.rm(path.join(staging.dir, leftover));
       }
-      fsyncDir(staging.dir);
+      await fsyncDirAsync(staging.dir);
       const relative = path.posix.join(packageId.slice(0, 2), `${packageId}.${staging.id}`);
       const shard = path.join(packagesRoot, packageId.slice(0, 2));
-      fs.mkdirSync(shard, { recursive: true });
-      fs.renameSync(staging.dir, path.join(packagesRoot, relative));
-      fsyncDir(shard);
-      fsyncDir(tmpRoot);
+      await fsp.mkdir(shard, { recursive: true });
+      await fsp.rename(staging.dir, path.join(packagesRoot, relative));
+      await Promise.all([fsyncDirAsync(shard), fsyncDirAsync(tmpRoot)]);
       return relative;
     },
 

@@ -13,7 +13,11 @@ import type { ReceiptPayload } from '../../shared/intake/receipt.ts';
 import { UPLOAD_PARTS } from '../../shared/intake/routes.ts';
 import type { UploadResult } from '../../shared/intake/schemas.ts';
 import { describeIssues } from '../../shared/validation.ts';
-import { fingerprintText, tryReadCertificate } from '../../electron/services/receipts/certificates.ts';
+import {
+  fingerprintText,
+  tryReadCertificate,
+  type CertificateInfo,
+} from '../../electron/services/receipts/certificates.ts';
 import type { ReceiptSigner } from '../receipts/receiptKey.ts';
 import type { Device, IntakeRepository, Organization, StoredPackage } from '../store/intakeRepository.ts';
 import type { PackageVerifier } from '../verify/packageVerifier.ts';
@@ -43,6 +47,18 @@ export interface ReceiveDeps {
   signer: ReceiptSigner;
   clock: () => Date;
   log: FastifyBaseLogger;
+}
+
+/** Parsed certificates by PEM: the same roots and pins are read for every upload. */
+const certificateCache = new Map<string, CertificateInfo | null>();
+function certificateOf(pem: string): CertificateInfo | null {
+  let c = certificateCache.get(pem);
+  if (c === undefined) {
+    if (certificateCache.size > 1000) certificateCache.clear();
+    c = tryReadCertificate(pem);
+    certificateCache.set(pem, c);
+  }
+  return c;
 }
 
 const invalid = (message: string): never => {
@@ -195,8 +211,8 @@ export async function receivePackage(
       manifestBytes,
       signature: fs.readFileSync(signaturePart.path),
       pdf: fs.readFileSync(byName.get(pdfName)!.path),
-      trustedRoots: roots.map((r) => tryReadCertificate(r.pem)!.der),
-      pinnedCert: pinnedPem ? tryReadCertificate(pinnedPem)!.der : null,
+      trustedRoots: roots.map((r) => certificateOf(r.pem)!.der),
+      pinnedCert: pinnedPem ? certificateOf(pinnedPem)!.der : null,
     });
     const signer = verdict.signerCertificate ? tryReadCertificate(verdict.signerCertificate) : null;
     if (!verdict.ok || !signer) {
@@ -250,7 +266,7 @@ export async function receivePackage(
         storedName: storedNameOf('file', f.sha256),
       })),
     ];
-    const storageDir = deps.files.commit(staging, stored, manifest.packageId);
+    const storageDir = await deps.files.commit(staging, stored, manifest.packageId);
     let inserted = false;
     try {
       inserted = await deps.repo.insertPackage({
