@@ -3,9 +3,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { admin, snapshotStore } from '../../support/intakeServer.ts';
 import { createTestPki } from '../../support/testPki.ts';
+
+// Real processes, openssl and fsync on a shared two-core machine: generous limits, never a speed test.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * The administrator's command line: the commands themselves in this process (runAdminCommand, the

@@ -1,12 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createIntakeClient,
   enrol,
   normalizeServerUrl,
 } from '../../../electron/services/outbox/intakeClient.ts';
 import { createTestPki } from '../../support/testPki.ts';
+
+// Real processes, openssl and fsync on a shared two-core machine: generous limits, never a speed test.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * How the desktop's client reads every kind of failure: what the clerk is told and whether the

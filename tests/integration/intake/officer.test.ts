@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IntakeClient } from '../../../electron/services/outbox/intakeClient.ts';
 import { admin, startTestIntake, type TestIntake } from '../../support/intakeServer.ts';
 import { makePackage, type TestPackage } from '../../support/testPackages.ts';
+
+// Real processes, openssl and fsync on a shared two-core machine: generous limits, never a speed test.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The officer API that Sở KH&CN's screens (issue 12) are built on. */
 
@@ -47,7 +50,7 @@ beforeAll(async () => {
     if (!r.ok) throw new Error(r.failure.message);
   }
   await admin(intake.dataDir, 'add-officer', ['--username', 'ntlan', '--name', 'Nguyễn Thị Lan']);
-});
+}, 120_000);
 afterAll(() => intake?.close());
 
 describe('officer API', () => {

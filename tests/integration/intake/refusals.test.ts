@@ -1,11 +1,14 @@
 import http from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Enrolment } from '../../../electron/services/outbox/intakeClient.ts';
 import { canonicalJson } from '../../../shared/domain/packages/manifest.ts';
 import { admin, snapshotStore, startTestIntake, type TestIntake } from '../../support/intakeServer.ts';
 import { cmsSignDetached, createTestPki, type TestIdentity } from '../../support/testPki.ts';
 import { makePackage, packageForm, type TestPackage } from '../../support/testPackages.ts';
+
+// Real processes, openssl and fsync on a shared two-core machine: generous limits, never a speed test.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * Every way an upload is refused: the status, the error code, a Vietnamese message saying why, and
@@ -38,7 +41,7 @@ beforeAll(async () => {
     );
     expect(first.status, JSON.stringify(first.body)).toBe(200);
   }
-});
+}, 120_000);
 afterAll(() => intake?.close());
 
 async function upload(token: string | null, pkg: TestPackage, form = packageForm(pkg)) {
@@ -81,6 +84,19 @@ describe('exactly once', () => {
     expect(b.receipt).toBe(a.receipt);
     expect(b.receiptId).toBe(a.receiptId);
     expect(snapshotStore(intake.dataDir)).toEqual(filesAfterFirst);
+  });
+
+  it('the same package sent five times at once: one row, one receipt for all', async () => {
+    const pkg = await makePackage({ signer: sctCert, period: { kind: 'semiannual', year: 2025 } });
+    const results = await Promise.all(Array.from({ length: 5 }, () => upload(sct.token, pkg)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const receipts = new Set(results.map((r) => (r.body.value as unknown as { receipt: string }).receipt));
+    expect(receipts.size).toBe(1);
+    const rows = snapshotStore(intake.dataDir).rows.packages as { package_id: string }[];
+    expect(rows.filter((r) => r.package_id === pkg.manifest.packageId)).toHaveLength(1);
+    expect(
+      results.filter((r) => !(r.body.value as unknown as { duplicate: boolean }).duplicate),
+    ).toHaveLength(1);
   });
 
   it('the same id with other content: 409 with a reason', async () => {

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { intakeRoutes } from '../../../shared/intake/routes.ts';
 import { snapshotStore, startTestIntake, type TestIntake } from '../../support/intakeServer.ts';
 import { makePackage, packageForm } from '../../support/testPackages.ts';
+
+// Real processes, openssl and fsync on a shared two-core machine: generous limits, never a speed test.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The rate limit, the OpenAPI document and the update feed. */
 
@@ -11,7 +14,7 @@ let intake: TestIntake;
 
 beforeAll(async () => {
   intake = await startTestIntake({ rateLimits: { upload: { max: 3, timeWindow: 60_000 } } });
-});
+}, 120_000);
 afterAll(() => intake?.close());
 
 describe('rate limit per device', () => {

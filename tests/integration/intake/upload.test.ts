@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyReceipt } from '../../../electron/services/outbox/intakeClient.ts';
 import { readCertificate } from '../../../electron/services/receipts/certificates.ts';
 import { intakeRoutes } from '../../../shared/intake/routes.ts';
@@ -6,6 +6,9 @@ import { snapshotStore, startTestIntake, type TestIntake } from '../../support/i
 import { makePackage, packageForm } from '../../support/testPackages.ts';
 import type { TestIdentity } from '../../support/testPki.ts';
 import type { IntakeClient, Enrolment } from '../../../electron/services/outbox/intakeClient.ts';
+
+// Real processes, openssl and fsync on a shared two-core machine: generous limits, never a speed test.
+vi.setConfig({ testTimeout: 60_000 });
 
 let intake: TestIntake;
 let sct: { enrolment: Enrolment; client: IntakeClient };
@@ -15,7 +18,7 @@ beforeAll(async () => {
   intake = await startTestIntake();
   orgCert = intake.pki.issue('sct', 'Sở Công Thương tỉnh Bắc Ninh');
   sct = await intake.enrolOrg('SCT', 'Sở Công Thương', 'so_ban_nganh');
-});
+}, 120_000);
 afterAll(() => intake?.close());
 
 describe('enrolment and a normal upload', () => {
