@@ -5,7 +5,8 @@ import type { SqlDriver, SqlExecutor } from './sqlDriver.ts';
 
 /**
  * THE store of the intake server: every query it runs, in portable SQL over a `SqlDriver`.
- * Nothing else in server/ writes SQL.
+ * Nothing else in server/ writes SQL. Longer than our usual file on purpose: one place to read
+ * (and to port to PostgreSQL) for every statement the server runs.
  */
 
 export interface Organization {
