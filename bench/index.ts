@@ -4,6 +4,7 @@
  */
 import { documentsBench } from './documents.ts';
 import { draftsBench } from './drafts.ts';
+import { intakeBench } from './intake.ts';
 import { spreadsheetsBench } from './spreadsheets.ts';
 import { startupBench } from './startup.ts';
 import { workflowBench } from './workflow.ts';
@@ -14,6 +15,7 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Excel: nhập bảng 5.000 dòng (xem trước, áp dụng)', run: spreadsheetsBench },
   { name: 'Văn bản Word và PDF: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
   { name: 'Ban hành: 1.000 văn bản liên tiếp (sổ văn bản đi, đóng băng tệp)', run: workflowBench },
+  { name: 'Máy chủ tiếp nhận: gửi gói liên tục qua loopback', run: intakeBench },
 ];
 
 for (const b of benches) {

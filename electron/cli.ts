@@ -20,7 +20,7 @@ import '../shared/validation.ts';
 import { describeExchangeIssues, exchangeSchema } from '../shared/domain/documents/exchange.ts';
 import { AppError } from '../shared/errors.ts';
 import { loadCatalogDir } from './services/catalog/loadCatalog.ts';
-import { writeAtomically } from './services/drafts/attachmentStore.ts';
+import { writeFileAtomically } from './services/files/atomicFiles.ts';
 import { checkAgainstCatalog, renderDocx } from './services/documents/renderDocument.ts';
 import { chooseSigner, toExchange } from './services/documents/exchangeBuilder.ts';
 import { createServices, defaultResourcesDir } from './services/index.ts';
@@ -75,7 +75,7 @@ function readExchange(values: Record<string, string | undefined>) {
 }
 
 function write(output: string, bytes: Buffer) {
-  writeAtomically(path.resolve(output), bytes);
+  writeFileAtomically(path.resolve(output), bytes);
   console.log(`Đã tạo ${output} (${bytes.length} byte)`);
 }
 
