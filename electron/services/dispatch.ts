@@ -5,6 +5,10 @@ import { describeIssues } from '../../shared/validation.ts';
 import type { Handlers, Session } from './context.ts';
 import type { UsersRepository } from './organization/usersRepository.ts';
 
+/** A message never carries a whole input back, whatever a handler put into it. */
+const MAX_MESSAGE = 500;
+const clip = (s: string, max = MAX_MESSAGE) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
 export type Dispatch = (name: string, rawInput: unknown, session: Session) => Promise<CallResult<unknown>>;
 
 /**
@@ -15,7 +19,7 @@ export type Dispatch = (name: string, rawInput: unknown, session: Session) => Pr
 export function createDispatch(handlers: Handlers, users: UsersRepository, log = console): Dispatch {
   return async (name, rawInput, session) => {
     try {
-      if (!isMethodName(name)) throw new AppError('UNKNOWN_METHOD', `Không có chức năng "${name}"`);
+      if (!isMethodName(name)) throw new AppError('UNKNOWN_METHOD', `Không có chức năng "${clip(name, 80)}"`);
       const spec = api[name];
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues, name));
@@ -46,7 +50,7 @@ export function createDispatch(handlers: Handlers, users: UsersRepository, log =
       }
       return { ok: true, value: out.data };
     } catch (e) {
-      if (e instanceof AppError) return { ok: false, error: e.toPayload() };
+      if (e instanceof AppError) return { ok: false, error: { code: e.code, message: clip(e.message) } };
       log.error(`[baocao] ${name} failed`, e);
       return {
         ok: false,
