@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { unzipChecked } from '../../../electron/services/spreadsheets/readWorkbook.ts';
+import { openStrictZip } from '../../../electron/services/zip/strictZip.ts';
+import { LIMITS } from '../../../electron/services/spreadsheets/workbookData.ts';
 import { expectOk, type Caller } from '../helpers/setup.ts';
 import { b64, semiannual2026, setUpDrafting, type Drafting, type ReportDocument } from '../helpers/drafts.ts';
 
@@ -56,7 +57,8 @@ export function makeZip(files: ZipFile[]): Buffer {
 
 /** The files of an .xlsx, to change one and zip them again. */
 export function zipFiles(xlsx: Buffer): ZipFile[] {
-  return [...unzipChecked(xlsx)].map(([name, data]) => ({ name, data }));
+  const zip = openStrictZip(xlsx, LIMITS);
+  return zip.entries.map((e) => ({ name: e.name, data: zip.read(e.name) }));
 }
 
 export async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
