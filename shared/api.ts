@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { empty, method, ok } from './api/method.ts';
 import { text } from './text.ts';
+import { sessionsApi } from './api/sessions.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -277,6 +278,7 @@ export const api = {
     input: importFileSchema.extend({ baseRevision: z.number().int().nonnegative() }),
     output: z.object({ applied: z.number().int(), revision: z.number().int(), savedAt: z.string() }),
   }),
+  ...sessionsApi,
 } as const;
 
 export type Api = typeof api;

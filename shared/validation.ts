@@ -123,6 +123,7 @@ const fieldLabels: Record<string, string> = {
   shortcomings: 'Tồn tại, hạn chế',
   nextTasks: 'Phương hướng, nhiệm vụ kỳ tới',
   proposals: 'Đề xuất, kiến nghị',
+  idleMinutes: 'Tự đăng xuất sau (phút không sử dụng)',
 };
 
 /** Words whose meaning depends on the group they sit in: "title" of a period, of a signer. */

@@ -19,6 +19,8 @@ import {
 import { createUsersHandlers } from './organization/usersService.ts';
 import { createUsersRepository, type UsersRepository } from './organization/usersRepository.ts';
 import { createSpreadsheetHandlers } from './spreadsheets/spreadsheetsHandlers.ts';
+import { createSessionSettings } from './sessions/sessionPolicy.ts';
+import { createSessionsHandlers } from './sessions/sessionsService.ts';
 import { openDatabase, openMemoryDatabase, type Db } from './store/openDatabase.ts';
 
 export interface ServiceOptions {
@@ -59,6 +61,7 @@ export function createServices(options: ServiceOptions): Services {
   // Attachment files sit beside the database; an in-memory store gets a folder of its own.
   const blobs = openBlobStore(options.dataDir);
   const drafts = { db, catalogs, organization, documents, audit, clock };
+  const sessionSettings = createSessionSettings(db, clock);
 
   const handlers: Handlers = {
     ...createAccountHandlers({ db, catalogs, organization, users, audit, clock }),
@@ -69,6 +72,7 @@ export function createServices(options: ServiceOptions): Services {
     ...createVersionsHandlers(drafts),
     ...createDocumentHandlers({ catalogs, organization, users, documents }),
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
+    ...createSessionsHandlers(db, sessionSettings, audit),
     ...createSpreadsheetHandlers({
       ...drafts,
       saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
@@ -80,7 +84,10 @@ export function createServices(options: ServiceOptions): Services {
     users,
     documents,
     handlers,
-    dispatch: createDispatch(handlers, users),
+    dispatch: createDispatch(handlers, users, console, {
+      clock,
+      idleMinutes: () => sessionSettings.idleMinutes(),
+    }),
     attachmentsDir: blobs.dir,
     close: () => {
       db.close();
