@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { empty, method, ok } from './api/method.ts';
 import { text } from './text.ts';
 import { sessionsApi } from './api/sessions.ts';
+import { auditApi } from './api/audit.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -279,6 +280,7 @@ export const api = {
     output: z.object({ applied: z.number().int(), revision: z.number().int(), savedAt: z.string() }),
   }),
   ...sessionsApi,
+  ...auditApi,
 } as const;
 
 export type Api = typeof api;

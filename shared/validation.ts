@@ -124,6 +124,9 @@ const fieldLabels: Record<string, string> = {
   nextTasks: 'Phương hướng, nhiệm vụ kỳ tới',
   proposals: 'Đề xuất, kiến nghị',
   idleMinutes: 'Tự đăng xuất sau (phút không sử dụng)',
+  anchor: 'Mốc đối chiếu nhật ký',
+  headHash: 'Mã băm cuối',
+  entryCount: 'Số mục',
 };
 
 /** Words whose meaning depends on the group they sit in: "title" of a period, of a signer. */

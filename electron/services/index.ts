@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Handlers } from './context.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
 import { createAuditLog } from './audit/auditLog.ts';
+import { createAuditIntegrity } from './audit/auditService.ts';
 import { loadCatalogDir } from './catalog/loadCatalog.ts';
 import { openBlobStore } from './drafts/attachmentStore.ts';
 import { createAttachmentsHandlers, createAttachmentsRepository } from './drafts/attachmentsService.ts';
@@ -62,6 +63,12 @@ export function createServices(options: ServiceOptions): Services {
   const blobs = openBlobStore(options.dataDir);
   const drafts = { db, catalogs, organization, documents, audit, clock };
   const sessionSettings = createSessionSettings(db, clock);
+  // Checked before anything is served: a chain edited while the app was stopped shows at once.
+  const integrity = createAuditIntegrity({
+    db,
+    clock,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
 
   const handlers: Handlers = {
     ...createAccountHandlers({ db, catalogs, organization, users, audit, clock }),
@@ -73,6 +80,7 @@ export function createServices(options: ServiceOptions): Services {
     ...createDocumentHandlers({ catalogs, organization, users, documents }),
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
     ...createSessionsHandlers(db, sessionSettings, audit),
+    ...integrity.handlers,
     ...createSpreadsheetHandlers({
       ...drafts,
       saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
@@ -90,6 +98,7 @@ export function createServices(options: ServiceOptions): Services {
     }),
     attachmentsDir: blobs.dir,
     close: () => {
+      integrity.close();
       db.close();
       blobs.dispose();
     },

@@ -161,6 +161,7 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
     label: 'Số lần lưu',
   },
   { method: 'sessions.updateSettings', input: { idleMinutes: 'tám giờ' }, label: 'Tự đăng xuất' },
+  { method: 'audit.verify', input: { anchor: { headHash: 'abc', entryCount: 1 } }, label: 'Mã băm cuối' },
 ];
 
 describe('invalid input is refused at the gate, in Vietnamese, and changes nothing', () => {

@@ -35,7 +35,8 @@ function fsyncDir(dir: string) {
   }
 }
 
-function writeAtomically(file: string, bytes: Uint8Array) {
+/** Temp file beside it, fsync, rename, fsync of the folder: the file is whole or absent. */
+export function writeAtomically(file: string, bytes: Uint8Array) {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${randomUUID()}.tmp`);
