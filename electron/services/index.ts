@@ -4,7 +4,7 @@ import { createDispatch, type Dispatch } from './dispatch.ts';
 import { createAuditLog } from './audit/auditLog.ts';
 import { createAuditIntegrity } from './audit/auditService.ts';
 import { loadCatalogDir } from './catalog/loadCatalog.ts';
-import { openBlobStore } from './drafts/attachmentStore.ts';
+import { openBlobStore, removeTempFiles } from './drafts/attachmentStore.ts';
 import { createAttachmentsHandlers, createAttachmentsRepository } from './drafts/attachmentsService.ts';
 import { createDocumentHandlers } from './documents/documentsHandlers.ts';
 import { createDocumentsRepository, type DocumentsRepository } from './drafts/documentsRepository.ts';
@@ -61,6 +61,9 @@ export function createServices(options: ServiceOptions): Services {
   const attachments = createAttachmentsRepository(db, clock);
   // Attachment files sit beside the database; an in-memory store gets a folder of its own.
   const blobs = openBlobStore(options.dataDir);
+  // What a write killed midway left behind: temp files, and files no row refers to.
+  blobs.sweep(attachments.storedHashes());
+  if (options.dataDir) removeTempFiles(options.dataDir);
   const drafts = { db, catalogs, organization, documents, audit, clock };
   const sessionSettings = createSessionSettings(db, clock);
   // Checked before anything is served: a chain edited while the app was stopped shows at once.

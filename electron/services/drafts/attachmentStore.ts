@@ -18,6 +18,11 @@ export interface BlobStore {
   /** The bytes, or null if the file is missing or no longer matches its name. */
   read(sha256: string): Buffer | null;
   remove(sha256: string): void;
+  /**
+   * At start: removes what a write killed midway left behind (its *.tmp files) and files no row
+   * refers to (`stored` is every SHA-256 the database lists). Returns how many files went.
+   */
+  sweep(stored: Set<string>): number;
   /** Removes a temporary store's folder; a store under the data folder is left alone. */
   dispose(): void;
 }
@@ -33,6 +38,18 @@ function fsyncDir(dir: string) {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** ".<name>.<uuid>.tmp": what writeAtomically leaves if it is killed before its rename. */
+export const isTempName = (name: string) =>
+  /^\..+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.tmp$/.test(name);
+
+/** Removes writeAtomically's leftovers directly in `dir` (the data folder itself). */
+export function removeTempFiles(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  const leftovers = fs.readdirSync(dir).filter(isTempName);
+  for (const f of leftovers) fs.rmSync(path.join(dir, f), { force: true });
+  return leftovers.length;
 }
 
 /** Temp file beside it, fsync, rename, fsync of the folder: the file is whole or absent. */
@@ -86,6 +103,24 @@ export function createBlobStore(dir: string, temporary = false): BlobStore {
     read,
     remove(sha256) {
       fs.rmSync(pathOf(sha256), { force: true });
+    },
+    sweep(stored) {
+      let removed = 0;
+      const rm = (file: string) => {
+        fs.rmSync(file, { force: true });
+        removed++;
+      };
+      for (const sub of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+        if (!sub.isDirectory() || !/^[0-9a-f]{2}$/.test(sub.name)) continue;
+        const folder = path.join(dir, sub.name);
+        for (const f of fs.readdirSync(folder, { withFileTypes: true })) {
+          if (!f.isFile()) continue;
+          if (isTempName(f.name)) rm(path.join(folder, f.name));
+          else if (/^[0-9a-f]{64}$/.test(f.name) && f.name.startsWith(sub.name) && !stored.has(f.name))
+            rm(path.join(folder, f.name));
+        }
+      }
+      return removed;
     },
     dispose() {
       if (temporary) fs.rmSync(dir, { recursive: true, force: true });
