@@ -5,12 +5,14 @@
 import { documentsBench } from './documents.ts';
 import { draftsBench } from './drafts.ts';
 import { spreadsheetsBench } from './spreadsheets.ts';
+import { spreadsheetWorstCaseBench } from './spreadsheetWorstCase.ts';
 import { startupBench } from './startup.ts';
 
 const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Khởi động dịch vụ', run: startupBench },
   { name: 'Soạn thảo: kế hoạch 300 hoạt động, báo cáo đủ chỉ tiêu', run: draftsBench },
   { name: 'Excel: nhập bảng 5.000 dòng (xem trước, áp dụng)', run: spreadsheetsBench },
+  { name: 'Excel: tệp nặng nhất còn được nhận, đọc trong luồng phụ', run: spreadsheetWorstCaseBench },
   { name: 'Văn bản Word: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
 ];
 

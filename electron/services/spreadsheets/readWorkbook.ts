@@ -57,7 +57,7 @@ export function checkSpreadsheetName(fileName: string, bytes: Buffer): void {
 
 /** Worst case measured by `npm run bench` (Excel: tệp nặng nhất được nhận). */
 export const PARSE_LIMITS = {
-  timeLimitMs: 20_000,
+  timeLimitMs: 30_000,
   resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 },
 };
 
