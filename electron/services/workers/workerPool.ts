@@ -54,10 +54,15 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** Its entry has loaded (serveTasks said so): tasks go only to ready workers. */
+  ready: boolean;
   job: Job | null;
   timer?: NodeJS.Timeout;
   idle?: NodeJS.Timeout;
 }
+
+/** A worker that has not loaded its entry by then is given up (and the task waiting for it fails). */
+const STARTUP_LIMIT_MS = 60_000;
 
 function workerScript(entry: string, bundle: string): { file: string; workerData: unknown } {
   if (fs.existsSync(entry)) {
@@ -103,8 +108,20 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       workerData,
       ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
     });
-    const slot: Slot = { worker, job: null };
+    const slot: Slot = { worker, ready: false, job: null };
+    slot.timer = setTimeout(() => {
+      retire(slot);
+      queue.shift()?.reject(new AppError('INTERNAL', options.messages.failed));
+      pump();
+    }, STARTUP_LIMIT_MS);
+    slot.timer.unref();
     worker.on('message', (reply: TaskReply) => {
+      if ('ready' in reply) {
+        clearTimeout(slot.timer);
+        slot.ready = true;
+        finish(slot);
+        return;
+      }
       const job = slot.job;
       if (!job || reply.id !== job.id) return;
       if (reply.ok) job.resolve(reply.value);
@@ -115,9 +132,19 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       }
       finish(slot);
     });
+    // A worker that dies before it is ready takes the oldest waiting task with it, so a broken entry
+    // fails its callers instead of being started again and again.
+    const diedStarting = () => {
+      if (!slot.ready && slots.includes(slot))
+        queue.shift()?.reject(new AppError('INTERNAL', options.messages.failed));
+    };
     worker.on('error', (e: Error & { code?: string }) => {
       const job = slot.job;
       slot.job = null;
+      if (!job) {
+        log.error(`[baocao] worker ${options.bundle} failed to start`, e);
+        diedStarting();
+      }
       retire(slot);
       if (job) {
         if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') job.reject(new AppError(refusal, options.messages.memory));
@@ -131,6 +158,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     worker.on('exit', () => {
       const job = slot.job;
       slot.job = null;
+      diedStarting();
       retire(slot);
       job?.reject(new AppError('INTERNAL', options.messages.failed));
       pump();
@@ -156,9 +184,15 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
   function pump() {
     while (queue.length > 0 && !closed) {
-      const slot = slots.find((s) => !s.job) ?? (slots.length < maxWorkers ? spawn() : undefined);
-      if (!slot) return;
-      start(slot, queue.shift()!);
+      const slot = slots.find((s) => s.ready && !s.job);
+      if (slot) {
+        start(slot, queue.shift()!);
+        continue;
+      }
+      // Start another worker only for work that no worker starting up already waits for.
+      const starting = slots.filter((s) => !s.ready).length;
+      if (slots.length < maxWorkers && starting < queue.length) spawn();
+      return;
     }
   }
 
@@ -166,7 +200,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     run<T>(task: string, input: unknown, transfer: Transferable[] = []) {
       if (closed) return Promise.reject(new AppError('INTERNAL', options.messages.failed));
       const running = slots.filter((s) => s.job).length;
-      if (running >= maxWorkers && queue.length >= maxQueue) {
+      if (running + queue.length >= maxWorkers + maxQueue) {
         return Promise.reject(new AppError('CONFLICT', options.messages.busy));
       }
       return new Promise<T>((resolve, reject) => {

@@ -15,6 +15,7 @@ export interface TaskRequest {
 }
 
 export type TaskReply =
+  | { ready: true }
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; appError: { code: AppError['code']; message: string } }
   | { id: number; ok: false; unexpected: string };
@@ -36,4 +37,6 @@ export function serveTasks(tasks: TaskTable) {
     }
     port.postMessage(reply);
   });
+  // Loaded and listening: the pool starts a task's clock only from here, not during start-up.
+  port.postMessage({ ready: true } satisfies TaskReply);
 }

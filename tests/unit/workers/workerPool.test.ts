@@ -91,3 +91,21 @@ describe('the worker pool', () => {
     expect(await second).toEqual({ doubled: 2 });
   });
 });
+
+describe('a worker entry that cannot start', () => {
+  it('fails the call that waited for it instead of starting again and again', async () => {
+    const p = createWorkerPool({
+      entry: path.join(import.meta.dirname, 'brokenWorker.ts'),
+      bundle: 'broken',
+      timeLimitMs: 10_000,
+      messages,
+      log: { error: () => {} },
+    });
+    const e = await p.run('echo', {}).then(
+      () => null,
+      (x: unknown) => x as AppError,
+    );
+    expect(e).toMatchObject({ code: 'INTERNAL', message: messages.failed });
+    await p.close();
+  });
+});
