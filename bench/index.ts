@@ -6,6 +6,7 @@ import { documentsBench } from './documents.ts';
 import { draftsBench } from './drafts.ts';
 import { intakeBench } from './intake.ts';
 import { spreadsheetsBench } from './spreadsheets.ts';
+import { spreadsheetWorstCaseBench } from './spreadsheetWorstCase.ts';
 import { startupBench } from './startup.ts';
 import { workflowBench } from './workflow.ts';
 
@@ -13,6 +14,7 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Khởi động dịch vụ', run: startupBench },
   { name: 'Soạn thảo: kế hoạch 300 hoạt động, báo cáo đủ chỉ tiêu', run: draftsBench },
   { name: 'Excel: nhập bảng 5.000 dòng (xem trước, áp dụng)', run: spreadsheetsBench },
+  { name: 'Excel: tệp nặng nhất còn được nhận, đọc trong luồng phụ', run: spreadsheetWorstCaseBench },
   { name: 'Văn bản Word và PDF: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
   { name: 'Ban hành: 1.000 văn bản liên tiếp (sổ văn bản đi, đóng băng tệp)', run: workflowBench },
   { name: 'Máy chủ tiếp nhận: gửi gói liên tục qua loopback', run: intakeBench },

@@ -13,7 +13,8 @@ export function registerIpc(dispatch: Dispatch, isTrustedUrl: (url: string) => b
   const sessionOf = (wc: WebContents) => {
     let s = sessions.get(wc);
     if (!s) {
-      s = { userId: null };
+      // One session per window; the window itself is the credential, so no identifier travels.
+      s = { userId: null, client: `window-${wc.id}` };
       sessions.set(wc, s);
     }
     return s;

@@ -13,6 +13,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupWizard } from './pages/SetupWizard.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
+import { AuditWarning } from './security/AuditIntegrity.tsx';
 import { useApiMutation, useApiQuery } from './queries.ts';
 import { IssuePage } from './workflow/IssuePage.tsx';
 import { RegisterPage } from './workflow/RegisterPage.tsx';
@@ -138,7 +139,10 @@ export function App() {
           </button>
         </div>
       </aside>
-      <main className="content">{page}</main>
+      <main className="content">
+        {canSettings && <AuditWarning />}
+        {page}
+      </main>
     </div>
   );
 }

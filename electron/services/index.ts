@@ -2,8 +2,10 @@ import path from 'node:path';
 import type { Handlers } from './context.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
 import { createAuditLog } from './audit/auditLog.ts';
+import { createAuditIntegrity } from './audit/auditService.ts';
 import { loadCatalogDir } from './catalog/loadCatalog.ts';
 import { openBlobStore } from './drafts/attachmentStore.ts';
+import { removeTempFiles } from './files/atomicFiles.ts';
 import { createAttachmentsHandlers, createAttachmentsRepository } from './drafts/attachmentsService.ts';
 import { createDocumentHandlers, frozenFile } from './documents/documentsHandlers.ts';
 import { createDocumentsRepository, type DocumentsRepository } from './drafts/documentsRepository.ts';
@@ -19,6 +21,8 @@ import {
 import { createUsersHandlers } from './organization/usersService.ts';
 import { createUsersRepository, type UsersRepository } from './organization/usersRepository.ts';
 import { createSpreadsheetHandlers } from './spreadsheets/spreadsheetsHandlers.ts';
+import { createSessionSettings } from './sessions/sessionPolicy.ts';
+import { createSessionsHandlers } from './sessions/sessionsService.ts';
 import { openDatabase, openMemoryDatabase, type Db } from './store/openDatabase.ts';
 import { createRegisterHandlers } from './workflow/registerHandlers.ts';
 import { createWorkflowHandlers } from './workflow/workflowHandlers.ts';
@@ -61,11 +65,22 @@ export function createServices(options: ServiceOptions): Services {
   const attachments = createAttachmentsRepository(db, clock);
   // Attachment files sit beside the database; an in-memory store gets a folder of its own.
   const blobs = openBlobStore(options.dataDir);
-  // The frozen bytes of issued documents, apart from attachments: never removed.
+  // The frozen bytes of issued documents, apart from attachments: never removed while listed.
   const issuedFiles = openBlobStore(options.dataDir, 'issued');
-  const drafts = { db, catalogs, organization, documents, audit, clock };
   const workflow = createWorkflowRepository(db, clock);
+  // What a write killed midway left behind: temp files, and files no row refers to.
+  blobs.sweep(attachments.storedHashes());
+  issuedFiles.sweep(workflow.storedHashes());
+  if (options.dataDir) removeTempFiles(options.dataDir);
+  const drafts = { db, catalogs, organization, documents, audit, clock };
   const issuing = { ...drafts, users, workflow, issuedFiles };
+  const sessionSettings = createSessionSettings(db, clock);
+  // Checked before anything is served: a chain edited while the app was stopped shows at once.
+  const integrity = createAuditIntegrity({
+    db,
+    clock,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
 
   const handlers: Handlers = {
     ...createAccountHandlers({ db, catalogs, organization, users, audit, clock }),
@@ -76,6 +91,8 @@ export function createServices(options: ServiceOptions): Services {
     ...createVersionsHandlers(drafts),
     ...createDocumentHandlers({ ...issuing, resourcesDir: options.resourcesDir }),
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
+    ...createSessionsHandlers(db, sessionSettings, audit),
+    ...integrity.handlers,
     ...createSpreadsheetHandlers({
       ...drafts,
       saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
@@ -90,9 +107,13 @@ export function createServices(options: ServiceOptions): Services {
     users,
     documents,
     handlers,
-    dispatch: createDispatch(handlers, users),
+    dispatch: createDispatch(handlers, users, console, {
+      clock,
+      idleMinutes: () => sessionSettings.idleMinutes(),
+    }),
     attachmentsDir: blobs.dir,
     close: () => {
+      integrity.close();
       db.close();
       blobs.dispose();
       issuedFiles.dispose();

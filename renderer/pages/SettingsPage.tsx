@@ -6,6 +6,8 @@ import { ErrorBanner, SuccessBanner } from '../components/Field.tsx';
 import { LetterheadForm } from '../components/LetterheadForm.tsx';
 import { OrganizationForm, type OrganizationDraft } from '../components/OrganizationForm.tsx';
 import { useApiMutation } from '../queries.ts';
+import { AuditPanel } from '../security/AuditIntegrity.tsx';
+import { SessionSettings } from '../security/SessionSettings.tsx';
 
 export function SettingsPage({
   organization,
@@ -69,6 +71,8 @@ export function SettingsPage({
           </button>
         </div>
       </form>
+      <SessionSettings />
+      <AuditPanel />
     </div>
   );
 }

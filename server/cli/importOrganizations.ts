@@ -1,7 +1,7 @@
 import {
-  readWorkbook,
-  cellScalar,
+  cellAt,
   normalizeLabel,
+  readWorkbook,
   scalarText,
 } from '../../electron/services/spreadsheets/readWorkbook.ts';
 import { organizationCodeSchema } from '../../shared/intake/schemas.ts';
@@ -37,21 +37,20 @@ export async function readOrganizationsSheet(
   agencyTypes: ReadonlySet<string>,
 ): Promise<{ rows: OrganizationRow[]; problems: RowProblem[] }> {
   const workbook = await readWorkbook(fileName, bytes);
-  const sheet = workbook.worksheets[0];
+  const sheet = workbook.sheets[0];
   const problems: RowProblem[] = [];
   if (!sheet)
     return {
       rows: [],
       problems: [{ row: null, column: '', value: '', reason: 'Tệp không có trang tính nào' }],
     };
-  const header = sheet.getRow(1);
   const columns: Partial<Record<keyof typeof HEADERS, number>> = {};
-  header.eachCell((cell, col) => {
-    const label = normalizeLabel(scalarText(cellScalar(cell)));
+  for (let col = 1; col <= sheet.columnCount; col++) {
+    const label = normalizeLabel(scalarText(cellAt(sheet, 1, col)));
     for (const [key, names] of Object.entries(HEADERS) as [keyof typeof HEADERS, string[]][]) {
       if (names.includes(label)) columns[key] = col;
     }
-  });
+  }
   for (const key of Object.keys(HEADERS) as (keyof typeof HEADERS)[]) {
     if (!columns[key]) {
       problems.push({
@@ -67,9 +66,8 @@ export async function readOrganizationsSheet(
   const rows: OrganizationRow[] = [];
   const seen = new Map<string, number>();
   for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
     const text = (key: keyof typeof HEADERS) =>
-      scalarText(cellScalar(row.getCell(columns[key]!)))
+      scalarText(cellAt(sheet, r, columns[key]!))
         .normalize('NFC')
         .trim();
     const code = text('code').toUpperCase();

@@ -1,5 +1,6 @@
 import { checkAttachment } from '../../electron/services/drafts/attachmentTypes.ts';
-import { checkSpreadsheetBytes } from '../../electron/services/spreadsheets/readWorkbook.ts';
+import { isOoxmlPackage } from '../../electron/services/drafts/fileStructure.ts';
+import { checkSpreadsheetName } from '../../electron/services/spreadsheets/readWorkbook.ts';
 import { canonicalJson, type ManifestFile } from '../../shared/domain/packages/manifest.ts';
 import { AppError } from '../../shared/errors.ts';
 import { IntakeError } from '../../shared/intake/errors.ts';
@@ -49,10 +50,16 @@ export function checkFileType(file: ManifestFile, bytes: Buffer): void {
       return;
     case 'xlsx':
       try {
-        checkSpreadsheetBytes(file.name, bytes);
+        checkSpreadsheetName(file.name, bytes);
       } catch (e) {
         if (e instanceof AppError) refuse(`${label}: ${e.message}`);
         throw e;
+      }
+      // The same strict zip reader as a clerk's import: one reading only, a workbook inside.
+      if (
+        !isOoxmlPackage(bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml')
+      ) {
+        refuse(`${label}: không phải tệp Excel (.xlsx) hợp lệ`);
       }
       return;
     case 'document': {

@@ -57,15 +57,36 @@ describe('first run, logout and login in the browser', () => {
     await page.close();
   });
 
-  it('refuses API calls that do not carry the start-up token', async () => {
+  it('refuses API calls without the session cookie the one-time address gave the browser', async () => {
     const origin = new URL(env.app.url).origin;
     const res = await fetch(`${origin}/api/home.get`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-baocao-client': 'abcdefghijklmnopqrst' },
+      headers: { 'content-type': 'application/json', origin },
       body: '{}',
     });
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('mã truy cập');
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('phiên làm việc');
+  });
+
+  it('keeps the token out of the address bar, and a spent address opens nothing', async () => {
+    const spent = env.app.url;
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(spent);
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    expect(page.url()).not.toContain('token');
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'baocao_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    await context.close();
+    const other = await env.browser.newPage();
+    const res = await other.goto(spent);
+    expect(res?.status()).toBe(401);
+    expect(await other.textContent('h1')).toBe('Chưa mở được BaoCao');
+    await other.close();
   });
 });
 

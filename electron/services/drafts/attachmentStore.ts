@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeFileAtomically } from '../files/atomicFiles.ts';
+import { isTempName, writeFileAtomically } from '../files/atomicFiles.ts';
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -19,6 +19,11 @@ export interface BlobStore {
   /** The bytes, or null if the file is missing or no longer matches its name. */
   read(sha256: string): Buffer | null;
   remove(sha256: string): void;
+  /**
+   * At start: removes what a write killed midway left behind (its *.tmp files) and files no row
+   * refers to (`stored` is every SHA-256 the database lists). Returns how many files went.
+   */
+  sweep(stored: Set<string>): number;
   /** Removes a temporary store's folder; a store under the data folder is left alone. */
   dispose(): void;
 }
@@ -49,6 +54,24 @@ export function createBlobStore(dir: string, temporary = false): BlobStore {
     read,
     remove(sha256) {
       fs.rmSync(pathOf(sha256), { force: true });
+    },
+    sweep(stored) {
+      let removed = 0;
+      const rm = (file: string) => {
+        fs.rmSync(file, { force: true });
+        removed++;
+      };
+      for (const sub of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+        if (!sub.isDirectory() || !/^[0-9a-f]{2}$/.test(sub.name)) continue;
+        const folder = path.join(dir, sub.name);
+        for (const f of fs.readdirSync(folder, { withFileTypes: true })) {
+          if (!f.isFile()) continue;
+          if (isTempName(f.name)) rm(path.join(folder, f.name));
+          else if (/^[0-9a-f]{64}$/.test(f.name) && f.name.startsWith(sub.name) && !stored.has(f.name))
+            rm(path.join(folder, f.name));
+        }
+      }
+      return removed;
     },
     dispose() {
       if (temporary) fs.rmSync(dir, { recursive: true, force: true });

@@ -42,3 +42,15 @@ export function writeFileAtomically(file: string, bytes: Uint8Array, mode = 0o64
   }
   fsyncDir(dir);
 }
+
+/** ".<name>.<uuid>.tmp": what writeFileAtomically leaves if it is killed before its rename. */
+export const isTempName = (name: string) =>
+  /^\..+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.tmp$/.test(name);
+
+/** Removes writeFileAtomically's leftovers directly in `dir` (the data folder itself). */
+export function removeTempFiles(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  const leftovers = fs.readdirSync(dir).filter(isTempName);
+  for (const f of leftovers) fs.rmSync(path.join(dir, f), { force: true });
+  return leftovers.length;
+}

@@ -56,8 +56,16 @@ export function addTableSheet<F extends string>(
   return { ws, headerRow };
 }
 
-/** Body cell style: font, border, wrapping; numbers centred. */
+/** Text a spreadsheet would take for a formula once a person edits the cell (F2, Enter). */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/**
+ * Body cell style: font, border, wrapping; numbers centred. Text that starts like a formula
+ * ("=HYPERLINK(…)", "+84…", "- Đã tổ chức…", "@…") is stored as text already; the Text number
+ * format keeps it text when someone edits the cell in Excel or LibreOffice, so it never runs.
+ */
 export function styleBodyCell(cell: ExcelJS.Cell, numeric: boolean) {
+  if (typeof cell.value === 'string' && FORMULA_START.test(cell.value)) cell.numFmt = '@';
   cell.font = { name: FONT, size: 12 };
   cell.border = BORDER;
   cell.alignment = numeric

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../text.ts';
 import { addDays, daysBetween, isoDate, parseIsoDate, type IsoDate } from '../calendarDate.ts';
 import { formatShortDate } from '../vietnameseDate.ts';
 
@@ -12,7 +13,7 @@ export const reportKindLabels: Record<ReportKind, string> = {
   adhoc: 'Báo cáo đột xuất',
 };
 
-const isoDateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+const isoDateField = text.pattern(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 
 /**
  * What a report covers and when it is due. `deadline` is the date the plan names ("trước ngày
@@ -24,7 +25,7 @@ export const reportPeriodSchema = z.object({
   year: z.number().int().min(2000).max(2100),
   month: z.number().int().min(1).max(12).nullable(),
   /** "6 tháng đầu năm 2026", "năm 2026", "tháng 3 năm 2026", or the ad hoc report's own title. */
-  title: z.string().min(1).max(300),
+  title: text.name(300).min(1),
   from: isoDateField,
   to: isoDateField,
   deadline: isoDateField,

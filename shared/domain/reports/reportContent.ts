@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { text } from '../../text.ts';
 import { reportPeriodSchema } from '../periods/reportPeriods.ts';
 
-const longText = (max = 20_000) => z.string().max(max, `Nội dung dài quá ${max} ký tự`);
+const longText = (max = 20_000) => text.multiline(max).max(max, `Nội dung dài quá ${max} ký tự`);
 
 /**
  * Whole, non-negative numbers or nothing yet. Stricter rules that need context (numerator ≤
@@ -11,7 +12,7 @@ const amount = z.number().int('phải là số nguyên').nonnegative('không đ�
 
 export const measureValueSchema = z.object({
   /** The catalog measure this value is for. */
-  measure: z.string().min(1),
+  measure: text.id(),
   /** ratio: e.g. officials reached … */
   numerator: amount,
   /** … out of all officials. */
@@ -20,12 +21,12 @@ export const measureValueSchema = z.object({
   count: amount,
   /** yes_no */
   done: z.boolean().nullable(),
-  evidenceUrl: z.string().max(2_000),
+  evidenceUrl: text.line(2_000),
 });
 export type MeasureValue = z.infer<typeof measureValueSchema>;
 
 export const reportIndicatorSchema = z.object({
-  code: z.string().regex(/^CT\d{2}$/),
+  code: text.pattern(/^CT\d{2}$/, 'Mã chỉ tiêu không hợp lệ'),
   values: z.array(measureValueSchema),
   note: longText(2_000),
   /** Copied from the previous report and not edited since. */
@@ -43,7 +44,7 @@ export const taskStatusLabels: Record<TaskStatus, string> = {
 };
 
 export const reportTaskSchema = z.object({
-  taskId: z.string().min(1),
+  taskId: text.id(),
   /** null until the clerk chooses one. */
   status: taskStatusSchema.nullable(),
   result: longText(10_000),
