@@ -98,7 +98,7 @@ const USAGES: [x509.KeyUsageFlags, string][] = [
 ];
 
 export function parseCertificate(der: Uint8Array): x509.X509Certificate {
-  return new x509.X509Certificate(Buffer.from(der));
+  return new x509.X509Certificate(new Uint8Array(der));
 }
 
 /** Everything the UI and the verification report show about a certificate. */

@@ -4,6 +4,7 @@ import {
   PDFDocument,
   PDFHexString,
   PDFName,
+  PDFRef,
   PDFString,
   beginText,
   concatTransformationMatrix,
@@ -21,7 +22,6 @@ import {
   type PDFImage,
   type PDFOperator,
   type PDFPage,
-  type PDFRef,
 } from '@cantoo/pdf-lib';
 import { pdfDate } from './pdfDates.ts';
 
@@ -55,13 +55,19 @@ export interface TextLine {
 
 function register(doc: PDFDocument, page: PDFPage, annot: Record<string, unknown>): PDFRef {
   const ref = doc.context.register(doc.context.obj(annot as never));
-  page.node.addAnnot(ref);
-  // An incremental save writes only objects marked as changed: the page (its /Annots) and, when
-  // /Annots is an indirect array, that array.
+  // Not page.node.addAnnot: it "normalizes" the page first, wrapping its content streams in q/Q,
+  // which is a change to the signed page content. Only /Annots may change.
   const snapshot = doc.context.snapshot;
+  const existing = page.node.get(PDFName.of('Annots'));
+  const array = existing ? doc.context.lookup(existing) : undefined;
+  if (array instanceof PDFArray) {
+    array.push(ref);
+    if (existing instanceof PDFRef) snapshot?.markRefForSave(existing);
+  } else {
+    page.node.set(PDFName.of('Annots'), doc.context.obj([ref]));
+  }
+  // An incremental save writes only the objects marked as changed.
   snapshot?.markRefForSave(page.ref);
-  const annots = page.node.get(PDFName.of('Annots'));
-  if (annots && 'objectNumber' in annots) snapshot?.markRefForSave(annots as PDFRef);
   return ref;
 }
 
