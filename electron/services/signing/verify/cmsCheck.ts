@@ -161,7 +161,7 @@ export function checkCms(p7s: Uint8Array, content: Uint8Array[]): CmsCheck {
       problems: [...problems, `Thuật toán chữ ký ${sigAlg} không được hỗ trợ.`],
     };
   }
-  let signatureOk = false;
+  let signatureOk: boolean;
   try {
     signatureOk = verify(
       hash,
