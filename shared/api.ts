@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { empty, method, ok } from './api/method.ts';
+import { signingApi } from './api/signing.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -93,6 +94,7 @@ const importPreviewSchema = z.object({
 });
 
 export const api = {
+  ...signingApi,
   'app.status': method({
     access: 'public',
     readOnly: true,

@@ -93,6 +93,11 @@ const fieldLabels: Record<string, string> = {
   sha256: 'Mã tệp',
   fileName: 'Tên tệp',
   what: 'Loại tệp',
+  library: 'Thư viện PKCS#11',
+  tokenSerial: 'Thiết bị ký số',
+  certificateId: 'Chứng thư trên thiết bị',
+  pin: 'Mã PIN',
+  diameterMm: 'Đường kính dấu',
 };
 
 /** Words whose meaning depends on the call: "name" is a department in one, a file in another. */
@@ -100,6 +105,7 @@ const methodFieldLabels: Record<string, Record<string, string>> = {
   'attachments.add': { name: 'Tên tệp' },
   'reports.create': { title: 'Tiêu đề báo cáo' },
   'documents.diff': { from: 'Phiên bản gốc', to: 'Phiên bản so sánh' },
+  'signing.trustedRoots.remove': { sha256: 'Chứng thư gốc' },
 };
 const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };
 

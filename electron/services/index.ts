@@ -18,6 +18,10 @@ import {
 } from './organization/organizationRepository.ts';
 import { createUsersHandlers } from './organization/usersService.ts';
 import { createUsersRepository, type UsersRepository } from './organization/usersRepository.ts';
+import { createSigningHandlers } from './signing/signingHandlers.ts';
+import { createSigningService, type SigningService } from './signing/signingService.ts';
+import type { SecretBox } from './signing/identities/keyVault.ts';
+import { createPkcs11Client, type Pkcs11Client } from './signing/pkcs11/client.ts';
 import { createSpreadsheetHandlers } from './spreadsheets/spreadsheetsHandlers.ts';
 import { openDatabase, openMemoryDatabase, type Db } from './store/openDatabase.ts';
 
@@ -29,6 +33,10 @@ export interface ServiceOptions {
   clock?: () => Date;
   /** Path of a better-sqlite3 addon built for another runtime (Electron); Node's copy otherwise. */
   nativeBinding?: string;
+  /** The OS key store for signing keys at rest (Electron safeStorage); passphrase only without it. */
+  secretBox?: SecretBox;
+  /** pkcs11js built for Electron (scripts/electronNative.mjs), for the PKCS#11 host process. */
+  pkcs11jsDir?: string;
 }
 
 export interface Services {
@@ -37,6 +45,8 @@ export interface Services {
   organization: OrganizationRepository;
   users: UsersRepository;
   documents: DocumentsRepository;
+  /** Identities, images, trusted roots; `openSigner` for "Duyệt và ký" and "Ban hành". */
+  signing: SigningService;
   handlers: Handlers;
   dispatch: Dispatch;
   /** Where attachment files are kept: <dataDir>/attachments, or a temporary folder removed on close. */
@@ -59,6 +69,17 @@ export function createServices(options: ServiceOptions): Services {
   // Attachment files sit beside the database; an in-memory store gets a folder of its own.
   const blobs = openBlobStore(options.dataDir);
   const drafts = { db, catalogs, organization, documents, audit, clock };
+  // The PKCS#11 host process starts only when someone first uses a token.
+  let pkcs11: Pkcs11Client | null = null;
+  const signing = createSigningService({
+    db,
+    clock,
+    audit,
+    users,
+    organization,
+    ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+    pkcs11: () => (pkcs11 ??= createPkcs11Client(options.pkcs11jsDir ? { pkcs11jsDir: options.pkcs11jsDir } : {})),
+  });
 
   const handlers: Handlers = {
     ...createAccountHandlers({ db, catalogs, organization, users, audit, clock }),
@@ -69,6 +90,7 @@ export function createServices(options: ServiceOptions): Services {
     ...createVersionsHandlers(drafts),
     ...createDocumentHandlers({ catalogs, organization, users, documents }),
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
+    ...createSigningHandlers(signing),
     ...createSpreadsheetHandlers({
       ...drafts,
       saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
@@ -79,10 +101,12 @@ export function createServices(options: ServiceOptions): Services {
     organization,
     users,
     documents,
+    signing,
     handlers,
     dispatch: createDispatch(handlers, users),
     attachmentsDir: blobs.dir,
     close: () => {
+      pkcs11?.dispose();
       db.close();
       blobs.dispose();
     },

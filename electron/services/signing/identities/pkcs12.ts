@@ -60,10 +60,7 @@ export function unpackP12(bytes: Buffer, password: string): UnpackedP12 {
     }
     throw new AppError('VALIDATION', 'Tệp .p12/.pfx bị hỏng hoặc dùng thuật toán BaoCao không đọc được.');
   }
-  const keyBags = [
-    ...bagsOf(p12, 'pkcs8ShroudedKeyBag'),
-    ...bagsOf(p12, 'keyBag'),
-  ];
+  const keyBags = [...bagsOf(p12, 'pkcs8ShroudedKeyBag'), ...bagsOf(p12, 'keyBag')];
   if (keyBags.length !== 1) {
     throw new AppError(
       'VALIDATION',

@@ -39,7 +39,7 @@ export function pkcs11Failure(error: HostError, request: HostRequest): AppError 
     case 'NO_TOKEN':
       return new AppError(
         'NOT_FOUND',
-        `X. Hãy cắm USB token vào máy rồi thử lại.`,
+        `Không thấy thiết bị ký số${serial ? ` (số sê-ri ${serial})` : ''}. Hãy cắm USB token vào máy rồi thử lại.`,
       );
     case 'NO_CERTIFICATE':
       return new AppError('NOT_FOUND', 'Trên thiết bị không còn chứng thư số đã chọn.');

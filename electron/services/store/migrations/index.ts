@@ -1,6 +1,7 @@
 import { m0001OrganizationAndUsers } from './0001_organizationAndUsers.ts';
 import { m0002AuditLog } from './0002_auditLog.ts';
 import { m0003Documents } from './0003_documents.ts';
+import { m0004Signing } from './0004_signing.ts';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,9 @@ export interface Migration {
 }
 
 /** Applied in order, each in its own transaction; never edit one that has shipped, add the next. */
-export const migrations: readonly Migration[] = [m0001OrganizationAndUsers, m0002AuditLog, m0003Documents];
+export const migrations: readonly Migration[] = [
+  m0001OrganizationAndUsers,
+  m0002AuditLog,
+  m0003Documents,
+  m0004Signing,
+];
