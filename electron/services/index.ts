@@ -78,7 +78,8 @@ export function createServices(options: ServiceOptions): Services {
     users,
     organization,
     ...(options.secretBox ? { secretBox: options.secretBox } : {}),
-    pkcs11: () => (pkcs11 ??= createPkcs11Client(options.pkcs11jsDir ? { pkcs11jsDir: options.pkcs11jsDir } : {})),
+    pkcs11: () =>
+      (pkcs11 ??= createPkcs11Client(options.pkcs11jsDir ? { pkcs11jsDir: options.pkcs11jsDir } : {})),
   });
 
   const handlers: Handlers = {

@@ -46,10 +46,14 @@ export function createSoftToken(options: { label?: string; pin?: string } = {}):
   const env = { ...process.env, SOFTHSM2_CONF: conf };
   const label = options.label ?? 'BaoCao thử nghiệm';
   const pin = options.pin ?? '123456';
-  execFileSync('softhsm2-util', ['--init-token', '--free', '--label', label, '--pin', pin, '--so-pin', '87654321'], {
-    env,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    'softhsm2-util',
+    ['--init-token', '--free', '--label', label, '--pin', pin, '--so-pin', '87654321'],
+    {
+      env,
+      stdio: 'pipe',
+    },
+  );
   const info = execFileSync('softhsm2-util', ['--show-slots'], { env }).toString();
   const block = info.split(/\n(?=Slot )/).find((b) => b.includes(`Label:            ${label}`)) ?? '';
   const serial = /Serial number:\s+(\S+)/.exec(block)?.[1] ?? '';
