@@ -7,6 +7,9 @@
  *               A stored plan or report → its exchange JSON.
  *   schema      --output docs/exchange.schema.json
  *               The JSON Schema of the exchange JSON, generated from its zod schema.
+ *   verify      FILE [--trust ROOT.pem …] [--json]
+ *               The signatures of a PDF, a package (.zip) or a package folder. Exit 0 valid,
+ *               1 invalid or untrusted, 2 unreadable input.
  *
  * Exit codes: 0 done, 2 bad input (the message names the field), 1 anything else.
  */
@@ -22,12 +25,16 @@ import { checkAgainstCatalog, renderDocx } from './services/documents/renderDocu
 import { chooseSigner, toExchange } from './services/documents/exchangeBuilder.ts';
 import { createServices, defaultResourcesDir } from './services/index.ts';
 import { DATABASE_FILE } from './services/store/openDatabase.ts';
+import { exitCodeOf } from '../shared/domain/signing/verification.ts';
+import { printReport } from './services/signing/verify/printReport.ts';
+import { readCertificates, verifyPath } from './services/signing/verify/index.ts';
 
 class InputError extends Error {}
 
 const USAGE = `Cách dùng:
   npm run cli -- docx --input doc.json --output out.docx
-  npm run cli -- export-json --data-dir THƯ_MỤC --id MÃ_VĂN_BẢN --output out.json`;
+  npm run cli -- export-json --data-dir THƯ_MỤC --id MÃ_VĂN_BẢN --output out.json
+  npm run cli -- verify TỆP_HOẶC_THƯ_MỤC [--trust GỐC.pem …] [--json]`;
 
 function required(values: Record<string, string | undefined>, name: string): string {
   const v = values[name];
@@ -110,12 +117,37 @@ function schema(values: Record<string, string | undefined>) {
   console.log(`Đã tạo ${output}`);
 }
 
+/** Verdict of the signatures in a file or package folder; the exit code says valid/invalid/unreadable. */
+async function verify(positionals: string[], values: { trust?: string[]; json?: boolean }): Promise<number> {
+  const target = positionals[0];
+  if (!target || positionals.length > 1)
+    throw new InputError(`Cần đúng một tệp hoặc thư mục để kiểm tra\n${USAGE}`);
+  const trustedRoots: Buffer[] = [];
+  for (const file of values.trust ?? []) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      throw new InputError(`Không đọc được tệp chứng thư gốc ${file}`);
+    }
+    const certs = readCertificates(bytes);
+    if (!certs) throw new InputError(`Tệp ${file} không phải chứng thư số (.cer, .crt, .pem hoặc .der)`);
+    trustedRoots.push(...certs);
+  }
+  const report = await verifyPath(target, { trustedRoots });
+  console.log(values.json ? JSON.stringify(report, null, 2) : printReport(report));
+  return exitCodeOf(report.verdict);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
+      allowPositionals: command === 'verify',
       options: {
+        trust: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
         input: { type: 'string' },
         output: { type: 'string' },
         'data-dir': { type: 'string' },
@@ -124,9 +156,11 @@ async function main(argv: string[]): Promise<number> {
       },
       strict: true,
     });
-    if (command === 'docx') await docx(values);
-    else if (command === 'export-json') exportJson(values);
-    else if (command === 'schema') schema(values);
+    if (command === 'verify') return await verify(positionals, values);
+    const { trust: _t, json: _j, ...plain } = values;
+    if (command === 'docx') await docx(plain);
+    else if (command === 'export-json') exportJson(plain);
+    else if (command === 'schema') schema(plain);
     else throw new InputError(`Lệnh không hợp lệ: ${command ?? '(trống)'}\n${USAGE}`);
     return 0;
   } catch (e) {

@@ -10,7 +10,14 @@ const MM = 72 / 25.4;
  * with the blank "Số:      /BC-SKHCN" and "Bắc Ninh, ngày      tháng      năm 2026" lines, a body
  * paragraph and the signature block. Saved with a classic xref table, as pdfmake writes.
  */
-export async function makeReportPdf(options: { pages?: number; title?: string } = {}): Promise<{
+export async function makeReportPdf(
+  options: {
+    pages?: number;
+    title?: string;
+    /** Draw these issued lines instead of the blank ones: a reference for how stamping should look. */
+    issued?: { numberText: string; dateText: string };
+  } = {},
+): Promise<{
   pdf: Buffer;
   fields: PdfFieldLayout;
 }> {
@@ -27,11 +34,18 @@ export async function makeReportPdf(options: { pages?: number; title?: string } 
   const leftCol = { x: left, w: 65 * MM };
   const rightCol = { x: left + 65 * MM, w: 100 * MM };
 
+  // The box of a line is its ink band: from the font's descent to its ascent (as the PDF builder gives).
+  const metrics = fontkit.create(serifFont('regular')) as unknown as {
+    ascent: number;
+    descent: number;
+    unitsPerEm: number;
+  };
+  const [ascent, descent] = [metrics.ascent / metrics.unitsPerEm, metrics.descent / metrics.unitsPerEm];
   const centred = (text: string, font: PDFFont, size: number, col: { x: number; w: number }, y: number) => {
     const w = font.widthOfTextAtSize(text, size);
     const x = col.x + (col.w - w) / 2;
     page.drawText(text, { x, y, size, font, color: rgb(0, 0, 0) });
-    const box: PdfBox = { page: 0, x, y: y - size * 0.25, width: w, height: size * 1.2 };
+    const box: PdfBox = { page: 0, x, y: y + descent * size, width: w, height: (ascent - descent) * size };
     return box;
   };
 
@@ -40,8 +54,20 @@ export async function makeReportPdf(options: { pages?: number; title?: string } 
   centred('SỞ KHOA HỌC VÀ CÔNG NGHỆ', bold, 12, leftCol, top - 26);
   centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold, 12, rightCol, top - 12);
   centred('Độc lập - Tự do - Hạnh phúc', bold, 13, rightCol, top - 27);
-  const numberLine = centred('Số:      /BC-SKHCN', regular, 13, leftCol, top - 50);
-  const dateLine = centred('Bắc Ninh, ngày      tháng      năm 2026', italic, 13, rightCol, top - 50);
+  const numberLine = centred(
+    options.issued?.numberText ?? 'Số:      /BC-SKHCN',
+    regular,
+    13,
+    leftCol,
+    top - 50,
+  );
+  const dateLine = centred(
+    options.issued?.dateText ?? 'Bắc Ninh, ngày      tháng      năm 2026',
+    italic,
+    13,
+    rightCol,
+    top - 50,
+  );
   centred('BÁO CÁO', bold, 14, { x: left, w: 165 * MM }, top - 85);
   centred('Kết quả thực hiện Kế hoạch số 34/KH-UBND', bold, 14, { x: left, w: 165 * MM }, top - 102);
   page.drawText(

@@ -30,7 +30,10 @@ export async function verifyPdf(
   const what = `Tệp ${source === 'tệp PDF' ? 'PDF' : source}`;
   if (bytes.length === 0) return unreadable('pdf', `${what} trống (0 byte).`);
   const headerAt = bytes.subarray(0, 1024).indexOf('%PDF-');
-  if (headerAt < 0) return unreadable('unknown', `${what} không phải là tệp PDF (không có phần đầu %PDF-).`);
+  if (headerAt < 0) {
+    const named = source === 'tệp PDF' ? 'Tệp này' : `Tệp ${source}`;
+    return unreadable('unknown', `${named} không phải là tệp PDF (không có phần đầu %PDF-).`);
+  }
   if (!bytes.subarray(Math.max(0, bytes.length - 1024)).includes('%%EOF')) {
     return unreadable(
       'pdf',
