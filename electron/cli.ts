@@ -20,11 +20,6 @@ import { z } from 'zod';
 import '../shared/validation.ts';
 import { describeExchangeIssues, exchangeSchema } from '../shared/domain/documents/exchange.ts';
 import { AppError } from '../shared/errors.ts';
-import { loadCatalogDir } from './services/catalog/loadCatalog.ts';
-import { checkAgainstCatalog, renderDocx } from './services/documents/renderDocument.ts';
-import { chooseSigner, toExchange } from './services/documents/exchangeBuilder.ts';
-import { createServices, defaultResourcesDir } from './services/index.ts';
-import { DATABASE_FILE } from './services/store/openDatabase.ts';
 import { exitCodeOf } from '../shared/domain/signing/verification.ts';
 import { printReport } from './services/signing/verify/printReport.ts';
 import { readCertificates, verifyPath } from './services/signing/verify/index.ts';
@@ -42,7 +37,17 @@ function required(values: Record<string, string | undefined>, name: string): str
   return v;
 }
 
+// Each command loads only what it needs: `verify` starts without the document builders or the store.
+const documentsModules = async () => ({
+  ...(await import('./services/catalog/loadCatalog.ts')),
+  ...(await import('./services/documents/renderDocument.ts')),
+  ...(await import('./services/documents/exchangeBuilder.ts')),
+  ...(await import('./services/index.ts')),
+  ...(await import('./services/store/openDatabase.ts')),
+});
+
 async function docx(values: Record<string, string | undefined>) {
+  const { loadCatalogDir, defaultResourcesDir, checkAgainstCatalog, renderDocx } = await documentsModules();
   const input = required(values, 'input');
   const output = required(values, 'output');
   let raw: string;
@@ -78,7 +83,9 @@ async function docx(values: Record<string, string | undefined>) {
   console.log(`Đã tạo ${output} (${bytes.length} byte)`);
 }
 
-function exportJson(values: Record<string, string | undefined>) {
+async function exportJson(values: Record<string, string | undefined>) {
+  const { DATABASE_FILE, createServices, defaultResourcesDir, toExchange, chooseSigner } =
+    await documentsModules();
   const dataDir = required(values, 'data-dir');
   const id = required(values, 'id');
   const output = required(values, 'output');
@@ -159,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'verify') return await verify(positionals, values);
     const { trust: _t, json: _j, ...plain } = values;
     if (command === 'docx') await docx(plain);
-    else if (command === 'export-json') exportJson(plain);
+    else if (command === 'export-json') await exportJson(plain);
     else if (command === 'schema') schema(plain);
     else throw new InputError(`Lệnh không hợp lệ: ${command ?? '(trống)'}\n${USAGE}`);
     return 0;
