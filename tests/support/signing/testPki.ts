@@ -26,6 +26,8 @@ export interface TestPki {
   issue(options: IssueOptions): IssuedCert;
   /** A .p12 with the key, the certificate and the CA, as OpenSSL 3 writes it (AES-256, PBKDF2). */
   p12(cert: IssuedCert, password: string): Buffer;
+  /** A .p12 of any key (PKCS#8 DER) and certificate (DER), e.g. one made with odd dates. */
+  p12Of(keyDer: Buffer, certDer: Buffer, password: string): Buffer;
   cleanup(): void;
 }
 
@@ -137,6 +139,16 @@ export function createTestPki(rootSubject: [string, string][] = defaultRootSubje
         dir,
       );
       return fs.readFileSync(out);
+    },
+    p12Of(keyDer, certDer, password) {
+      const tag = randomBytes(4).toString('hex');
+      const pem = (label: string, der: Buffer) =>
+        `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{64}/g, '$&\n')}\n-----END ${label}-----\n`;
+      const keyPath = path.join(dir, `${tag}.key`);
+      const certPath = path.join(dir, `${tag}.pem`);
+      fs.writeFileSync(keyPath, pem('PRIVATE KEY', keyDer));
+      fs.writeFileSync(certPath, pem('CERTIFICATE', certDer));
+      return this.p12({ keyPath, certPath, certPem: '', certDer, keyDer }, password);
     },
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };

@@ -107,9 +107,10 @@ export function createPkcs11Client(options: Pkcs11ClientOptions = {}) {
   };
 
   return {
-    listTokens: (library: string) => send<TokenInfo[]>({ op: 'listTokens', library }, 20_000),
+    listTokens: (library: string) =>
+      send<TokenInfo[]>({ op: 'listTokens', library }, Math.min(20_000, timeoutMs)),
     listCertificates: (library: string, tokenSerial: string) =>
-      send<TokenCertificate[]>({ op: 'listCertificates', library, tokenSerial }, 20_000),
+      send<TokenCertificate[]>({ op: 'listCertificates', library, tokenSerial }, Math.min(20_000, timeoutMs)),
     async sign(library: string, tokenSerial: string, certificateId: string, pin: string, data: Buffer) {
       const b64 = await send<string>({
         op: 'sign',
