@@ -78,7 +78,7 @@ export function createPkcs11Client(options: Pkcs11ClientOptions = {}) {
             reject(
               new AppError(
                 'INTERNAL',
-                `Thiết bị ký số không phản hồi sau ${Math.round(limit / 1000)} giây; hãy rút thiết bị ra, cắm lại rồi thử lại.`,
+                `Thiết bị ký số không phản hồi sau ${Math.max(1, Math.round(limit / 1000))} giây; hãy rút thiết bị ra, cắm lại rồi thử lại.`,
               ),
             );
           });
