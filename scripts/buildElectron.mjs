@@ -8,11 +8,19 @@ const common = {
   format: 'cjs',
   target: 'node22',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3', 'electron-updater'],
+  external: ['electron', 'better-sqlite3', 'electron-updater', 'pkcs11js'],
   define: { 'import.meta.dirname': '__dirname' },
   logLevel: 'warning',
 };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
-console.log('dist-electron/main.cjs, dist-electron/preload.cjs');
+// The PKCS#11 host runs in its own process (electron/services/signing/pkcs11/client.ts forks it).
+await build({
+  ...common,
+  entryPoints: ['electron/services/signing/pkcs11/host.ts'],
+  outfile: 'dist-electron/pkcs11Host.cjs',
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+console.log('dist-electron/main.cjs, dist-electron/preload.cjs, dist-electron/pkcs11Host.cjs');

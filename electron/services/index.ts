@@ -77,6 +77,7 @@ export function createServices(options: ServiceOptions): Services {
     audit,
     users,
     organization,
+    fontsDir: path.join(options.resourcesDir, 'fonts'),
     ...(options.secretBox ? { secretBox: options.secretBox } : {}),
     pkcs11: () =>
       (pkcs11 ??= createPkcs11Client(options.pkcs11jsDir ? { pkcs11jsDir: options.pkcs11jsDir } : {})),

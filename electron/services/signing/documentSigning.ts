@@ -55,6 +55,7 @@ export async function issueAsOrganization(
       dateText: input.dateText,
       ...(seal ? { sealImage: seal.png, sealSizeMm: seal.diameterMm } : {}),
       at: input.info.signingTime,
+      ...(signing.fontsDir ? { fontsDir: signing.fontsDir } : {}),
     });
     return await signPdf(stamped, identity, input.info);
   } finally {

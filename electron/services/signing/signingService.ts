@@ -37,6 +37,8 @@ export interface SigningDeps {
   secretBox?: SecretBox;
   /** Made on first use: only a user with a token ever starts the PKCS#11 host or loads pkcs11js. */
   pkcs11: () => Pkcs11Client;
+  /** resources/fonts (Liberation Serif) of the installed app, for the number, date and marks. */
+  fontsDir?: string;
 }
 
 /** The secret that opens an identity for one signing; never stored, never logged. */
@@ -144,6 +146,7 @@ export function createSigningService(deps: SigningDeps) {
 
   return {
     repo,
+    fontsDir: deps.fontsDir,
     openSigner,
     trustedRoots,
     identity: (owner: IdentityOwner) => {

@@ -23,6 +23,7 @@ export function serifFontPath(style: SerifStyle, fontsDir?: string): string {
   ];
   for (const dir of candidates) {
     const p = path.join(dir, FILES[style]);
+    // A resources folder without fonts (tests' fixtures) falls through to the next place.
     if (fs.existsSync(p)) return p;
   }
   throw new Error(
