@@ -13,10 +13,24 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupWizard } from './pages/SetupWizard.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
+import { OrganizationSigningPage } from './signing/OrganizationSigningPage.tsx';
+import { SigningProfilePage } from './signing/SigningProfilePage.tsx';
+import { VerifyPage } from './signing/VerifyPage.tsx';
 import { useApiMutation, useApiQuery } from './queries.ts';
 
-type Route = 'home' | 'settings' | 'users' | 'password' | 'plan' | 'reports';
-const routes: Route[] = ['home', 'settings', 'users', 'password', 'plan', 'reports'];
+type Route =
+  'home' | 'settings' | 'users' | 'password' | 'plan' | 'reports' | 'signing' | 'orgSigning' | 'verify';
+const routes: Route[] = [
+  'home',
+  'settings',
+  'users',
+  'password',
+  'plan',
+  'reports',
+  'signing',
+  'orgSigning',
+  'verify',
+];
 
 /** A page, and for the report editor and the versions page the document it shows. */
 type Location =
@@ -70,6 +84,9 @@ export function App() {
     { route: 'reports', label: 'Báo cáo', show: true },
     { route: 'settings', label: 'Thông tin cơ quan', show: canSettings },
     { route: 'users', label: 'Người dùng', show: canUsers },
+    { route: 'orgSigning', label: 'Chữ ký số của cơ quan', show: canSettings },
+    { route: 'signing', label: 'Chữ ký số', show: true },
+    { route: 'verify', label: 'Kiểm tra chữ ký', show: true },
     { route: 'password', label: 'Đổi mật khẩu', show: true },
   ];
   const page =
@@ -87,6 +104,12 @@ export function App() {
       <SettingsPage organization={organization} agencyTypes={agencyTypes} />
     ) : route === 'users' && canUsers ? (
       <UsersPage />
+    ) : route === 'signing' ? (
+      <SigningProfilePage />
+    ) : route === 'orgSigning' && canSettings ? (
+      <OrganizationSigningPage />
+    ) : route === 'verify' ? (
+      <VerifyPage />
     ) : route === 'password' ? (
       <ChangePasswordPage />
     ) : (
