@@ -5,6 +5,7 @@
 import { documentsBench } from './documents.ts';
 import { draftsBench } from './drafts.ts';
 import { spreadsheetsBench } from './spreadsheets.ts';
+import { signingBench } from './signing.ts';
 import { startupBench } from './startup.ts';
 
 const benches: { name: string; run: () => Promise<string[]> }[] = [
@@ -12,6 +13,7 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Soạn thảo: kế hoạch 300 hoạt động, báo cáo đủ chỉ tiêu', run: draftsBench },
   { name: 'Excel: nhập bảng 5.000 dòng (xem trước, áp dụng)', run: spreadsheetsBench },
   { name: 'Văn bản Word: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
+  { name: 'Chữ ký số: ký và kiểm tra (.p12, USB token SoftHSM2) so với openssl', run: signingBench },
 ];
 
 for (const b of benches) {
