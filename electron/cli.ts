@@ -37,17 +37,22 @@ function required(values: Record<string, string | undefined>, name: string): str
   return v;
 }
 
-// Each command loads only what it needs: `verify` starts without the document builders or the store.
-const documentsModules = async () => ({
+// Each command loads only what it needs: `verify` starts without the document builders or the store,
+// `docx` without the store and the services.
+const docxModules = async () => ({
   ...(await import('./services/catalog/loadCatalog.ts')),
   ...(await import('./services/documents/renderDocument.ts')),
+});
+const storeModules = async () => ({
   ...(await import('./services/documents/exchangeBuilder.ts')),
   ...(await import('./services/index.ts')),
   ...(await import('./services/store/openDatabase.ts')),
 });
+/** resources/ of the checkout (as services/index.ts's defaultResourcesDir, without loading the services). */
+const checkoutResources = () => path.resolve(import.meta.dirname, '../resources');
 
 async function docx(values: Record<string, string | undefined>) {
-  const { loadCatalogDir, defaultResourcesDir, checkAgainstCatalog, renderDocx } = await documentsModules();
+  const { loadCatalogDir, checkAgainstCatalog, renderDocx } = await docxModules();
   const input = required(values, 'input');
   const output = required(values, 'output');
   let raw: string;
@@ -68,7 +73,7 @@ async function docx(values: Record<string, string | undefined>) {
       `Tệp ${input} không hợp lệ:\n  ${describeExchangeIssues(parsed.error.issues).join('\n  ')}`,
     );
   }
-  const catalogs = loadCatalogDir(path.join(values.resources ?? defaultResourcesDir(), 'plans'));
+  const catalogs = loadCatalogDir(path.join(values.resources ?? checkoutResources(), 'plans'));
   const catalog = catalogs.get(parsed.data.catalogId);
   if (!catalog) {
     throw new InputError(
@@ -85,7 +90,7 @@ async function docx(values: Record<string, string | undefined>) {
 
 async function exportJson(values: Record<string, string | undefined>) {
   const { DATABASE_FILE, createServices, defaultResourcesDir, toExchange, chooseSigner } =
-    await documentsModules();
+    await storeModules();
   const dataDir = required(values, 'data-dir');
   const id = required(values, 'id');
   const output = required(values, 'output');

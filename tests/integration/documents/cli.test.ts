@@ -74,32 +74,37 @@ describe('npm run cli -- docx', () => {
     }
   });
 
-  it('refuses invalid input with exit code 2 and a Vietnamese message naming the field', () => {
-    const bad = JSON.parse(fs.readFileSync(REPORT_EXAMPLE, 'utf8')) as RawJson;
-    bad.meta.number = '5/BC-SKHCN';
-    bad.content.indicators[0].values[0].numerator = -3;
-    const input = path.join(dir, 'bad.json');
-    fs.writeFileSync(input, JSON.stringify(bad));
-    const output = path.join(dir, 'bad.docx');
-    const r = cli('docx', '--input', input, '--output', output);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('trường meta.number:');
-    expect(r.stderr).toContain('trường content.indicators[0].values[0].numerator:');
-    expectVietnamese(r.stderr);
-    expect(fs.existsSync(output)).toBe(false);
+  // Three CLI starts under tsx: on a busy 2-core machine each takes several seconds.
+  it(
+    'refuses invalid input with exit code 2 and a Vietnamese message naming the field',
+    { timeout: 90_000 },
+    () => {
+      const bad = JSON.parse(fs.readFileSync(REPORT_EXAMPLE, 'utf8')) as RawJson;
+      bad.meta.number = '5/BC-SKHCN';
+      bad.content.indicators[0].values[0].numerator = -3;
+      const input = path.join(dir, 'bad.json');
+      fs.writeFileSync(input, JSON.stringify(bad));
+      const output = path.join(dir, 'bad.docx');
+      const r = cli('docx', '--input', input, '--output', output);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('trường meta.number:');
+      expect(r.stderr).toContain('trường content.indicators[0].values[0].numerator:');
+      expectVietnamese(r.stderr);
+      expect(fs.existsSync(output)).toBe(false);
 
-    fs.writeFileSync(input, '{ "format": "baocao-exchange", ');
-    const broken = cli('docx', '--input', input, '--output', output);
-    expect(broken.status).toBe(2);
-    expect(broken.stderr).toContain('không phải JSON hợp lệ');
+      fs.writeFileSync(input, '{ "format": "baocao-exchange", ');
+      const broken = cli('docx', '--input', input, '--output', output);
+      expect(broken.status).toBe(2);
+      expect(broken.stderr).toContain('không phải JSON hợp lệ');
 
-    const unknown = JSON.parse(fs.readFileSync(PLAN_EXAMPLE, 'utf8')) as RawJson;
-    unknown.catalogId = 'KH-KHONG-CO';
-    fs.writeFileSync(input, JSON.stringify(unknown));
-    const noCatalog = cli('docx', '--input', input, '--output', output);
-    expect(noCatalog.status).toBe(2);
-    expect(noCatalog.stderr).toContain('trường catalogId: không có kế hoạch mẫu "KH-KHONG-CO"');
-  });
+      const unknown = JSON.parse(fs.readFileSync(PLAN_EXAMPLE, 'utf8')) as RawJson;
+      unknown.catalogId = 'KH-KHONG-CO';
+      fs.writeFileSync(input, JSON.stringify(unknown));
+      const noCatalog = cli('docx', '--input', input, '--output', output);
+      expect(noCatalog.status).toBe(2);
+      expect(noCatalog.stderr).toContain('trường catalogId: không có kế hoạch mẫu "KH-KHONG-CO"');
+    },
+  );
 });
 
 describe('from the store: documents.renderDocx and npm run cli -- export-json', () => {
