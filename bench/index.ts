@@ -7,6 +7,7 @@ import { draftsBench } from './drafts.ts';
 import { intakeBench } from './intake.ts';
 import { spreadsheetsBench } from './spreadsheets.ts';
 import { spreadsheetWorstCaseBench } from './spreadsheetWorstCase.ts';
+import { signingBench } from './signing.ts';
 import { startupBench } from './startup.ts';
 import { workflowBench } from './workflow.ts';
 
@@ -18,6 +19,7 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Văn bản Word và PDF: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
   { name: 'Ban hành: 1.000 văn bản liên tiếp (sổ văn bản đi, đóng băng tệp)', run: workflowBench },
   { name: 'Máy chủ tiếp nhận: gửi gói liên tục qua loopback', run: intakeBench },
+  { name: 'Chữ ký số: ký và kiểm tra (.p12, USB token SoftHSM2) so với openssl', run: signingBench },
 ];
 
 for (const b of benches) {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, safeStorage, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -105,7 +105,17 @@ if (!app.requestSingleInstanceLock()) {
       });
     });
     const nativeBinding = path.join(__dirname, 'native', 'better_sqlite3.node');
+    const pkcs11jsDir = path.join(__dirname, 'native', 'pkcs11js');
+    // Signing keys from .p12 files are sealed by the OS as well (DPAPI, Keychain, libsecret).
+    const secretBox = safeStorage.isEncryptionAvailable()
+      ? {
+          seal: (bytes: Buffer) => safeStorage.encryptString(bytes.toString('base64')),
+          open: (sealed: Buffer) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+        }
+      : undefined;
     services = createServices({
+      ...(secretBox ? { secretBox } : {}),
+      ...(fs.existsSync(pkcs11jsDir) ? { pkcs11jsDir } : {}),
       dataDir: app.getPath('userData'),
       resourcesDir: app.isPackaged ? process.resourcesPath : path.join(appRoot, 'resources'),
       // Packaged builds rebuild node_modules for Electron; `npm start` uses the side-built copy.

@@ -5,6 +5,7 @@ import { workflowApi } from './api/workflow.ts';
 import { text } from './text.ts';
 import { sessionsApi } from './api/sessions.ts';
 import { auditApi } from './api/audit.ts';
+import { signingApi } from './api/signing.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -97,6 +98,7 @@ const importPreviewSchema = z.object({
 });
 
 export const api = {
+  ...signingApi,
   'app.status': method({
     access: 'public',
     readOnly: true,

@@ -136,6 +136,11 @@ const fieldLabels: Record<string, string> = {
   anchor: 'Mốc đối chiếu nhật ký',
   headHash: 'Mã băm cuối',
   entryCount: 'Số mục',
+  library: 'Thư viện PKCS#11',
+  tokenSerial: 'Thiết bị ký số',
+  certificateId: 'Chứng thư trên thiết bị',
+  pin: 'Mã PIN',
+  diameterMm: 'Đường kính dấu',
 };
 
 /** Words whose meaning depends on the group they sit in: "title" of a period, of a signer. */
@@ -154,6 +159,7 @@ const methodFieldLabels: Record<string, Record<string, string>> = {
   'documents.diff': { from: 'Phiên bản gốc', to: 'Phiên bản so sánh' },
   'workflow.resolveComment': { id: 'Mã ý kiến' },
   'register.cancel': { id: 'Mã số trong sổ' },
+  'signing.trustedRoots.remove': { sha256: 'Chứng thư gốc' },
 };
 const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };
 

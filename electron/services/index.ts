@@ -20,6 +20,10 @@ import {
 } from './organization/organizationRepository.ts';
 import { createUsersHandlers } from './organization/usersService.ts';
 import { createUsersRepository, type UsersRepository } from './organization/usersRepository.ts';
+import { createSigningHandlers } from './signing/signingHandlers.ts';
+import { createSigningService, type SigningService } from './signing/signingService.ts';
+import type { SecretBox } from './signing/identities/keyVault.ts';
+import { createPkcs11Client, type Pkcs11Client } from './signing/pkcs11/client.ts';
 import { createSpreadsheetHandlers } from './spreadsheets/spreadsheetsHandlers.ts';
 import { createSessionSettings } from './sessions/sessionPolicy.ts';
 import { createSessionsHandlers } from './sessions/sessionsService.ts';
@@ -36,6 +40,10 @@ export interface ServiceOptions {
   clock?: () => Date;
   /** Path of a better-sqlite3 addon built for another runtime (Electron); Node's copy otherwise. */
   nativeBinding?: string;
+  /** The OS key store for signing keys at rest (Electron safeStorage); passphrase only without it. */
+  secretBox?: SecretBox;
+  /** pkcs11js built for Electron (scripts/electronNative.mjs), for the PKCS#11 host process. */
+  pkcs11jsDir?: string;
 }
 
 export interface Services {
@@ -44,6 +52,8 @@ export interface Services {
   organization: OrganizationRepository;
   users: UsersRepository;
   documents: DocumentsRepository;
+  /** Identities, images, trusted roots; `openSigner` for "Duyệt và ký" and "Ban hành". */
+  signing: SigningService;
   handlers: Handlers;
   dispatch: Dispatch;
   /** Where attachment files are kept: <dataDir>/attachments, or a temporary folder removed on close. */
@@ -81,6 +91,19 @@ export function createServices(options: ServiceOptions): Services {
     clock,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });
+  // The PKCS#11 host process starts only when someone first uses a token.
+  let pkcs11: Pkcs11Client | null = null;
+  const signing = createSigningService({
+    db,
+    clock,
+    audit,
+    users,
+    organization,
+    fontsDir: path.join(options.resourcesDir, 'fonts'),
+    ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+    pkcs11: () =>
+      (pkcs11 ??= createPkcs11Client(options.pkcs11jsDir ? { pkcs11jsDir: options.pkcs11jsDir } : {})),
+  });
 
   const handlers: Handlers = {
     ...createAccountHandlers({ db, catalogs, organization, users, audit, clock }),
@@ -93,6 +116,7 @@ export function createServices(options: ServiceOptions): Services {
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
     ...createSessionsHandlers(db, sessionSettings, audit),
     ...integrity.handlers,
+    ...createSigningHandlers(signing),
     ...createSpreadsheetHandlers({
       ...drafts,
       saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
@@ -106,6 +130,7 @@ export function createServices(options: ServiceOptions): Services {
     organization,
     users,
     documents,
+    signing,
     handlers,
     dispatch: createDispatch(handlers, users, console, {
       clock,
@@ -114,6 +139,7 @@ export function createServices(options: ServiceOptions): Services {
     attachmentsDir: blobs.dir,
     close: () => {
       integrity.close();
+      pkcs11?.dispose();
       db.close();
       blobs.dispose();
       issuedFiles.dispose();

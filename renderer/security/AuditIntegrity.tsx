@@ -62,7 +62,7 @@ export function AuditPanel() {
   const result = verify.data ?? status.data;
   const withAnchor = headHash.trim() !== '' || entryCount.trim() !== '';
   return (
-    <section className="panel" aria-labelledby="audit-heading">
+    <section className="panel settings-panel" aria-labelledby="audit-heading">
       <h2 id="audit-heading">Toàn vẹn nhật ký hoạt động</h2>
       <p className="muted">
         Mỗi thao tác được ghi vào nhật ký, mục sau nối với mục trước bằng mã kiểm tra, nên một mục bị sửa hay

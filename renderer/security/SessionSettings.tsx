@@ -13,7 +13,7 @@ function SessionForm({ idleMinutes, maxAgeHours }: { idleMinutes: number; maxAge
   const save = useApiMutation('sessions.updateSettings');
   const [minutes, setMinutes] = useState(String(idleMinutes));
   return (
-    <section className="panel" aria-labelledby="sessions-heading">
+    <section className="panel settings-panel" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Phiên làm việc</h2>
       <form
         noValidate

@@ -188,6 +188,45 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
   },
   { method: 'sessions.updateSettings', input: { idleMinutes: 'tám giờ' }, label: 'Tự đăng xuất' },
   { method: 'audit.verify', input: { anchor: { headHash: 'abc', entryCount: 1 } }, label: 'Mã băm cuối' },
+  { method: 'signing.tokens', input: { library: '' }, label: 'Thư viện PKCS#11' },
+  { method: 'signing.tokenCertificates', input: { library: '/x.so' }, label: 'Thiết bị ký số' },
+  {
+    method: 'signing.useToken',
+    input: { library: '/x.so', tokenSerial: 'a', certificateId: 'XYZ' },
+    label: 'Chứng thư trên thiết bị',
+  },
+  {
+    method: 'signing.importP12',
+    input: { fileName: 'a.p12', dataBase64: 'AA==', password: '' },
+    label: 'Mật khẩu',
+  },
+  { method: 'signing.createTrial', input: { password: 'ngắn' }, label: 'Mật khẩu' },
+  { method: 'signing.testSign', input: { pin: '' }, label: 'Mã PIN' },
+  { method: 'signing.setSignatureImage', input: {}, label: 'Nội dung tệp' },
+  {
+    method: 'signing.organization.useToken',
+    input: { library: '', tokenSerial: 'a', certificateId: '01' },
+    label: 'Thư viện PKCS#11',
+  },
+  {
+    method: 'signing.organization.importP12',
+    input: { fileName: '', dataBase64: 'AA==', password: 'x' },
+    label: 'Tên tệp',
+  },
+  { method: 'signing.organization.createTrial', input: {}, label: 'Mật khẩu' },
+  { method: 'signing.organization.testSign', input: { password: '' }, label: 'Mật khẩu' },
+  {
+    method: 'signing.organization.setSeal',
+    input: { dataBase64: 'AA==', diameterMm: 80 },
+    label: 'Đường kính dấu',
+  },
+  {
+    method: 'signing.trustedRoots.add',
+    input: { fileName: 'goc.cer', dataBase64: '' },
+    label: 'Nội dung tệp',
+  },
+  { method: 'signing.trustedRoots.remove', input: { sha256: 'abc' }, label: 'Chứng thư gốc' },
+  { method: 'signing.verify', input: { fileName: 'a.pdf' }, label: 'Nội dung tệp' },
 ];
 
 describe('invalid input is refused at the gate, in Vietnamese, and changes nothing', () => {

@@ -1,6 +1,7 @@
 import type { MethodOutput } from '../../../shared/api.ts';
 import type { User } from '../../../shared/domain/organization/schemas.ts';
 import {
+  CLERK_PASSWORD,
   editSession,
   fillCompletely,
   realCatalog,
@@ -31,6 +32,8 @@ export interface Chain extends Drafting {
   vanThu: Person;
   /** A report filled in completely and saved by the clerk, still a draft. */
   readyReport(): Promise<{ id: string; revision: number }>;
+  /** Everyone signs in again: after the test moves its clock past a session's maximum age. */
+  signInAgain(): Promise<void>;
 }
 
 async function person(d: Drafting, username: string, fields: Record<string, unknown>): Promise<Person> {
@@ -72,7 +75,17 @@ export async function setUpChain(options: { clock?: () => Date } = {}): Promise<
     );
     return { id: r.meta.id, revision: saved.revision };
   };
-  return { ...d, head, director, vanThu, readyReport };
+  const signInAgain = async () => {
+    expectOk(await d.clerk('auth.login', { username: 'nguyenvana', password: CLERK_PASSWORD }));
+    for (const [p, username] of [
+      [head, 'phogiamdoc'],
+      [director, 'giamdoc'],
+      [vanThu, 'vanthu'],
+    ] as const) {
+      expectOk(await p.call('auth.login', { username, password: PASSWORD }));
+    }
+  };
+  return { ...d, head, director, vanThu, readyReport, signInAgain };
 }
 
 /** Clerk submits, the head approves: the document awaits its number. */

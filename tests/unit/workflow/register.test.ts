@@ -46,6 +46,7 @@ describe('the document register (sổ văn bản đi)', () => {
 
     // 1 January: a new year, a new register year starting from 01.
     time.set('2027-01-01T01:30:00Z');
+    await chain.signInAgain();
     const d = await issued(chain, await chain.readyReport(), '2027-01-01');
     expect(d.issue.number).toBe('01/BC-SKHCN');
     const y2026 = expectOk<Register>(await chain.clerk('register.list', { year: 2026 }));
@@ -105,9 +106,11 @@ describe('the document register (sổ văn bản đi)', () => {
     expectOk(await tryDate('2026-06-10'));
 
     time.set('2026-06-20T03:00:00Z');
+    await chain.signInAgain();
     const later = await chain.readyReport();
     await approved(chain, later);
     time.set('2026-06-22T03:00:00Z');
+    await chain.signInAgain();
     const third = await chain.readyReport();
     await approved(chain, third);
     expectOk(
