@@ -1,4 +1,6 @@
 import type { Paragraph, Table } from 'docx';
+import { taskTextFor } from '../../../shared/domain/catalog/applicability.ts';
+import { cadenceSuffix } from '../../../shared/domain/catalog/cadence.ts';
 import type { Catalog, CatalogTask } from '../../../shared/domain/catalog/schema.ts';
 import type { PlanExchange } from '../../../shared/domain/documents/exchange.ts';
 import { formatTimeline } from '../../../shared/domain/plans/activityTimeline.ts';
@@ -59,17 +61,18 @@ function activityDetails(a: Activity): string {
 
 const endSentence = (s: string) => (/[.:;!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
-function tasksSection(groups: PartGroup[], sizes: Sizes): Paragraph[] {
+function tasksSection(groups: PartGroup[], agencyType: string, sizes: Sizes): Paragraph[] {
   const out: Paragraph[] = [];
   groups.forEach((g, gi) => {
     out.push(heading(`${gi + 1}. ${g.title}`, sizes));
     for (const { task, plan } of g.entries) {
-      const cadence = task.cadence.text.trim() ? ` (${task.cadence.text.trim()})` : '';
+      // Only the sentences addressed to the department; the cadence once, not after a text that says it.
+      const words = endSentence(taskTextFor(task, agencyType)).replace(/\.$/, '');
       out.push(
         body(
           [
             run('Nhiệm vụ: ', { size: sizes.body, bold: true, italics: true }),
-            run(`${endSentence(task.text).replace(/\.$/, '')}${cadence}.`, {
+            run(`${words}${cadenceSuffix(task, words)}.`, {
               size: sizes.body,
               italics: true,
             }),
@@ -141,7 +144,7 @@ export function planBody(doc: PlanExchange, catalog: Catalog, sizes: Sizes): Pla
     ...textParagraphs(content.sections.purpose, sizes),
     heading('II. NHIỆM VỤ VÀ GIẢI PHÁP', sizes),
     ...textParagraphs(content.sections.tasksIntro, sizes),
-    ...tasksSection(groups, sizes),
+    ...tasksSection(groups, org.agencyType, sizes),
     heading('III. KINH PHÍ THỰC HIỆN', sizes),
     ...textParagraphs(content.sections.budget, sizes),
     heading('IV. TỔ CHỨC THỰC HIỆN', sizes),
