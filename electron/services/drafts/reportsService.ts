@@ -102,7 +102,8 @@ function periodAsked(input: CreateInput, dept: DepartmentContext): { period: Rep
     const period = owedPeriod(input.kind, input.year, input.month, rules);
     return { period, key: periodKey(period) };
   } catch (e) {
-    if (e instanceof RangeError) throw new AppError('VALIDATION', `Kỳ báo cáo: ${e.message}`);
+    // The message names the field itself: "Kỳ báo cáo 6 tháng đầu năm 2025 kết thúc ngày …".
+    if (e instanceof RangeError) throw new AppError('VALIDATION', e.message);
     throw e;
   }
 }

@@ -12,11 +12,18 @@ export function taskTextFor(task: CatalogTask, agencyType: string): string {
   return own.length ? own.join(' ') : task.text;
 }
 
-/** The tasks the plan assigns to an agency type, in the plan's own order, worded for it. */
+/**
+ * The tasks the plan assigns to an agency type, in the plan's own order, worded for it (the
+ * sentences are applied, so the copies carry no `sentences` of their own).
+ */
 export function tasksFor(catalog: Catalog, agencyType: string): CatalogTask[] {
   return catalog.tasks
     .filter((t) => t.appliesTo.includes(agencyType))
-    .map((t) => (t.sentences ? { ...t, text: taskTextFor(t, agencyType) } : t));
+    .map((t) => {
+      if (!t.sentences) return t;
+      const { sentences: _applied, ...rest } = t;
+      return { ...rest, text: taskTextFor(t, agencyType) };
+    });
 }
 
 /** Items that name the agency type as a partner ("phối hợp với …"): not its own tasks. */

@@ -139,10 +139,15 @@ export function evaluateIndicator(
  * beside "Chưa đạt" shows 99,9, not 100; 100.04 beside "Vượt" would show 100,1, not 100.
  */
 export function formatPercent(value: number, target: number | null = null): string {
+  return displayPercent(value, target).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+}
+
+/** The percentage formatPercent prints, as a number (for a spreadsheet cell shown with one decimal). */
+export function displayPercent(value: number, target: number | null = null): number {
   let shown = Math.round(value * 10) / 10;
   if (target !== null && Math.abs(value - target) > EPSILON) {
     if (value < target && shown >= target) shown = Math.floor(value * 10) / 10;
     if (value > target && shown <= target) shown = Math.ceil(value * 10) / 10;
   }
-  return shown.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+  return shown;
 }

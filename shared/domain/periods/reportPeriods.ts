@@ -144,11 +144,11 @@ export function owedPeriod(
   const term = rules.term!;
   if (period.year > term.lastYear) {
     throw new RangeError(
-      `Kỳ báo cáo ${period.title} nằm ngoài thời gian thực hiện Kế hoạch (đến hết năm ${term.lastYear})`,
+      `Kỳ báo cáo ${period.title} nằm ngoài thời gian thực hiện Kế hoạch (đến hết năm ${term.lastYear}): không phải lập báo cáo kỳ này`,
     );
   }
   throw new RangeError(
-    `Kỳ báo cáo ${period.title} kết thúc ngày ${formatShortDate(period.to)}, trước khi Kế hoạch có hiệu lực (${formatShortDate(term.from)}): không phải báo cáo kỳ này`,
+    `Kỳ báo cáo ${period.title} kết thúc ngày ${formatShortDate(period.to)}, trước khi Kế hoạch có hiệu lực (${formatShortDate(term.from)}): không phải lập báo cáo kỳ này`,
   );
 }
 
