@@ -36,6 +36,7 @@ function sendText(d: Duty): string | null {
   return `Gửi ${d.sendTo.join(' và ')}`;
 }
 
+/** The plan due once (V.8.a) or every year (V.7.d): with the state of the department's plan. */
 function PlanDuty({ duty, home }: { duty: Duty; home: Home }) {
   const plan = useApiQuery('plans.get', {});
   const meta = plan.data?.meta;
@@ -53,7 +54,7 @@ function PlanDuty({ duty, home }: { duty: Duty; home: Home }) {
         {meta
           ? `Đã tạo: ${documentStatusLabels[meta.status]}`
           : days === null
-            ? 'Chưa tạo'
+            ? 'Chưa tạo kế hoạch'
             : `Chưa tạo – ${describeDaysLeft(days)}`}
       </div>
       <div className="muted small">Mục {printedRef(duty.ref)} của Kế hoạch</div>
@@ -76,11 +77,7 @@ function ReportDuty({ duty }: { duty: Duty }) {
       <div>{next ? `Hạn gửi: ${next.dueText}` : duty.when}</div>
       {send && <div>{send}</div>}
       <div className="days-left">
-        {next
-          ? describeDaysLeft(next.daysLeft)
-          : duty.kind === 'annual_plan'
-            ? duty.when
-            : 'Không còn kỳ nào trong thời gian thực hiện Kế hoạch'}
+        {next ? describeDaysLeft(next.daysLeft) : 'Không còn kỳ nào trong thời gian thực hiện Kế hoạch'}
       </div>
       <div className="muted small">
         {duty.title} · mục {printedRef(duty.ref)} của Kế hoạch

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from './support/catalog.ts';
 import { completeSetup, openFromMenu } from './support/department.ts';
-import { launchChromium, screenshotPath, startWebApp, useAppAndBrowser } from './support/webApp.ts';
+import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 describe('first run, logout and login in the browser', () => {
   const env = useAppAndBrowser();
@@ -25,12 +25,12 @@ describe('first run, logout and login in the browser', () => {
     const schoolTask = catalog.tasks.find((t) => t.part === 'III.2')!;
     expect(body).toContain(schoolTask.text);
     const pressOnly = catalog.tasks.find(
-      (t) => t.appliesTo.length === 1 && t.appliesTo[0] === 'co_quan_bao_chi',
+      (t) => t.appliesTo.length === 1 && t.appliesTo[0] === 'bao_ptth_tinh',
     )!;
     expect(body).not.toContain(pressOnly.text);
     expect(body).toContain('Sở Giáo dục và Đào tạo');
     // Half-year/year deadline is shown with days left; no monthly report for a sở.
-    const deadlines = await page.getByTestId('deadline').allTextContents();
+    const deadlines = await page.getByTestId('duty').allTextContents();
     expect(
       deadlines.some((d) => /Báo cáo (năm|6 tháng đầu năm) \d{4}/.test(d) && /còn \d+ ngày|hôm nay/.test(d)),
     ).toBe(true);
@@ -66,30 +66,5 @@ describe('first run, logout and login in the browser', () => {
     });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('mã truy cập');
-  });
-});
-
-describe('a press agency', () => {
-  it('sees the monthly report due on the 20th and the press tasks', async () => {
-    const [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
-    try {
-      const page = await browser.newPage();
-      await page.goto(app.url);
-      await completeSetup(page, {
-        name: 'Báo và Phát thanh, Truyền hình Bắc Ninh',
-        type: 'co_quan_bao_chi',
-        abbr: 'BPTTH',
-      });
-      const deadlines = await page.getByTestId('deadline').allTextContents();
-      expect(deadlines.some((d) => /Báo cáo tháng \d+ năm \d{4}/.test(d))).toBe(true);
-      expect(deadlines.join(' ')).toMatch(/chậm nhất ngày 20\/\d+\/\d{4}/);
-      const pressOnly = catalog.tasks.find(
-        (t) => t.appliesTo.length === 1 && t.appliesTo[0] === 'co_quan_bao_chi',
-      )!;
-      expect(await page.textContent('main')).toContain(pressOnly.text);
-    } finally {
-      await browser.close();
-      await app.kill();
-    }
   });
 });

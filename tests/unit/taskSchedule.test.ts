@@ -21,7 +21,7 @@ describe("task timing from the plan's cadences", () => {
     });
     expect(needsStatus(timing)).toBe(false);
     expect(timingNote(timing, false)).toBe(
-      'Chưa đến thời gian thực hiện (nhiệm vụ thường xuyên, bắt đầu từ năm 2026)',
+      'Chưa đến thời gian thực hiện: nhiệm vụ thường xuyên, bắt đầu từ năm 2026',
     );
     // The half-year report of 2026 (15/12/2025–14/6/2026) reaches into 2026: started.
     expect(state('III.1.b.3', half(2026))).toBe('ongoing');
@@ -36,7 +36,7 @@ describe("task timing from the plan's cadences", () => {
     expect(state('III.1.b.4', annual(2026))).toBe('due');
     const late = taskTiming(task('III.1.b.4'), half(2027));
     expect(late.state).toBe('overdue');
-    expect(timingNote(late, false)).toBe('Quá hạn hoàn thành (hạn 31/12/2026)');
+    expect(timingNote(late, false)).toBe('Quá hạn hoàn thành, hạn 31/12/2026');
     // Reported done: nothing to flag.
     expect(timingNote(late, true)).toBeNull();
     expect(state('III.1.b.4', month(2027, 1))).toBe('overdue');
@@ -45,7 +45,7 @@ describe("task timing from the plan's cadences", () => {
   it('"Hoàn thành trước ngày 10/9/2025" (III.2.a) ends on 9/9/2025, inside the first year report', () => {
     const t = taskTiming(task('III.2.a'), annual(2025));
     expect(t).toMatchObject({ state: 'overdue', lastDay: '2025-09-09' });
-    expect(timingNote(t, false)).toBe('Quá hạn hoàn thành (hạn 9/9/2025)');
+    expect(timingNote(t, false)).toBe('Quá hạn hoàn thành, hạn 9/9/2025');
   });
 
   it('"Hoàn thành trong năm 2025" (III.1.a.6) is due in the year report of 2025, overdue from 2026', () => {

@@ -62,19 +62,20 @@ export function taskTiming(
 export const needsStatus = (timing: TaskTiming) => timing.state !== 'not_started';
 
 /**
- * The words the report shows beside a task, or null: "Chưa đến thời gian thực hiện (bắt đầu từ
- * năm 2026)", "Quá hạn hoàn thành (hạn 31/12/2025)" unless reported done, "Đến hạn hoàn thành…".
+ * The words the report shows beside a task, or null: "Chưa đến thời gian thực hiện: nhiệm vụ
+ * thường xuyên, bắt đầu từ năm 2026", "Quá hạn hoàn thành, hạn 31/12/2025" unless reported done,
+ * "Đến hạn hoàn thành trong kỳ, hạn …", "Hạn hoàn thành: …".
  */
 export function timingNote(timing: TaskTiming, done: boolean): string | null {
   switch (timing.state) {
     case 'ongoing':
       return null;
     case 'not_started':
-      return `Chưa đến thời gian thực hiện (${timing.cadence.charAt(0).toLocaleLowerCase('vi')}${timing.cadence.slice(1)})`;
+      return `Chưa đến thời gian thực hiện: ${timing.cadence.charAt(0).toLocaleLowerCase('vi')}${timing.cadence.slice(1)}`;
     case 'overdue':
-      return done ? null : `Quá hạn hoàn thành (hạn ${formatShortDate(timing.lastDay)})`;
+      return done ? null : `Quá hạn hoàn thành, hạn ${formatShortDate(timing.lastDay)}`;
     case 'due':
-      return done ? null : `Đến hạn hoàn thành trong kỳ (hạn ${formatShortDate(timing.lastDay)})`;
+      return done ? null : `Đến hạn hoàn thành trong kỳ, hạn ${formatShortDate(timing.lastDay)}`;
     case 'upcoming':
       return `Hạn hoàn thành: ${formatShortDate(timing.lastDay)}`;
   }
