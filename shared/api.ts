@@ -34,7 +34,7 @@ const reportDocumentSchema = z.object({
   attachments: z.array(attachmentSchema),
 });
 const timelinessSchema = z.object({
-  timeliness: z.enum(['on_time', 'due_soon', 'late', 'sent']),
+  timeliness: z.enum(['on_time', 'due_soon', 'late', 'sent', 'not_owed']),
   daysLeft: z.number().int(),
 });
 const issueSchema = z.object({

@@ -18,8 +18,18 @@ describe('first run, logout and login in the browser', () => {
 
     const expectedTasks = catalog.tasks.filter((t) => t.appliesTo.includes('so_gddt'));
     const expectedIndicators = catalog.indicators.filter((i) => i.appliesTo.includes('so_gddt'));
-    expect(await page.getByTestId('task').count()).toBe(expectedTasks.length);
-    expect(await page.getByTestId('indicator').count()).toBe(expectedIndicators.length);
+    expect(await page.locator('[data-testid="own-tasks"] [data-testid="task"]').count()).toBe(
+      expectedTasks.length,
+    );
+    expect(await page.locator('[data-testid="indicators"] [data-testid="indicator"]').count()).toBe(
+      expectedIndicators.length,
+    );
+    // Sở GD&ĐT is "Cơ quan tổng hợp, theo dõi" of CT10.
+    expect(
+      await page
+        .locator('[data-testid="monitored"] [data-testid="indicator"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))),
+    ).toEqual(['CT10']);
     const body = (await page.textContent('main'))!;
     // The education part of the plan is there; the press agencies' own duties are not.
     const schoolTask = catalog.tasks.find((t) => t.part === 'III.2')!;

@@ -133,7 +133,9 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
     'reports.list' | 'reports.propose' | 'reports.create' | 'reports.get' | 'reports.save' | 'reports.submit'
   > = {
     'reports.list': () => {
-      const { catalog } = department(deps);
+      const dept = department(deps);
+      const { catalog } = dept;
+      const rules = rulesOf(dept);
       const now = today();
       return documents
         .list('report', catalog.id)
@@ -141,7 +143,11 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
         .map((doc) => {
           const period = periodOf(doc);
           // Sent means issued for now; the upload receipt takes over when the outbox lands.
-          return { meta: doc.meta, period, status: timelinessOf(period, now, doc.meta.status === 'issued') };
+          return {
+            meta: doc.meta,
+            period,
+            status: timelinessOf(period, now, doc.meta.status === 'issued', rules),
+          };
         });
     },
 

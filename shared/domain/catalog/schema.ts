@@ -74,12 +74,16 @@ type CatalogObject = z.infer<typeof catalogObject>;
 function legacyDuties(cat: CatalogObject): Duty[] {
   const r = cat.reporting;
   const all = cat.agencyTypes.map((a) => a.code);
+  const [y, m, d] = r.planDue.split('-').map(Number);
+  // The words such files always meant: "trước ngày" for the plan and the periodic reports (the day
+  // before is the last), "ngày 20 hằng tháng" for the monthly one (the day itself).
+  const periodicWords = r.periodicDeadlines.map((x) => `trước ngày ${x.day}/${x.month}`).join(' và ');
   const duties: Duty[] = [
     {
       kind: 'plan',
       ref: '',
       appliesTo: all,
-      quote: r.source,
+      quote: `hoàn thành trước ngày ${d}/${m}/${y}`,
       sendTo: [r.recipient],
       recipientSendsTo: [],
       due: r.planDue,
@@ -88,7 +92,7 @@ function legacyDuties(cat: CatalogObject): Duty[] {
       kind: 'periodic',
       ref: '',
       appliesTo: all,
-      quote: r.source,
+      quote: `${periodicWords} hằng năm`,
       sendTo: [r.recipient],
       recipientSendsTo: [],
       deadlines: r.periodicDeadlines,
@@ -99,7 +103,6 @@ function legacyDuties(cat: CatalogObject): Duty[] {
       kind: 'monthly',
       ref: '',
       appliesTo: r.monthly.appliesTo,
-      // The day is due on itself ("ngày 20"), as before: no "trước ngày" in these words.
       quote: `ngày ${r.monthly.day} hằng tháng`,
       sendTo: [r.recipient],
       recipientSendsTo: [],

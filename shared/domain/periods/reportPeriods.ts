@@ -170,22 +170,33 @@ export function adhocPeriod(title: string, deadline: IsoDate, from: IsoDate, to:
   return { kind: 'adhoc', year, month: null, title: name, from, to, deadline, lastDay: deadline };
 }
 
-export type Timeliness = 'on_time' | 'due_soon' | 'late' | 'sent';
+/** `not_owed`: a report of a period the plan does not ask of the department (never "Quá hạn"). */
+export type Timeliness = 'on_time' | 'due_soon' | 'late' | 'sent' | 'not_owed';
 export const timelinessLabels: Record<Timeliness, string> = {
   on_time: 'Còn hạn',
   due_soon: 'Sắp đến hạn',
   late: 'Quá hạn',
   sent: 'Đã gửi',
+  not_owed: 'Không thuộc kỳ phải báo cáo',
 };
 
-/** Due soon within 7 days of `lastDay`; late once `lastDay` has passed unsent. */
+/**
+ * Due soon within 7 days of `lastDay`; late once `lastDay` has passed unsent. With `rules`, a
+ * periodic report the department does not owe (a kind it has no duty of, or a period outside the
+ * plan's term) is `not_owed`, whatever the date.
+ */
 export function timelinessOf(
   period: ReportPeriod,
   today: IsoDate,
   sent: boolean,
+  rules?: PeriodRules & { periodic?: boolean; monthly?: boolean },
 ): { timeliness: Timeliness; daysLeft: number } {
   const daysLeft = daysBetween(today, period.lastDay);
   if (sent) return { timeliness: 'sent', daysLeft };
+  if (rules && period.kind !== 'adhoc') {
+    const dutyOf = period.kind === 'monthly' ? rules.monthly : rules.periodic;
+    if (dutyOf === false || !isOwed(period, rules)) return { timeliness: 'not_owed', daysLeft };
+  }
   if (daysLeft < 0) return { timeliness: 'late', daysLeft };
   return { timeliness: daysLeft <= 7 ? 'due_soon' : 'on_time', daysLeft };
 }

@@ -199,6 +199,11 @@ describe('content migration: drafts follow the catalog, reports past drafting st
     const after = expectOk<ReportDocument>(await d.clerk('reports.get', { id: r.meta.id }));
     expect(after.content.indicators.map((i) => i.code)).toEqual(['CT02', 'CT03', 'CT05', 'CT14', 'CT15']);
     expect(after.content.tasks.map((t) => t.taskId)).toContain('III.1.a.9');
+
+    // Had it been a sở, its monthly report would no longer be a duty: listed, never "Quá hạn".
+    expectOk(await d.dept.call('organization.update', { ...org, agencyType: 'so_tai_chinh' }));
+    const listed = expectOk<MethodOutput<'reports.list'>>(await d.clerk('reports.list', {}));
+    expect(listed.map((x) => x.status.timeliness)).toEqual(['not_owed']);
     d.services.close();
   });
 });
