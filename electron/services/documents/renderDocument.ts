@@ -14,7 +14,7 @@ import {
   titleBlock,
 } from './letterhead.ts';
 import { planBody } from './planDocument.ts';
-import { reportBody } from './reportDocument.ts';
+import { reportBody, type ReportBody } from './reportDocument.ts';
 import { centred } from './letterhead.ts';
 
 /**
@@ -51,8 +51,18 @@ export async function renderDocx(doc: ExchangeDocument, catalog: Catalog): Promi
   const width = textWidth(letterhead);
   const built = doc.kind === 'plan' ? planBody(doc, catalog, sizes) : reportBody(doc, catalog, sizes);
   const recipient = 'recipient' in built ? built.recipient : null;
+  // "Như trên" for the addressee; the plan's further recipients unless the list already names them
+  // ("Bộ Khoa học và Công nghệ (để báo cáo)"); never the department itself.
+  const listed = (name: string) => letterhead.recipients.some((r) => r.trim().startsWith(name));
+  const own = doc.kind === 'report' ? (built as ReportBody) : null;
+  const alsoTo = (own?.alsoTo ?? []).filter((n) => !listed(n));
+  const notTo = new Set(own?.notTo ?? []);
   const recipients = recipient
-    ? ['Như trên', ...letterhead.recipients.filter((r) => r.trim() !== recipient)]
+    ? [
+        'Như trên',
+        ...alsoTo,
+        ...letterhead.recipients.filter((r) => r.trim() !== recipient && !notTo.has(r.trim())),
+      ]
     : letterhead.recipients;
   const document = new Document({
     creator: doc.organization.name,

@@ -38,6 +38,10 @@ import { body, centred, lines, run, type Sizes } from './letterhead.ts';
 export interface ReportBody extends DocumentBody {
   /** Who the report goes to: "Như trên" in Nơi nhận stands for it. */
   recipient: string;
+  /** Further bodies the plan sends it to (Sở KH&CN's own report: also Bộ Khoa học và Công nghệ). */
+  alsoTo: string[];
+  /** Never in its own Nơi nhận: the department itself when it is the plan's recipient. */
+  notTo: string[];
 }
 
 const number = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
@@ -186,6 +190,13 @@ export function addressee(catalog: Catalog, agencyType: string): string {
   return periodic?.recipientSendsTo[0] ?? catalog.issuer.replace(/^UBND\b/, 'Ủy ban nhân dân');
 }
 
+/** Sở KH&CN's own report: the bodies after the first the plan sends it to, and itself to leave out. */
+function ownCopies(catalog: Catalog, agencyType: string): { alsoTo: string[]; notTo: string[] } {
+  if (agencyType !== catalog.reporting.recipientType) return { alsoTo: [], notTo: [] };
+  const periodic = catalog.reporting.duties.find((d) => d.kind === 'periodic');
+  return { alsoTo: periodic?.recipientSendsTo.slice(1) ?? [], notTo: [catalog.reporting.recipient] };
+}
+
 export function reportBody(doc: ReportExchange, catalog: Catalog, sizes: Sizes): ReportBody {
   const { content, organization: org } = doc;
   const reference = catalogReference(catalog);
@@ -236,6 +247,7 @@ export function reportBody(doc: ReportExchange, catalog: Catalog, sizes: Sizes):
     summary: `Kết quả thực hiện ${reference} ${content.period.title}`,
     children,
     recipient,
+    ...ownCopies(catalog, org.agencyType),
     appendix: {
       title: 'Kết quả thực hiện các chỉ tiêu',
       reference: appendixReference(doc),

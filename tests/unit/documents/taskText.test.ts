@@ -51,3 +51,30 @@ describe('the report words each task for its department and says where it stands
     expect(statusAfter('Căn cứ Kế hoạch này, các Sở, ban, ngành')).toBe('Tình trạng: Hoàn thành.');
   });
 });
+
+describe("Sở KH&CN's own report goes to UBND tỉnh and Bộ KH&CN, never to itself", () => {
+  it('with the default Nơi nhận ("Sở Khoa học và Công nghệ", …) it lists Bộ KH&CN and leaves itself out', async () => {
+    const defaults = variant(REPORT_EXAMPLE, (raw) => {
+      raw.organization.letterhead.recipients = ['Sở Khoa học và Công nghệ', 'Lãnh đạo cơ quan'];
+    });
+    const t = await texts(defaults);
+    expect(t).toContain('Kính gửi: Ủy ban nhân dân tỉnh Bắc Ninh');
+    const from = t.indexOf('Nơi nhận:');
+    expect(t.slice(from + 1, from + 4)).toEqual([
+      '- Như trên;',
+      '- Bộ Khoa học và Công nghệ;',
+      '- Lãnh đạo cơ quan;',
+    ]);
+    // Another department's report goes to Sở KH&CN: "Như trên" is it.
+    const other = variant(REPORT_EXAMPLE, (raw) => {
+      raw.organization.agencyType = 'so_tai_chinh';
+      raw.organization.letterhead.recipients = ['Sở Khoa học và Công nghệ', 'Lãnh đạo cơ quan'];
+    });
+    const o = await texts(other);
+    expect(o).toContain('Kính gửi: Sở Khoa học và Công nghệ');
+    expect(o.slice(o.indexOf('Nơi nhận:') + 1, o.indexOf('Nơi nhận:') + 3)).toEqual([
+      '- Như trên;',
+      '- Lãnh đạo cơ quan;',
+    ]);
+  });
+});
