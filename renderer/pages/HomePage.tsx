@@ -98,7 +98,7 @@ function Duties({ home }: { home: Home }) {
       ) : (
         <div className="cards">
           {home.duties.map((d) =>
-            d.kind === 'plan' ? (
+            d.kind === 'plan' || d.kind === 'annual_plan' ? (
               <PlanDuty key={d.kind} duty={d} home={home} />
             ) : (
               <ReportDuty key={d.kind} duty={d} />

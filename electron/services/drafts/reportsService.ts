@@ -15,6 +15,7 @@ import {
 import { dutyRulesFor } from '../../../shared/domain/periods/reportDeadlines.ts';
 import type { PlanContent } from '../../../shared/domain/plans/planContent.ts';
 import { carryOverReport, newReportContent } from '../../../shared/domain/reports/newReport.ts';
+import { upgradeReportContent } from '../../../shared/domain/reports/upgradeReport.ts';
 import type { ReportContent } from '../../../shared/domain/reports/reportContent.ts';
 import { validateReport } from '../../../shared/domain/reports/reportValidation.ts';
 import type { Handlers } from '../context.ts';
@@ -182,7 +183,9 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
           if (input.fromPrevious) {
             const previous = previousReport(documents.list('report', catalog.id));
             if (!previous) throw new AppError('VALIDATION', 'Chưa có báo cáo kỳ trước để sao chép');
-            content = carryOverReport(content, reportContentOf(deps, previous));
+            // Copied in the catalog's current shape, even from a report issued before it changed.
+            const source = upgradeReportContent(previous.content as ReportContent, catalog, org.agencyType);
+            content = carryOverReport(content, source);
             copiedFrom = previous.meta.id;
           }
           const doc = documents.insert({
