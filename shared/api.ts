@@ -15,7 +15,8 @@ import {
   userUpdateSchema,
   usernameSchema,
 } from './domain/organization/schemas.ts';
-import { agencyTypeSchema, indicatorSchema, partSchema, taskSchema } from './domain/catalog/schema.ts';
+import { agencyTypeSchema } from './domain/catalog/schema.ts';
+import { homeSchema } from './api/home.ts';
 import {
   documentMetaSchema,
   saveRequestFields,
@@ -32,24 +33,6 @@ import { attachmentSchema, reportContentSchema } from './domain/reports/reportCo
  * this table; adding a feature means adding an entry (here, or in the area's table under
  * shared/api/ spread in below) and a handler in electron/services.
  */
-const deadlineSchema = z.object({
-  kind: z.enum(['semiannual', 'annual', 'monthly']),
-  title: z.string(),
-  due: z.string(),
-  daysLeft: z.number().int(),
-  dueText: z.string(),
-});
-
-const planSummarySchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  issuedOn: z.string(),
-  issuer: z.string(),
-  title: z.string(),
-  planDue: z.string(),
-  recipient: z.string(),
-});
-
 const planDocumentSchema = z.object({ meta: documentMetaSchema, content: planContentSchema });
 const reportDocumentSchema = z.object({
   meta: documentMetaSchema,
@@ -57,7 +40,7 @@ const reportDocumentSchema = z.object({
   attachments: z.array(attachmentSchema),
 });
 const timelinessSchema = z.object({
-  timeliness: z.enum(['on_time', 'due_soon', 'late', 'sent']),
+  timeliness: z.enum(['on_time', 'due_soon', 'late', 'sent', 'not_owed']),
   daysLeft: z.number().int(),
 });
 const changeSchema = z.object({
@@ -125,20 +108,7 @@ export const api = {
     }),
     output: ok,
   }),
-  'home.get': method({
-    access: 'user',
-    readOnly: true,
-    input: empty,
-    output: z.object({
-      today: z.string(),
-      plan: planSummarySchema,
-      agencyType: agencyTypeSchema,
-      parts: z.array(partSchema),
-      tasks: z.array(taskSchema),
-      indicators: z.array(indicatorSchema),
-      deadlines: z.array(deadlineSchema),
-    }),
-  }),
+  'home.get': method({ access: 'user', readOnly: true, input: empty, output: homeSchema }),
   'organization.update': method({
     access: 'settings.manage',
     input: organizationSchema,

@@ -1,3 +1,5 @@
+import { taskTextFor } from '../../../shared/domain/catalog/applicability.ts';
+import { cadenceSuffix } from '../../../shared/domain/catalog/cadence.ts';
 import type { Catalog, CatalogTask } from '../../../shared/domain/catalog/schema.ts';
 import type { PlanExchange } from '../../../shared/domain/documents/exchange.ts';
 import { formatTimeline } from '../../../shared/domain/plans/activityTimeline.ts';
@@ -60,17 +62,18 @@ function activityDetails(a: Activity): string {
 
 const endSentence = (s: string) => (/[.:;!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
-function tasksSection(groups: PartGroup[], sizes: Sizes): ParagraphBlock[] {
+function tasksSection(groups: PartGroup[], agencyType: string, sizes: Sizes): ParagraphBlock[] {
   const out: ParagraphBlock[] = [];
   groups.forEach((g, gi) => {
     out.push(heading(`${gi + 1}. ${g.title}`, sizes));
     for (const { task, plan } of g.entries) {
-      const cadence = task.cadence.text.trim() ? ` (${task.cadence.text.trim()})` : '';
+      // Only the sentences addressed to the department; the cadence once, not after a text that says it.
+      const words = endSentence(taskTextFor(task, agencyType)).replace(/\.$/, '');
       out.push(
         body(
           [
             run('Nhiệm vụ: ', { bold: true, italics: true }),
-            run(`${endSentence(task.text).replace(/\.$/, '')}${cadence}.`, { italics: true }),
+            run(`${words}${cadenceSuffix(task, words)}.`, { italics: true }),
           ],
           sizes.body,
           true,
@@ -134,7 +137,7 @@ export function planBody(doc: PlanExchange, catalog: Catalog, sizes: Sizes): Pla
     ...textParagraphs(content.sections.purpose, sizes),
     heading('II. NHIỆM VỤ VÀ GIẢI PHÁP', sizes),
     ...textParagraphs(content.sections.tasksIntro, sizes),
-    ...tasksSection(groups, sizes),
+    ...tasksSection(groups, org.agencyType, sizes),
     heading('III. KINH PHÍ THỰC HIỆN', sizes),
     ...textParagraphs(content.sections.budget, sizes),
     heading('IV. TỔ CHỨC THỰC HIỆN', sizes),

@@ -10,6 +10,13 @@ const longText = (max = 20_000) => text.multiline(max).max(max, `Nội dung dài
  */
 const amount = z.number().int('phải là số nguyên').nonnegative('không được âm').max(1e9).nullable();
 
+/**
+ * One measure of an indicator as the department enters it. The figures are running totals at the
+ * end of the report's period over the window the catalog measure names (`accumulation`: from the
+ * start of the reporting year, from the plan's start, or the situation at the end of the period),
+ * never the period's own increase: a half-year or monthly report compares them directly with the
+ * year's target, and the province adds the departments' figures for one period (issue 12).
+ */
 export const measureValueSchema = z.object({
   /** The catalog measure this value is for. */
   measure: text.id(),

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { admin, snapshotStore } from '../../support/intakeServer.ts';
+import { realCatalog } from '../../unit/helpers/drafts.ts';
 import { createTestPki } from '../../support/testPki.ts';
 
 // Real processes, openssl and fsync on a shared two-core machine: generous limits, never a speed test.
@@ -142,7 +143,10 @@ describe('administration CLI', () => {
     expect(refused.message).toBe('Có 3 lỗi; chưa thay đổi gì. Sửa tệp rồi chạy lại');
     expect(refused.output.err).toEqual([
       'Dòng 3, cột Mã, giá trị "SXD": Mã bị trùng với dòng 2',
-      'Dòng 4, cột Loại, giá trị "bao_chi": Loại cơ quan phải là một trong: so_ban_nganh, ubnd_xa_phuong, co_quan_bao_chi, van_phong_ubnd_tinh, so_khcn, so_gddt, so_vhttdl, tinh_doan, mttq_doan_the, so_tai_chinh',
+      // Every agency type of the plan, in the catalog's order.
+      `Dòng 4, cột Loại, giá trị "bao_chi": Loại cơ quan phải là một trong: ${realCatalog()
+        .agencyTypes.map((a) => a.code)
+        .join(', ')}`,
       'Dòng 5, cột Mã, giá trị "UBND TU SON": Mã đơn vị chỉ gồm chữ in hoa không dấu, chữ số, "-" và "_" (tối đa 32 ký tự)',
     ]);
     expect(snapshotStore(dataDir)).toEqual(empty);

@@ -183,6 +183,8 @@ describe('attachments', () => {
       const kind = catalog.indicators.find((i) => i.code === ind.code)!.measures;
       ind.values.forEach((v, i) => {
         if (kind[i]!.kind === 'ratio') Object.assign(v, { numerator: 1, denominator: 1 });
+        else if (kind[i]!.kind === 'yes_no')
+          Object.assign(v, { done: true, evidenceUrl: 'https://skhcn.gov.vn' });
         else v.count = 1;
       });
     }

@@ -61,9 +61,9 @@ export async function setUpChain(options: { clock?: () => Date } = {}): Promise<
   const catalog = realCatalog();
   let created = 0;
   const readyReport = async () => {
-    // Each call makes the report of another year, so a test can issue several.
+    // Each call makes another report (an ad hoc one after the first), so a test can issue several.
     const r = expectOk<ReportDocument>(
-      await d.clerk('reports.create', { ...semiannual2026, year: 2026 + created++ }),
+      await d.clerk('reports.create', created++ === 0 ? semiannual2026 : adhocReport(created)),
     );
     const saved = expectOk<SaveResult>(
       await d.clerk('reports.save', {
@@ -87,6 +87,16 @@ export async function setUpChain(options: { clock?: () => Date } = {}): Promise<
   };
   return { ...d, head, director, vanThu, readyReport, signInAgain };
 }
+
+/** An ad hoc report of its own: as many as a test needs, within the plan's term. */
+export const adhocReport = (n: number) => ({
+  kind: 'adhoc',
+  title: `Báo cáo nhanh số ${n} kết quả truyền thông Nghị quyết 57`,
+  deadline: '2026-06-30',
+  from: '2026-01-01',
+  to: '2026-06-09',
+  fromPrevious: false,
+});
 
 /** Clerk submits, the head approves: the document awaits its number. */
 export async function approved(chain: Chain, doc: { id: string; revision: number }) {

@@ -18,6 +18,26 @@ export interface DocumentBody {
   appendix: Appendix;
   /** Who a report goes to: "Như trên" in Nơi nhận stands for it. */
   recipient?: string;
+  /** Further bodies the plan sends it to (Sở KH&CN's own report: also Bộ Khoa học và Công nghệ). */
+  alsoTo?: string[];
+  /** Never in its own Nơi nhận: the department itself when it is the plan's recipient. */
+  notTo?: string[];
+}
+
+/**
+ * Nơi nhận: "Như trên" for the addressee, the plan's further recipients unless the list already
+ * names them ("Bộ Khoa học và Công nghệ (để báo cáo)"), then the department's own list, never
+ * repeating the addressee nor naming the department itself.
+ */
+export function recipientsOf(built: DocumentBody, listed: readonly string[]): string[] {
+  if (!built.recipient) return [...listed];
+  const named = (name: string) => listed.some((r) => r.trim().startsWith(name));
+  const notTo = new Set(built.notTo ?? []);
+  return [
+    'Như trên',
+    ...(built.alsoTo ?? []).filter((n) => !named(n)),
+    ...listed.filter((r) => r.trim() !== built.recipient && !notTo.has(r.trim())),
+  ];
 }
 
 /**
@@ -31,10 +51,7 @@ export function layoutDocument(doc: ExchangeDocument, catalog: Catalog): LaidOut
   const width = textWidth(letterhead);
   const built: DocumentBody =
     doc.kind === 'plan' ? planBody(doc, catalog, sizes) : reportBody(doc, catalog, sizes);
-  const recipient = built.recipient ?? null;
-  const recipients = recipient
-    ? ['Như trên', ...letterhead.recipients.filter((r) => r.trim() !== recipient)]
-    : letterhead.recipients;
+  const recipients = recipientsOf(built, letterhead.recipients);
   const blocks: Block[] = [
     headerTable({
       org: doc.organization,
