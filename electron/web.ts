@@ -12,7 +12,9 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CLIENT_HEADER, CONTENT_SECURITY_POLICY, apiPath, httpStatusOf } from '../shared/transport.ts';
 import type { Session } from './services/context.ts';
-import { createServices, defaultResourcesDir, type Services } from './services/index.ts';
+import { defaultResourcesDir, type Services } from './services/index.ts';
+import { createLogger } from './services/logging/logger.ts';
+import { openServiceHost } from './services/serviceHost.ts';
 
 export interface WebOptions {
   dataDir: string;
@@ -40,9 +42,14 @@ function sameSecret(a: string, b: string) {
 
 export async function startWebServer(options: WebOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const services = createServices({
+  // The same host as the desktop: a restore reopens the services in place, and the log file
+  // lives in <data>/logs like the desktop's.
+  const log = createLogger({ dir: path.join(options.dataDir, 'logs'), echo: true });
+  const serviceHost = await openServiceHost({
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
+    log,
+    dailyBackups: true,
   });
   const sessions = new Map<string, Session>();
   const app = Fastify({ bodyLimit: 20 * 1024 * 1024, logger: false });
@@ -62,7 +69,7 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
         : status < 500
           ? 'Yêu cầu không hợp lệ: nội dung gửi lên không phải JSON đúng định dạng'
           : 'Đã xảy ra lỗi không mong muốn. Thao tác chưa được thực hiện.';
-    if (status >= 500) console.error('[baocao] web host error', error);
+    if (status >= 500) log.error('web host error', error);
     return reply
       .code(status)
       .send({ ok: false, error: { code: status < 500 ? 'VALIDATION' : 'INTERNAL', message } });
@@ -104,7 +111,7 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
       session = { userId: null };
       sessions.set(clientId, session);
     }
-    const result = await services.dispatch(req.params.name, req.body, session);
+    const result = await serviceHost.dispatch(req.params.name, req.body, session);
     return reply.code(result.ok ? 200 : httpStatusOf[result.error.code]).send(result);
   });
 
@@ -120,10 +127,13 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     app,
-    services,
+    get services() {
+      return serviceHost.services;
+    },
     async close() {
       await app.close();
-      services.close();
+      await serviceHost.close();
+      log.close();
     },
   };
 }

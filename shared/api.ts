@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { empty, method, ok } from './api/method.ts';
+import { backupApi } from './api/backup.ts';
+import { logsApi } from './api/logs.ts';
+import { updatesApi } from './api/updates.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -271,6 +274,9 @@ export const api = {
     input: importFileSchema.extend({ baseRevision: z.number().int().nonnegative() }),
     output: z.object({ applied: z.number().int(), revision: z.number().int(), savedAt: z.string() }),
   }),
+  ...logsApi,
+  ...backupApi,
+  ...updatesApi,
 } as const;
 
 export type Api = typeof api;

@@ -93,6 +93,7 @@ const fieldLabels: Record<string, string> = {
   sha256: 'Mã tệp',
   fileName: 'Tên tệp',
   what: 'Loại tệp',
+  folder: 'Thư mục sao lưu',
 };
 
 /** Words whose meaning depends on the call: "name" is a department in one, a file in another. */
@@ -100,6 +101,8 @@ const methodFieldLabels: Record<string, Record<string, string>> = {
   'attachments.add': { name: 'Tên tệp' },
   'reports.create': { title: 'Tiêu đề báo cáo' },
   'documents.diff': { from: 'Phiên bản gốc', to: 'Phiên bản so sánh' },
+  'backup.inspect': { fileName: 'Bản sao lưu' },
+  'backup.restore': { fileName: 'Bản sao lưu' },
 };
 const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };
 

@@ -3,6 +3,7 @@ import { hasPermission, permissionLabels } from '../../shared/domain/organizatio
 import { AppError, type CallResult } from '../../shared/errors.ts';
 import { describeIssues } from '../../shared/validation.ts';
 import type { Handlers, Session } from './context.ts';
+import type { Logger } from './logging/logger.ts';
 import type { UsersRepository } from './organization/usersRepository.ts';
 
 export type Dispatch = (name: string, rawInput: unknown, session: Session) => Promise<CallResult<unknown>>;
@@ -12,7 +13,11 @@ export type Dispatch = (name: string, rawInput: unknown, session: Session) => Pr
  * match its schema (nothing from the renderer is trusted), the caller must have the access the
  * contract names, and whatever goes back must match the output schema.
  */
-export function createDispatch(handlers: Handlers, users: UsersRepository, log = console): Dispatch {
+export function createDispatch(
+  handlers: Handlers,
+  users: UsersRepository,
+  log: Pick<Logger, 'error'> = console,
+): Dispatch {
   return async (name, rawInput, session) => {
     try {
       if (!isMethodName(name)) throw new AppError('UNKNOWN_METHOD', `Không có chức năng "${name}"`);

@@ -20,6 +20,13 @@ import { createUsersHandlers } from './organization/usersService.ts';
 import { createUsersRepository, type UsersRepository } from './organization/usersRepository.ts';
 import { createSpreadsheetHandlers } from './spreadsheets/spreadsheetsHandlers.ts';
 import { openDatabase, openMemoryDatabase, type Db } from './store/openDatabase.ts';
+import { migrations } from './store/migrations/index.ts';
+import { createBackupHandlers } from './backup/backupHandlers.ts';
+import { createBackupService, type BackupService } from './backup/backupService.ts';
+import { consoleLogger, type AppLogger } from './logging/logger.ts';
+import { createLogsHandlers } from './logging/logsHandlers.ts';
+import { createUpdatesHandlers, type UpdatesPort } from './updates/updatesHandlers.ts';
+import { appVersion } from './appVersion.ts';
 
 export interface ServiceOptions {
   /** Where the database and attachments live; omit for an in-memory store (tests). */
@@ -29,6 +36,14 @@ export interface ServiceOptions {
   clock?: () => Date;
   /** Path of a better-sqlite3 addon built for another runtime (Electron); Node's copy otherwise. */
   nativeBinding?: string;
+  /** The main process's log (a rotating file); warnings to stderr when omitted. */
+  log?: AppLogger;
+  /** The version recorded in backups; package.json's by default. */
+  appVersion?: string;
+  /** Given by the service host: close, put a restored backup in place, open again. */
+  requestReopen?: () => void;
+  /** The desktop's updater; web mode and tests have none ("disabled"). */
+  updates?: UpdatesPort;
 }
 
 export interface Services {
@@ -41,12 +56,17 @@ export interface Services {
   dispatch: Dispatch;
   /** Where attachment files are kept: <dataDir>/attachments, or a temporary folder removed on close. */
   attachmentsDir: string;
+  /** Backups of the data folder; null for an in-memory store. */
+  backup: BackupService | null;
+  log: AppLogger;
   close(): void;
 }
 
 /** Builds every service over one store: the handler table that IPC and the web host both serve. */
 export function createServices(options: ServiceOptions): Services {
   const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? consoleLogger();
+  const version = options.appVersion ?? appVersion();
   const catalogs = loadCatalogDir(path.join(options.resourcesDir, 'plans'));
   const db = options.dataDir
     ? openDatabase(options.dataDir, undefined, options.nativeBinding)
@@ -59,6 +79,17 @@ export function createServices(options: ServiceOptions): Services {
   // Attachment files sit beside the database; an in-memory store gets a folder of its own.
   const blobs = openBlobStore(options.dataDir);
   const drafts = { db, catalogs, organization, documents, audit, clock };
+  const backup = options.dataDir
+    ? createBackupService({
+        db,
+        dataDir: options.dataDir,
+        appVersion: version,
+        newestSchema: migrations.length,
+        clock,
+        log: log.child('backup'),
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      })
+    : null;
 
   const handlers: Handlers = {
     ...createAccountHandlers({ db, catalogs, organization, users, audit, clock }),
@@ -73,6 +104,9 @@ export function createServices(options: ServiceOptions): Services {
       ...drafts,
       saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
     }),
+    ...createLogsHandlers(log, clock),
+    ...createBackupHandlers(backup, options.requestReopen),
+    ...createUpdatesHandlers(options.updates, version),
   };
   return {
     db,
@@ -80,8 +114,10 @@ export function createServices(options: ServiceOptions): Services {
     users,
     documents,
     handlers,
-    dispatch: createDispatch(handlers, users),
+    dispatch: createDispatch(handlers, users, log.child('dispatch')),
     attachmentsDir: blobs.dir,
+    backup,
+    log,
     close: () => {
       db.close();
       blobs.dispose();

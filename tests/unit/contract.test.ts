@@ -159,6 +159,9 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
     input: { id: 'x', fileName: 'a.xlsx', dataBase64: '' },
     label: 'Số lần lưu',
   },
+  { method: 'backup.setFolder', input: { folder: 42 }, label: 'Thư mục sao lưu' },
+  { method: 'backup.inspect', input: { fileName: '../../etc/passwd' }, label: 'Bản sao lưu' },
+  { method: 'backup.restore', input: {}, label: 'Bản sao lưu' },
 ];
 
 describe('invalid input is refused at the gate, in Vietnamese, and changes nothing', () => {
@@ -206,6 +209,11 @@ describe('invalid input is refused at the gate, in Vietnamese, and changes nothi
           'plans.get',
           'reports.list',
           'reports.propose',
+          'logs.export',
+          'backup.status',
+          'backup.create',
+          'updates.status',
+          'updates.install',
         ].includes(n),
     );
     expect(new Set(namedFieldCases.map((c) => c.method))).toEqual(new Set(withFields));
