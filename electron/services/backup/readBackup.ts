@@ -46,13 +46,18 @@ export async function unpackAndCheck(
   fs.mkdirSync(dest, { recursive: true });
   const seen = new Map<string, { sha256: string; size: number }>();
   let manifestText: string | null = null;
+  // The first reason to refuse; the rest of the archive is then read through without writing it
+  // (stopping a tar stream half-way surfaces as an uncaught error rather than a rejection).
+  let refusal: ArchiveRefused | null = null;
 
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
     const fail = (why: string) => {
+      refusal ??= new ArchiveRefused(why);
+      stream.on('end', () => next());
       stream.resume();
-      next(new ArchiveRefused(why));
     };
+    if (refusal) return fail(refusal.message);
     const name = header.name;
     if (header.type !== 'file') return fail(`có mục không phải tệp (${name}).`);
     if (seen.has(name) || (name === MANIFEST_ENTRY && manifestText !== null))
@@ -66,8 +71,8 @@ export async function unpackAndCheck(
         if (size <= MANIFEST_LIMIT) chunks.push(b);
       });
       stream.on('end', () => {
-        if (size > MANIFEST_LIMIT) return next(new ArchiveRefused('mục lục quá lớn.'));
-        manifestText = Buffer.concat(chunks).toString('utf8');
+        if (size > MANIFEST_LIMIT) refusal ??= new ArchiveRefused('mục lục quá lớn.');
+        else manifestText = Buffer.concat(chunks).toString('utf8');
         next();
       });
       stream.on('error', next);
@@ -104,6 +109,7 @@ export async function unpackAndCheck(
     if (e instanceof ArchiveRefused) throw e;
     throw new ArchiveRefused(`tệp bị hỏng hoặc không đầy đủ (${(e as Error).message}).`);
   }
+  if (refusal) throw refusal;
 
   if (manifestText === null) throw new ArchiveRefused('không có mục lục (manifest.json): tệp không đầy đủ.');
   let raw: unknown;
