@@ -1,3 +1,4 @@
+import { api, isMethodName } from '../../shared/api.ts';
 import type { Session } from './context.ts';
 import type { Dispatch } from './dispatch.ts';
 import { prepareDataDir } from './backup/prepareDataDir.ts';
@@ -18,8 +19,16 @@ export interface ServiceHost {
   readonly services: Services;
   /** Every call goes through here: it waits while the store is being reopened. */
   dispatch: Dispatch;
-  /** Calls being handled right now (the updater never restarts over one). */
+  /** Calls being handled right now. */
   inFlight(): number;
+  /**
+   * What must finish before the app may restart for an update. Calls that change data count by
+   * themselves; other work (the outbox's upload in flight) holds a reason while it runs.
+   */
+  busy: {
+    hold(reason: string): () => void;
+    reasons(): string[];
+  };
   close(): Promise<void>;
 }
 
@@ -60,6 +69,8 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
   let epoch = 0;
   const sessionEpoch = new WeakMap<Session, number>();
   let inFlight = 0;
+  let writesInFlight = 0;
+  const held = new Map<symbol, string>();
   let gate: Promise<void> | null = null;
   let idle: (() => void) | null = null;
 
@@ -84,11 +95,14 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
     if ((sessionEpoch.get(session) ?? 0) !== epoch) session.userId = null;
     sessionEpoch.set(session, epoch);
     inFlight++;
+    const writes = isMethodName(name) && !api[name].readOnly;
+    if (writes) writesInFlight++;
     let result;
     try {
       result = await services.dispatch(name, input, session);
     } finally {
       inFlight--;
+      if (writes) writesInFlight--;
       if (inFlight === 0 && idle) {
         const wake = idle;
         idle = null;
@@ -114,6 +128,14 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
     },
     dispatch,
     inFlight: () => inFlight,
+    busy: {
+      hold(reason) {
+        const key = Symbol(reason);
+        held.set(key, reason);
+        return () => held.delete(key);
+      },
+      reasons: () => [...(writesInFlight > 0 ? ['dữ liệu đang được lưu'] : []), ...new Set(held.values())],
+    },
     async close() {
       daily?.stop();
       while (gate) await gate;
