@@ -42,11 +42,11 @@ export default tseslint.config(
         'error',
         {
           selector:
-            "Property[key.name=/^(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures|webviewTag|enableBlinkFeatures|enableRemoteModule)$/][value.value=true]",
+            'Property[key.name=/^(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures|webviewTag|enableBlinkFeatures|enableRemoteModule)$/][value.value=true]',
           message: 'Không bật tính năng này trong cửa sổ BaoCao (Electron security checklist).',
         },
         {
-          selector: "Property[key.name=/^(contextIsolation|sandbox|webSecurity)$/][value.value=false]",
+          selector: 'Property[key.name=/^(contextIsolation|sandbox|webSecurity)$/][value.value=false]',
           message: 'contextIsolation, sandbox và webSecurity luôn bật (Electron security checklist).',
         },
         {
@@ -62,7 +62,8 @@ export default tseslint.config(
           message: 'Trang được phục vụ qua app://baocao/ (protocol.handle), không qua file://.',
         },
         {
-          selector: "CallExpression[callee.property.name='setPermissionRequestHandler'] CallExpression[callee.name='callback'] > Literal[value=true]",
+          selector:
+            "CallExpression[callee.property.name='setPermissionRequestHandler'] CallExpression[callee.name='callback'] > Literal[value=true]",
           message: 'Mọi yêu cầu quyền (camera, vị trí…) đều bị từ chối.',
         },
       ],
