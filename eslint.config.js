@@ -35,6 +35,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder loads its hooks with require().
+    files: ['scripts/packaging/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Electron's security checklist as lint rules, for whatever the hardening test cannot see.
     files: ['electron/**/*.ts'],
     rules: {
