@@ -13,6 +13,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupWizard } from './pages/SetupWizard.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
+import { UpdateBanner } from './maintenance/UpdateBanner.tsx';
 import { useApiMutation, useApiQuery } from './queries.ts';
 
 type Route = 'home' | 'settings' | 'users' | 'password' | 'plan' | 'reports';
@@ -124,7 +125,10 @@ export function App() {
           </button>
         </div>
       </aside>
-      <main className="content">{page}</main>
+      <main className="content">
+        <UpdateBanner />
+        {page}
+      </main>
     </div>
   );
 }
