@@ -1,4 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { call, type ApiError } from '../api.ts';
 import { backupReasonLabels } from '../../shared/api/backup.ts';
 import type { MethodOutput } from '../../shared/api.ts';
 import { ErrorBanner, SuccessBanner, TextField } from '../components/Field.tsx';
@@ -16,7 +18,11 @@ export function BackupPanel() {
   const create = useApiMutation('backup.create');
   const setFolder = useApiMutation('backup.setFolder');
   const inspect = useApiMutation('backup.inspect');
-  const restore = useApiMutation('backup.restore');
+  // Not useApiMutation: refetching everything would find the session ended by the restore and
+  // replace this page with the login form before the result could be read.
+  const restore = useMutation<MethodOutput<'backup.restore'>, ApiError, { fileName: string }>({
+    mutationFn: (input) => call('backup.restore', input),
+  });
   const [folder, setFolderText] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Summary | null>(null);
 
@@ -30,7 +36,13 @@ export function BackupPanel() {
       <SuccessBanner>
         Đã khôi phục dữ liệu từ bản sao lưu ngày {screenDateTime(restore.data.restored.createdAt)}. Dữ liệu
         trước đó được giữ trong bản sao lưu {restore.data.safetyBackup}. Hãy đăng nhập lại.{' '}
-        <button className="link" onClick={() => window.location.reload()}>
+        <button
+          className="link"
+          onClick={() => {
+            window.location.hash = '#/';
+            window.location.reload();
+          }}
+        >
           Đăng nhập lại
         </button>
       </SuccessBanner>

@@ -43,7 +43,8 @@ export function createLogger(options: LoggerOptions = {}): AppLogger {
       // Last net: a secret that slipped into a field pino added itself.
       const clean = redactText(line);
       file?.write(clean);
-      if (echo && /"level":"(warn|error)"/.test(clean)) process.stderr.write(clean);
+      // Through console.error, so that tests that silence it silence this too.
+      if (echo && /"level":"(warn|error)"/.test(clean)) console.error(clean.trimEnd());
     },
   };
   const root = pino(
