@@ -2,6 +2,7 @@
  * `npm run bench`: figures, not pass/fail. Each benchmark prints what it measured; later features
  * add their own files to the list below.
  */
+import { backupBench } from './backup.ts';
 import { documentsBench } from './documents.ts';
 import { draftsBench } from './drafts.ts';
 import { spreadsheetsBench } from './spreadsheets.ts';
@@ -12,6 +13,7 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Soạn thảo: kế hoạch 300 hoạt động, báo cáo đủ chỉ tiêu', run: draftsBench },
   { name: 'Excel: nhập bảng 5.000 dòng (xem trước, áp dụng)', run: spreadsheetsBench },
   { name: 'Văn bản Word: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
+  { name: 'Sao lưu và khôi phục: 200 tệp đính kèm 100 KB', run: backupBench },
 ];
 
 for (const b of benches) {

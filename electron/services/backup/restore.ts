@@ -50,7 +50,7 @@ export async function stageRestore(
   fs.rmSync(path.join(dataDir, RESTORE_OLD), { recursive: true, force: true });
   onStep('unpacking');
   try {
-    const checked = await unpackAndCheck(archive, staging, newestSchema, nativeBinding);
+    const checked = await unpackAndCheck(archive, staging, newestSchema, nativeBinding, true);
     fsyncDir(staging);
     onStep('staged');
     return checked;
