@@ -2,6 +2,7 @@
  * `npm run bench`: figures, not pass/fail. Each benchmark prints what it measured; later features
  * add their own files to the list below.
  */
+import { backupBench } from './backup.ts';
 import { documentsBench } from './documents.ts';
 import { draftsBench } from './drafts.ts';
 import { intakeBench } from './intake.ts';
@@ -20,6 +21,7 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Ban hành: 1.000 văn bản liên tiếp (sổ văn bản đi, đóng băng tệp)', run: workflowBench },
   { name: 'Máy chủ tiếp nhận: gửi gói liên tục qua loopback', run: intakeBench },
   { name: 'Chữ ký số: ký và kiểm tra (.p12, USB token SoftHSM2) so với openssl', run: signingBench },
+  { name: 'Sao lưu và khôi phục: 200 tệp đính kèm 100 KB', run: backupBench },
 ];
 
 for (const b of benches) {

@@ -15,7 +15,9 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY, apiPath, httpStatusOf } from '../shared/transport.ts';
 import type { ErrorCode } from '../shared/errors.ts';
-import { createServices, defaultResourcesDir, type Services } from './services/index.ts';
+import { defaultResourcesDir, type Services } from './services/index.ts';
+import { createLogger } from './services/logging/logger.ts';
+import { openServiceHost } from './services/serviceHost.ts';
 import { cookieHeader, createWebSessions, sessionIdFrom } from './services/sessions/webSessions.ts';
 
 export interface WebOptions {
@@ -79,9 +81,14 @@ const NO_SESSION_PAGE = `<!doctype html><html lang="vi"><meta charset="utf-8"><t
 </body></html>`;
 
 export async function startWebServer(options: WebOptions): Promise<WebServer> {
-  const services = createServices({
+  // The same host as the desktop: a restore reopens the services in place, and the log file
+  // lives in <data>/logs like the desktop's.
+  const log = createLogger({ dir: path.join(options.dataDir, 'logs'), echo: true });
+  const serviceHost = await openServiceHost({
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
+    log,
+    dailyBackups: true,
   });
   const sessions = createWebSessions(undefined, options.token);
   let origin = '';
@@ -106,7 +113,7 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
 
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _req, reply) => {
     const { status, message } = frameworkMessage(error);
-    if (status >= 500) console.error('[baocao] web host error', error);
+    if (status >= 500) log.error('web host error', error);
     return reply.code(status).send(envelope(status < 500 ? 'VALIDATION' : 'INTERNAL', message));
   });
 
@@ -176,7 +183,7 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
         );
     }
     const before = { userId: session.userId, signedInAt: session.signedInAt };
-    const result = await services.dispatch(req.params.name, req.body, session);
+    const result = await serviceHost.dispatch(req.params.name, req.body, session);
     // Signing in or out (or changing the password) gets a new identifier: one known before the
     // sign-in is worth nothing after it.
     if (session.userId !== before.userId || session.signedInAt !== before.signedInAt) {
@@ -202,10 +209,13 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
       return sessions.token;
     },
     app,
-    services,
+    get services() {
+      return serviceHost.services;
+    },
     async close() {
       await app.close();
-      services.close();
+      await serviceHost.close();
+      log.close();
     },
   };
 }

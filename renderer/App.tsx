@@ -17,6 +17,7 @@ import { AuditWarning } from './security/AuditIntegrity.tsx';
 import { OrganizationSigningPage } from './signing/OrganizationSigningPage.tsx';
 import { SigningProfilePage } from './signing/SigningProfilePage.tsx';
 import { VerifyPage } from './signing/VerifyPage.tsx';
+import { UpdateBanner } from './maintenance/UpdateBanner.tsx';
 import { useApiMutation, useApiQuery } from './queries.ts';
 import { IssuePage } from './workflow/IssuePage.tsx';
 import { RegisterPage } from './workflow/RegisterPage.tsx';
@@ -174,6 +175,7 @@ export function App() {
       </aside>
       <main className="content">
         {canSettings && <AuditWarning />}
+        <UpdateBanner />
         {page}
       </main>
     </div>

@@ -6,6 +6,9 @@ import { text } from './text.ts';
 import { sessionsApi } from './api/sessions.ts';
 import { auditApi } from './api/audit.ts';
 import { signingApi } from './api/signing.ts';
+import { backupApi } from './api/backup.ts';
+import { logsApi } from './api/logs.ts';
+import { updatesApi } from './api/updates.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -239,6 +242,9 @@ export const api = {
   ...workflowApi,
   ...sessionsApi,
   ...auditApi,
+  ...logsApi,
+  ...backupApi,
+  ...updatesApi,
 } as const;
 
 export type Api = typeof api;

@@ -141,6 +141,7 @@ const fieldLabels: Record<string, string> = {
   certificateId: 'Chứng thư trên thiết bị',
   pin: 'Mã PIN',
   diameterMm: 'Đường kính dấu',
+  folder: 'Thư mục sao lưu',
 };
 
 /** Words whose meaning depends on the group they sit in: "title" of a period, of a signer. */
@@ -160,6 +161,8 @@ const methodFieldLabels: Record<string, Record<string, string>> = {
   'workflow.resolveComment': { id: 'Mã ý kiến' },
   'register.cancel': { id: 'Mã số trong sổ' },
   'signing.trustedRoots.remove': { sha256: 'Chứng thư gốc' },
+  'backup.inspect': { fileName: 'Bản sao lưu' },
+  'backup.restore': { fileName: 'Bản sao lưu' },
 };
 const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };
 

@@ -3,6 +3,7 @@ import { hasPermission, permissionLabels } from '../../shared/domain/organizatio
 import { AppError, type CallResult } from '../../shared/errors.ts';
 import { describeIssues } from '../../shared/validation.ts';
 import type { Handlers, Session } from './context.ts';
+import type { Logger } from './logging/logger.ts';
 import type { UsersRepository } from './organization/usersRepository.ts';
 import { sessionEnd, sessionEndMessages, signOut, type SessionEnd } from './sessions/sessionPolicy.ts';
 
@@ -26,7 +27,7 @@ export type Dispatch = (name: string, rawInput: unknown, session: Session) => Pr
 export function createDispatch(
   handlers: Handlers,
   users: UsersRepository,
-  log: Pick<Console, 'error'> = console,
+  log: Pick<Logger, 'error'> = console,
   options: DispatchOptions = {},
 ): Dispatch {
   const clock = options.clock ?? (() => new Date());

@@ -31,6 +31,13 @@ import { openDatabase, openMemoryDatabase, type Db } from './store/openDatabase.
 import { createRegisterHandlers } from './workflow/registerHandlers.ts';
 import { createWorkflowHandlers } from './workflow/workflowHandlers.ts';
 import { createWorkflowRepository } from './workflow/workflowRepository.ts';
+import { migrations } from './store/migrations/index.ts';
+import { createBackupHandlers } from './backup/backupHandlers.ts';
+import { createBackupService, type BackupService } from './backup/backupService.ts';
+import { consoleLogger, type AppLogger } from './logging/logger.ts';
+import { createLogsHandlers } from './logging/logsHandlers.ts';
+import { createUpdatesHandlers, type UpdatesPort } from './updates/updatesHandlers.ts';
+import { appVersion } from './appVersion.ts';
 
 export interface ServiceOptions {
   /** Where the database and attachments live; omit for an in-memory store (tests). */
@@ -44,6 +51,14 @@ export interface ServiceOptions {
   secretBox?: SecretBox;
   /** pkcs11js built for Electron (scripts/electronNative.mjs), for the PKCS#11 host process. */
   pkcs11jsDir?: string;
+  /** The main process's log (a rotating file); warnings to stderr when omitted. */
+  log?: AppLogger;
+  /** The version recorded in backups; package.json's by default. */
+  appVersion?: string;
+  /** Given by the service host: close, put a restored backup in place, open again. */
+  requestReopen?: () => void;
+  /** The desktop's updater; web mode and tests have none ("disabled"). */
+  updates?: UpdatesPort;
 }
 
 export interface Services {
@@ -58,12 +73,17 @@ export interface Services {
   dispatch: Dispatch;
   /** Where attachment files are kept: <dataDir>/attachments, or a temporary folder removed on close. */
   attachmentsDir: string;
+  /** Backups of the data folder; null for an in-memory store. */
+  backup: BackupService | null;
+  log: AppLogger;
   close(): void;
 }
 
 /** Builds every service over one store: the handler table that IPC and the web host both serve. */
 export function createServices(options: ServiceOptions): Services {
   const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? consoleLogger();
+  const version = options.appVersion ?? appVersion();
   const catalogs = loadCatalogDir(path.join(options.resourcesDir, 'plans'));
   const db = options.dataDir
     ? openDatabase(options.dataDir, undefined, options.nativeBinding)
@@ -104,6 +124,17 @@ export function createServices(options: ServiceOptions): Services {
     pkcs11: () =>
       (pkcs11 ??= createPkcs11Client(options.pkcs11jsDir ? { pkcs11jsDir: options.pkcs11jsDir } : {})),
   });
+  const backup = options.dataDir
+    ? createBackupService({
+        db,
+        dataDir: options.dataDir,
+        appVersion: version,
+        newestSchema: migrations.length,
+        clock,
+        log: log.child('backup'),
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      })
+    : null;
 
   const handlers: Handlers = {
     ...createAccountHandlers({ db, catalogs, organization, users, audit, clock }),
@@ -124,6 +155,9 @@ export function createServices(options: ServiceOptions): Services {
     }),
     ...createWorkflowHandlers(issuing),
     ...createRegisterHandlers(issuing),
+    ...createLogsHandlers(log, clock),
+    ...createBackupHandlers(backup, options.requestReopen),
+    ...createUpdatesHandlers(options.updates, version),
   };
   return {
     db,
@@ -132,11 +166,13 @@ export function createServices(options: ServiceOptions): Services {
     documents,
     signing,
     handlers,
-    dispatch: createDispatch(handlers, users, console, {
+    dispatch: createDispatch(handlers, users, log.child('dispatch'), {
       clock,
       idleMinutes: () => sessionSettings.idleMinutes(),
     }),
     attachmentsDir: blobs.dir,
+    backup,
+    log,
     close: () => {
       integrity.close();
       pkcs11?.dispose();

@@ -5,6 +5,8 @@ import type { Organization } from '../../shared/domain/organization/schemas.ts';
 import { ErrorBanner, SuccessBanner } from '../components/Field.tsx';
 import { LetterheadForm } from '../components/LetterheadForm.tsx';
 import { OrganizationForm, type OrganizationDraft } from '../components/OrganizationForm.tsx';
+import { BackupPanel } from '../maintenance/BackupPanel.tsx';
+import { LogExport } from '../maintenance/LogExport.tsx';
 import { useApiMutation } from '../queries.ts';
 import { AuditPanel } from '../security/AuditIntegrity.tsx';
 import { SessionSettings } from '../security/SessionSettings.tsx';
@@ -73,6 +75,10 @@ export function SettingsPage({
       </form>
       <SessionSettings />
       <AuditPanel />
+      <h2>Sao lưu và khôi phục</h2>
+      <BackupPanel />
+      <h2>Nhật ký lỗi</h2>
+      <LogExport />
     </div>
   );
 }

@@ -227,6 +227,9 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
   },
   { method: 'signing.trustedRoots.remove', input: { sha256: 'abc' }, label: 'Chứng thư gốc' },
   { method: 'signing.verify', input: { fileName: 'a.pdf' }, label: 'Nội dung tệp' },
+  { method: 'backup.setFolder', input: { folder: 42 }, label: 'Thư mục sao lưu' },
+  { method: 'backup.inspect', input: { fileName: '../../etc/passwd' }, label: 'Bản sao lưu' },
+  { method: 'backup.restore', input: {}, label: 'Bản sao lưu' },
 ];
 
 describe('invalid input is refused at the gate, in Vietnamese, and changes nothing', () => {
