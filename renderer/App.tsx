@@ -21,6 +21,7 @@ import { UpdateBanner } from './maintenance/UpdateBanner.tsx';
 import { useApiMutation, useApiQuery } from './queries.ts';
 import { IssuePage } from './workflow/IssuePage.tsx';
 import { RegisterPage } from './workflow/RegisterPage.tsx';
+import { OutboxPage } from './outbox/OutboxPage.tsx';
 import { ReviewPage } from './workflow/ReviewPage.tsx';
 
 type Route =
@@ -31,6 +32,7 @@ type Route =
   | 'plan'
   | 'reports'
   | 'register'
+  | 'outbox'
   | 'signing'
   | 'orgSigning'
   | 'verify';
@@ -42,6 +44,7 @@ const routes: Route[] = [
   'plan',
   'reports',
   'register',
+  'outbox',
   'signing',
   'orgSigning',
   'verify',
@@ -102,6 +105,7 @@ export function App() {
     { route: 'plan', label: 'Kế hoạch triển khai', show: true },
     { route: 'reports', label: 'Báo cáo', show: true },
     { route: 'register', label: 'Sổ văn bản đi', show: true },
+    { route: 'outbox', label: 'Gửi Sở KH&CN', show: true },
     { route: 'settings', label: 'Thông tin cơ quan', show: canSettings },
     { route: 'users', label: 'Người dùng', show: canUsers },
     { route: 'orgSigning', label: 'Chữ ký số của cơ quan', show: canSettings },
@@ -126,6 +130,8 @@ export function App() {
       <ReportsPage canEdit={canEdit} />
     ) : route === 'register' ? (
       <RegisterPage user={user} />
+    ) : route === 'outbox' ? (
+      <OutboxPage user={user} />
     ) : route === 'settings' && canSettings ? (
       <SettingsPage organization={organization} agencyTypes={agencyTypes} />
     ) : route === 'users' && canUsers ? (

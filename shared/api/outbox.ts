@@ -15,6 +15,7 @@ export const outboxItemSchema = z.object({
   packageId: z.string(),
   issueId: z.string(),
   documentId: z.string(),
+  kind: z.enum(['plan', 'report']),
   title: z.string(),
   number: z.string(),
   issuedOn: z.string(),
