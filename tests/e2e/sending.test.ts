@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,6 +82,12 @@ describe.skipIf(softHsmMissing() !== null || !has('pdfsig'))(
         password: ORG_PASSWORD,
       });
       expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
+      // The department trusts the same CA as Sở KH&CN (Ban Cơ yếu's root, in real life).
+      const root = await apiFromPage(adminPage, 'signing.trustedRoots.add', {
+        fileName: 'goc.pem',
+        dataBase64: Buffer.from(pki.ca.certPem).toString('base64'),
+      });
+      expect(root.ok, JSON.stringify(root.error)).toBe(true);
       expect(
         (
           await apiFromPage(adminPage, 'signing.organization.setSeal', {
@@ -192,6 +199,39 @@ describe.skipIf(softHsmMissing() !== null || !has('pdfsig'))(
       } finally {
         nss?.remove();
       }
+      // Where ND30 puts them: the signature image and the seal over the signer's block.
+      const pdfPath = path.join(os.tmpdir(), `baocao-e2e-signed-${process.pid}.pdf`);
+      fs.writeFileSync(pdfPath, pdf);
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath]).toString())![1]);
+      const signerPage = Array.from({ length: pages }, (_, n) => n + 1).find((n) =>
+        execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdfPath, '-'])
+          .toString()
+          .includes('Nơi nhận'),
+      )!;
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        String(signerPage),
+        '-l',
+        String(signerPage),
+        '-singlefile',
+        pdfPath,
+        screenshotPath('sending-signed-pdf-signer').replace(/\.png$/, ''),
+      ]);
+
+      // "Kiểm tra chữ ký" in the app says who signed.
+      await openFromMenu(vanThu, 'Kiểm tra chữ ký');
+      await vanThu.getByLabel('Tệp cần kiểm tra').setInputFiles(pdfPath);
+      const result = vanThu.getByRole('region', { name: 'Kết quả kiểm tra' });
+      await expect.poll(() => result.getByRole('status').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await vanThu.screenshot({ path: screenshotPath('sending-verify'), fullPage: true });
+      expect(await result.getByRole('status').textContent()).toMatch(/có 2 chữ ký số, tất cả hợp lệ/);
+      const checked = (await result.textContent()) ?? '';
+      expect(checked).toContain('Nguyễn Thị Thủy Tiên');
+      expect(checked).toContain('Sở Khoa học và Công nghệ tỉnh Bắc Ninh');
+      fs.rmSync(pdfPath, { force: true });
 
       // Sở KH&CN returns it; the clerk sees the reason beside the issued document.
       const post = async (p: string, body: unknown, auth?: string) => {

@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../shared/api.ts';
 import { backoffDelay } from '../../../electron/services/outbox/outboxSender.ts';
 import { verifyReceipt } from '../../../electron/services/outbox/intakeClient.ts';
 import { startIntakeServer } from '../../../server/startServer.ts';
-import { admin } from '../../support/intakeServer.ts';
+import { admin, snapshotStore, startIntakeProcess } from '../../support/intakeServer.ts';
 import { expectError, expectOk } from '../../unit/helpers/setup.ts';
 import { setUpSending, type Sending } from './sending.ts';
 
@@ -51,7 +51,7 @@ describe('the outbox sends each issued package to the real intake server, once',
     expect(view.sending.map((x) => [x.remoteStatus, x.remoteReason])).toEqual([
       ['returned', 'Chỉ tiêu CT02 thiếu số liệu của quý II.'],
     ]);
-  });
+  }, 120_000);
 
   it('server down: waits with a growing delay, then sends when it is back; nothing is duplicated', async () => {
     s = await setUpSending();
@@ -82,7 +82,7 @@ describe('the outbox sends each issued package to the real intake server, once',
     } finally {
       await again.close();
     }
-  });
+  }, 120_000);
 
   it('an upload cut off after the server stored it is sent again at the next start and gets the same receipt', async () => {
     s = await setUpSending();
@@ -108,7 +108,40 @@ describe('the outbox sends each issued package to the real intake server, once',
     expect(resent.receipt!.receiptId).toBe(first.ok && first.value.receipt.receiptId);
     expect(resent.attempts).toBe(2);
     s.chain.services.sender.stop();
-  });
+  }, 120_000);
+
+  it('the server SIGKILLed mid-upload and restarted: the package arrives once, no partial files stay', async () => {
+    s = await setUpSending();
+    // The same data folder served by `npm run server` in its own process, on the enrolled port.
+    const port = new URL(s.intake.url).port;
+    await s.intake.server.close();
+    let server = await startIntakeProcess(s.intake.dataDir, ['--port', port]);
+    const issued = await s.issueSigned();
+    const { sender } = s.chain.services;
+    const sending = sender.sendOne();
+    await server.kill('SIGKILL');
+    const first = await sending;
+    // Killed before or after it answered: either way nothing is lost.
+    expect(['retry', 'sent']).toContain(first);
+    server = await startIntakeProcess(s.intake.dataDir, ['--port', port]);
+    try {
+      if (first === 'retry') {
+        expectOk(await s.chain.vanThu.call('outbox.retry', { packageId: issued.issue.packageId }));
+        expect(await sender.sendOne()).toBe('sent');
+      }
+      const item = (await list()).items[0]!;
+      expect(item.state).toBe('sent');
+      const client = sender.client();
+      if (typeof client === 'string') throw new Error(client);
+      const status = await client.fetchStatus();
+      expect(status.ok && status.value.packages.map((p) => p.packageId)).toEqual([issued.issue.packageId]);
+      // The server swept what the killed upload left in tmp/ at its start.
+      const files = snapshotStore(s.intake.dataDir).files;
+      expect(files.filter((f) => f.startsWith('tmp/'))).toEqual([]);
+    } finally {
+      await server.kill('SIGTERM');
+    }
+  }, 120_000);
 
   it('a revoked device is told to enrol again, and sends once it has', async () => {
     s = await setUpSending();
@@ -127,7 +160,7 @@ describe('the outbox sends each issued package to the real intake server, once',
     expectOk(await s.chain.dept.call('outbox.enrol', { serverUrl: s.intake.url, code: enrolment }));
     expectOk(await s.chain.vanThu.call('outbox.retry', { packageId: issued.issue.packageId }));
     expect(await s.chain.services.sender.sendOne()).toBe('sent');
-  });
+  }, 120_000);
 
   it('refuses an enrolment code of another department, and changes nothing', async () => {
     s = await setUpSending();
@@ -147,5 +180,5 @@ describe('the outbox sends each issued package to the real intake server, once',
     );
     expect(refused.message).toContain('không phải của cơ quan này');
     expect((await list()).connection).toEqual(before);
-  });
+  }, 120_000);
 });
