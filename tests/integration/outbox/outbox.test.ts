@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServices, defaultResourcesDir } from '../../../electron/services/index.ts';
 import type { MethodOutput } from '../../../shared/api.ts';
 import { backoffDelay } from '../../../electron/services/outbox/outboxSender.ts';
 import { verifyReceipt } from '../../../electron/services/outbox/intakeClient.ts';
@@ -142,6 +146,45 @@ describe('the outbox sends each issued package to the real intake server, once',
       await server.kill('SIGTERM');
     }
   }, 120_000);
+
+  it('the app closed with packages queued sends them when it starts again; a file changed on disk is never sent', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-outbox-'));
+    s = await setUpSending({ dataDir });
+    const port = Number(new URL(s.intake.url).port);
+    await s.intake.server.close();
+    const kept = await s.issueSigned();
+    const tampered = await s.issueSigned();
+    expect(await s.chain.services.sender.sendOne()).toBe('retry');
+    s.closeDepartment();
+    // Someone edits an issued PDF in the data folder while BaoCao is closed.
+    const pdf = tampered.issue.files.find((f) => f.role === 'pdf')!.sha256;
+    const stored = fs
+      .readdirSync(path.join(dataDir, 'issued'), { recursive: true, withFileTypes: true })
+      .find((e) => e.isFile() && e.name.startsWith(pdf))!;
+    fs.appendFileSync(path.join(stored.parentPath, stored.name), '% thêm một dòng\n');
+
+    const server = await startIntakeServer({ port, logger: false, dataDir: s.intake.dataDir });
+    const reopened = createServices({ dataDir, resourcesDir: defaultResourcesDir(), sendOutbox: true });
+    try {
+      const state = (id: string) =>
+        reopened.db.prepare('SELECT state, last_error FROM outbox WHERE package_id = ?').get(id) as {
+          state: string;
+          last_error: string | null;
+        };
+      // The one that failed once waits for its backoff; "Gửi ngay" is what a văn thư would press.
+      reopened.sender.kick();
+      await expect.poll(() => state(tampered.issue.packageId).state, { timeout: 30_000 }).toBe('failed');
+      expect(state(tampered.issue.packageId).last_error).toMatch(/bị thiếu hoặc bị thay đổi/);
+      reopened.db
+        .prepare('UPDATE outbox SET next_attempt_at = ? WHERE package_id = ?')
+        .run(new Date().toISOString(), kept.issue.packageId);
+      reopened.sender.kick();
+      await expect.poll(() => state(kept.issue.packageId).state, { timeout: 30_000 }).toBe('sent');
+    } finally {
+      reopened.close();
+      await server.close();
+    }
+  }, 180_000);
 
   it('a revoked device is told to enrol again, and sends once it has', async () => {
     s = await setUpSending();
