@@ -1,14 +1,11 @@
 import type { PackageVerifier } from './packageVerifier.ts';
-import { createOpensslVerifier } from './opensslVerifier.ts';
+import { createInProcessVerifier } from './inProcessVerifier.ts';
 
 /**
  * THE place where the server's signature verification is chosen. `npm run server` and every test
- * that does not inject its own verifier get this one.
- *
- * When the signing module lands (electron/services/signing/: verifyCmsDetached(content, p7s,
- * {trustedRoots}) and verifyPdf(bytes, {trustedRoots})), return here a PackageVerifier that calls
- * those two, shared with the desktop's own "verify", instead of the OpenSSL stand-in.
+ * that does not inject its own verifier get this one: the desktop's verification module
+ * (electron/services/signing/verify), shared by both sides, run in this process.
  */
 export function createDefaultVerifier(): PackageVerifier {
-  return createOpensslVerifier();
+  return createInProcessVerifier();
 }
