@@ -4,6 +4,7 @@ import { AppError, type CallResult } from '../../shared/errors.ts';
 import { describeIssues } from '../../shared/validation.ts';
 import type { Handlers, Session } from './context.ts';
 import type { Logger } from './logging/logger.ts';
+import { storeAppError } from './store/storeErrors.ts';
 import type { UsersRepository } from './organization/usersRepository.ts';
 import { sessionEnd, sessionEndMessages, signOut, type SessionEnd } from './sessions/sessionPolicy.ts';
 
@@ -75,6 +76,9 @@ export function createDispatch(
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: { code: e.code, message: clip(e.message) } };
       log.error(`[baocao] ${name} failed`, e);
+      // A damaged, read-only, full or locked store says so, with its remedy.
+      const store = storeAppError(e);
+      if (store) return { ok: false, error: store.toPayload() };
       return {
         ok: false,
         error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn. Thao tác chưa được thực hiện.' },
