@@ -18,6 +18,9 @@ import type { ErrorCode } from '../shared/errors.ts';
 import { defaultResourcesDir, type Services } from './services/index.ts';
 import { createLogger } from './services/logging/logger.ts';
 import { openServiceHost } from './services/serviceHost.ts';
+import { appVersion } from './services/appVersion.ts';
+import { ensureWritableDataDir } from './services/startup/checkDataDir.ts';
+import { describeStartupFailure, startupFailureText } from './services/startup/startupFailure.ts';
 import { cookieHeader, createWebSessions, sessionIdFrom } from './services/sessions/webSessions.ts';
 
 export interface WebOptions {
@@ -84,6 +87,7 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
   // The same host as the desktop: a restore reopens the services in place, and the log file
   // lives in <data>/logs like the desktop's.
   const log = createLogger({ dir: path.join(options.dataDir, 'logs'), echo: true });
+  ensureWritableDataDir(options.dataDir);
   const serviceHost = await openServiceHost({
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
@@ -232,11 +236,19 @@ async function main() {
     console.error(`Cổng không hợp lệ: ${values.port}`);
     process.exit(2);
   }
-  const server = await startWebServer({
-    dataDir: path.resolve(values['data-dir']!),
-    port,
-    onFreshUrl: (url) => console.log(`Địa chỉ dùng một lần cho trình duyệt tiếp theo: ${url}`),
-  });
+  const dataDir = path.resolve(values['data-dir']!);
+  let server: WebServer;
+  try {
+    server = await startWebServer({
+      dataDir,
+      port,
+      onFreshUrl: (url) => console.log(`Địa chỉ dùng một lần cho trình duyệt tiếp theo: ${url}`),
+    });
+  } catch (e) {
+    // The same words as the desktop's start-up dialog (services/startup).
+    console.error(startupFailureText(describeStartupFailure(e, { dataDir, appVersion: appVersion() })));
+    process.exit(1);
+  }
   console.log(`BaoCao đang chạy. Mở trình duyệt tại (dùng một lần): ${server.url}`);
   console.log(`Dữ liệu lưu tại: ${path.resolve(values['data-dir']!)}`);
   const stop = () => void server.close().then(() => process.exit(0));

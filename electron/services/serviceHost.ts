@@ -12,6 +12,8 @@ export interface HostOptions extends Omit<ServiceOptions, 'requestReopen' | 'dat
   dataDir: string;
   /** Daily backups on a timer; off for short-lived hosts (the CLI, most tests). */
   dailyBackups?: boolean;
+  /** How long close() waits for calls in flight (default 30 s). */
+  closeWaitMs?: number;
 }
 
 export interface ServiceHost {
@@ -43,6 +45,7 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
   const log = options.log ?? consoleLogger();
   const version = options.appVersion ?? appVersion();
   const clock = options.clock ?? (() => new Date());
+  const closeWaitMs = options.closeWaitMs ?? 30_000;
   const prepare = () =>
     prepareDataDir({
       dataDir: options.dataDir,
@@ -72,13 +75,15 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
   let writesInFlight = 0;
   const held = new Map<symbol, string>();
   let gate: Promise<void> | null = null;
-  let idle: (() => void) | null = null;
+  /** Woken when the last call in flight ends: a reopen and close wait for them. */
+  const idleWaiters: (() => void)[] = [];
+  const whenIdle = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)));
 
   const reopen = async () => {
     let release!: () => void;
     gate = new Promise((r) => (release = r));
     try {
-      if (inFlight > 0) await new Promise<void>((r) => (idle = r));
+      await whenIdle();
       services.close();
       await prepare();
       services = build();
@@ -103,11 +108,7 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
     } finally {
       inFlight--;
       if (writes) writesInFlight--;
-      if (inFlight === 0 && idle) {
-        const wake = idle;
-        idle = null;
-        wake();
-      }
+      if (inFlight === 0) for (const wake of idleWaiters.splice(0)) wake();
     }
     if (reopenRequested) {
       reopenRequested = false;
@@ -139,6 +140,17 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
     async close() {
       daily?.stop();
       while (gate) await gate;
+      // On quit, calls in flight finish before the store closes under them; one that hangs past
+      // the limit is logged and the store closes anyway (SQLite's own journal keeps it whole).
+      if (inFlight > 0) {
+        log.info('waiting for calls in flight before closing', { inFlight });
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), closeWaitMs)));
+        if ((await Promise.race([whenIdle(), late])) === 'late') {
+          log.warn('closing with calls still in flight', { inFlight, waitedMs: closeWaitMs });
+        }
+        clearTimeout(timer);
+      }
       services.close();
     },
   };
