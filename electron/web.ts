@@ -14,6 +14,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY, apiPath, httpStatusOf } from '../shared/transport.ts';
+import { CALL_ID_HEADER, EVENTS_PATH, callIdSchema } from '../shared/api/progress.ts';
+import { createProgressStreams } from './services/sessions/progressStreams.ts';
+import { readTestHooks, testHooksCookie, type TestHooks } from './services/startup/testHooks.ts';
 import type { ErrorCode } from '../shared/errors.ts';
 import { defaultResourcesDir, type Services } from './services/index.ts';
 import { createLogger } from './services/logging/logger.ts';
@@ -32,6 +35,8 @@ export interface WebOptions {
   token?: string;
   /** Told the next one-time address after each exchange (main prints it). */
   onFreshUrl?: (url: string) => void;
+  /** E2E only, from BAOCAO_TEST_HOOKS (see testHooks.ts); never set by the desktop. */
+  testHooks?: TestHooks;
 }
 
 export interface WebServer {
@@ -93,8 +98,10 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
     resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
     log,
     dailyBackups: true,
+    ...(options.testHooks?.stepDelayMs ? { testStepDelayMs: options.testHooks.stepDelayMs } : {}),
   });
   const sessions = createWebSessions(undefined, options.token);
+  const events = createProgressStreams();
   let origin = '';
   const urlWith = (token: string) => `${origin}/?token=${token}`;
 
@@ -152,7 +159,10 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
         options.onFreshUrl?.(urlWith(exchanged.nextToken));
         return reply
           .code(303)
-          .header('set-cookie', cookieHeader(exchanged.id))
+          .header('set-cookie', [
+            cookieHeader(exchanged.id),
+            ...(options.testHooks ? [testHooksCookie(options.testHooks)] : []),
+          ])
           .header('location', clean)
           .send();
       }
@@ -187,13 +197,33 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
         );
     }
     const before = { userId: session.userId, signedInAt: session.signedInAt };
-    const result = await serviceHost.dispatch(req.params.name, req.body, session);
+    // "Hủy" in the browser aborts the request: the connection closing aborts the call.
+    const controller = new AbortController();
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) controller.abort();
+    });
+    const rawCallId = req.headers[CALL_ID_HEADER];
+    const callId =
+      typeof rawCallId === 'string' && callIdSchema.safeParse(rawCallId).success ? rawCallId : null;
+    const result = await serviceHost.dispatch(req.params.name, req.body, session, {
+      signal: controller.signal,
+      ...(callId ? { onProgress: (p) => events.send(session, { callId, ...p }) } : {}),
+    });
     // Signing in or out (or changing the password) gets a new identifier: one known before the
     // sign-in is worth nothing after it.
     if (session.userId !== before.userId || session.signedInAt !== before.signedInAt) {
       reply.header('set-cookie', cookieHeader(sessions.rotate(id)));
     }
     return reply.code(result.ok ? 200 : httpStatusOf[result.error.code]).send(result);
+  });
+
+  // Progress of long calls, as server-sent events for this browser's session.
+  app.get(EVENTS_PATH, (req, reply) => {
+    if (foreignHost(req, reply)) return reply;
+    const session = sessions.get(sessionIdFrom(req.headers.cookie));
+    if (!session) return reply.code(401).send(envelope('UNAUTHENTICATED', 'Chưa có phiên làm việc'));
+    reply.hijack();
+    events.open(session, reply.raw);
   });
 
   await app.register(fastifyStatic, {
@@ -217,6 +247,7 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
       return serviceHost.services;
     },
     async close() {
+      events.closeAll();
       await app.close();
       await serviceHost.close();
       log.close();
@@ -237,11 +268,15 @@ async function main() {
     process.exit(2);
   }
   const dataDir = path.resolve(values['data-dir']!);
+  const testHooks = readTestHooks(process.env.BAOCAO_TEST_HOOKS);
+  if (testHooks)
+    console.log('BaoCao chạy với chế độ kiểm thử (BAOCAO_TEST_HOOKS): chỉ dùng cho kiểm thử tự động.');
   let server: WebServer;
   try {
     server = await startWebServer({
       dataDir,
       port,
+      ...(testHooks ? { testHooks } : {}),
       onFreshUrl: (url) => console.log(`Địa chỉ dùng một lần cho trình duyệt tiếp theo: ${url}`),
     });
   } catch (e) {

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { CallProgress } from './calls/CallProgress.tsx';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -12,6 +13,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <App />
+      <CallProgress />
     </QueryClientProvider>
   </StrictMode>,
 );

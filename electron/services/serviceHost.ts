@@ -1,6 +1,6 @@
 import { api, isMethodName } from '../../shared/api.ts';
 import type { Session } from './context.ts';
-import type { Dispatch } from './dispatch.ts';
+import type { CallControl, Dispatch } from './dispatch.ts';
 import { prepareDataDir } from './backup/prepareDataDir.ts';
 import { startDailyBackups } from './backup/dailyBackups.ts';
 import { createServices, type ServiceOptions, type Services } from './index.ts';
@@ -14,7 +14,27 @@ export interface HostOptions extends Omit<ServiceOptions, 'requestReopen' | 'dat
   dailyBackups?: boolean;
   /** How long close() waits for calls in flight (default 30 s). */
   closeWaitMs?: number;
+  /**
+   * Test web host only (BAOCAO_TEST_HOOKS): each progress step of long work waits this long, so an
+   * E2E can watch the progress bar and press "Hủy". Never set by the desktop.
+   */
+  testStepDelayMs?: number;
 }
+
+/** A call slower than this leaves a line in the log (method and duration, never the inputs). */
+export const SLOW_CALL_MS = 2_000;
+
+/** Waits ms, or until the signal aborts (then at once: the next progress step throws CANCELLED). */
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 
 export interface ServiceHost {
   /** The services of the moment: after a restore this is a new object. */
@@ -95,17 +115,30 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
     }
   };
 
-  const dispatch: Dispatch = async (name, input, session) => {
+  const dispatch: Dispatch = async (name, input, session, control = {}) => {
     while (gate) await gate;
     if ((sessionEpoch.get(session) ?? 0) !== epoch) session.userId = null;
     sessionEpoch.set(session, epoch);
     inFlight++;
     const writes = isMethodName(name) && !api[name].readOnly;
     if (writes) writesInFlight++;
+    const stepDelay = options.testStepDelayMs;
+    const paced: CallControl = stepDelay
+      ? {
+          ...control,
+          onProgress: async (p) => {
+            await control.onProgress?.(p);
+            await pause(stepDelay, control.signal);
+          },
+        }
+      : control;
+    const started = performance.now();
     let result;
     try {
-      result = await services.dispatch(name, input, session);
+      result = await services.dispatch(name, input, session, paced);
     } finally {
+      const ms = Math.round(performance.now() - started);
+      if (ms >= SLOW_CALL_MS) log.warn('slow call', { method: isMethodName(name) ? name : 'unknown', ms });
       inFlight--;
       if (writes) writesInFlight--;
       if (inFlight === 0) for (const wake of idleWaiters.splice(0)) wake();

@@ -4,7 +4,7 @@ import { signerSchema } from '../domain/organization/letterhead.ts';
 import { roleSchema } from '../domain/organization/roles.ts';
 import { workflowActionSchema } from '../domain/workflow/transitions.ts';
 import { text } from '../text.ts';
-import { empty, fileSchema, method, ok } from './method.ts';
+import { empty, fileSchema, method, ok, TIME_LIMITS } from './method.ts';
 
 /**
  * The approval chain and the register (Nghị định 30/2020, Điều 13–17): gửi duyệt, rút lại, trả
@@ -180,11 +180,13 @@ export const workflowApi = {
     output: documentMetaSchema,
   }),
   'workflow.approve': method({
+    timeLimitMs: TIME_LIMITS.person,
     access: 'documents.approve',
     input: z.object({ id, baseRevision: z.number().int().nonnegative() }),
     output: documentMetaSchema,
   }),
   'workflow.issue': method({
+    timeLimitMs: TIME_LIMITS.person,
     access: 'documents.issue',
     input: issueInput,
     output: z.object({ meta: documentMetaSchema, issue: issueSummarySchema }),
@@ -224,6 +226,7 @@ export const workflowApi = {
     output: registerEntrySchema,
   }),
   'register.export': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'user',
     readOnly: true,
     input: z.object({ year: z.number().int().min(2000).max(2100) }),
@@ -231,6 +234,7 @@ export const workflowApi = {
   }),
   /** A frozen file of an issued document: the same bytes on every download. */
   'documents.issuedFile': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'user',
     input: z.object({ issueId: id, sha256: text.pattern(/^[0-9a-f]{64}$/, 'Mã tệp không hợp lệ') }),
     output: fileSchema,
