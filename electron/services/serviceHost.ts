@@ -139,6 +139,8 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
     } finally {
       const ms = Math.round(performance.now() - started);
       if (ms >= SLOW_CALL_MS) log.warn('slow call', { method: isMethodName(name) ? name : 'unknown', ms });
+      if (control.signal?.aborted)
+        log.info('call cancelled', { method: isMethodName(name) ? name : 'unknown', ms });
       inFlight--;
       if (writes) writesInFlight--;
       if (inFlight === 0) for (const wake of idleWaiters.splice(0)) wake();

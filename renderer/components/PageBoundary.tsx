@@ -1,6 +1,15 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { call } from '../api.ts';
 
+/** What the contract's text rule accepts: no control or invisible characters, NFC, within length. */
+function plain(s: string, max: number, lines = true): string {
+  const cleaned = s
+    .normalize('NFC')
+    .replace(lines ? /[^\P{C}\n\t]/gu : /\p{C}/gu, '?')
+    .slice(0, max);
+  return cleaned.trim() ? cleaned : '?';
+}
+
 interface Props {
   /** Which page, for the log line ("report", "settings", …). */
   page: string;
@@ -22,9 +31,9 @@ export class PageBoundary extends Component<Props, { error: Error | null }> {
   override componentDidCatch(error: unknown, info: ErrorInfo) {
     const e = error instanceof Error ? error : new Error(String(error));
     call('logs.report', {
-      page: this.props.page.slice(0, 100),
-      message: e.message.slice(0, 2000),
-      stack: `${e.stack ?? ''}\n${info.componentStack ?? ''}`.slice(0, 8000),
+      page: plain(this.props.page, 100, false),
+      message: plain(e.message, 2000),
+      stack: plain(`${e.stack ?? ''}\n${info.componentStack ?? ''}`, 8000),
     }).catch(() => {
       // Logging must not become a second error on the screen.
     });

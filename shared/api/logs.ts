@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../text.ts';
 import { empty, method, ok, TIME_LIMITS } from './method.ts';
 
 /** "Xuất nhật ký lỗi": the main process's log files, redacted, as one text file for IT support. */
@@ -18,9 +19,9 @@ export const logsApi = {
     access: 'public',
     input: z
       .object({
-        page: z.string().max(100),
-        message: z.string().max(2000),
-        stack: z.string().max(8000),
+        page: text.line(100),
+        message: text.multiline(2000),
+        stack: text.multiline(8000),
       })
       .strict(),
     output: ok,
