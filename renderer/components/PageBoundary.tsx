@@ -10,6 +10,18 @@ function plain(s: string, max: number, lines = true): string {
   return cleaned.trim() ? cleaned : '?';
 }
 
+/** Sends a renderer error to the main process's log (logs.report); never throws. */
+export function reportRendererError(page: string, error: unknown, extra = ''): void {
+  const e = error instanceof Error ? error : new Error(String(error));
+  call('logs.report', {
+    page: plain(page, 100, false),
+    message: plain(e.message, 2000),
+    stack: plain(`${e.stack ?? ''}\n${extra}`, 8000),
+  }).catch(() => {
+    // Logging must not become a second error on the screen.
+  });
+}
+
 interface Props {
   /** Which page, for the log line ("report", "settings", …). */
   page: string;
@@ -29,14 +41,7 @@ export class PageBoundary extends Component<Props, { error: Error | null }> {
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    call('logs.report', {
-      page: plain(this.props.page, 100, false),
-      message: plain(e.message, 2000),
-      stack: plain(`${e.stack ?? ''}\n${info.componentStack ?? ''}`, 8000),
-    }).catch(() => {
-      // Logging must not become a second error on the screen.
-    });
+    reportRendererError(this.props.page, error, info.componentStack ?? '');
   }
 
   override render() {
