@@ -76,10 +76,23 @@ const crashes = installCrashHandlers(process, {
     copy: (text) => clipboard.writeText(text),
     reload: () => {
       const windows = BrowserWindow.getAllWindows();
-      if (windows.length === 0 && host) createWindow();
       for (const w of windows) w.webContents.reload();
+      if (windows.length > 0) return;
+      // No window to reload: a new one if the services run, else start the app again.
+      if (host) createWindow();
+      else {
+        app.relaunch();
+        app.exit(1);
+      }
     },
-    quit: (code) => app.exit(code),
+    // Calls in flight finish (within the host's limit) before the store closes and the app exits.
+    quit: (code) => {
+      const closing = host;
+      host = undefined;
+      void (closing?.close() ?? Promise.resolve())
+        .catch((error: unknown) => log.error('closing the services failed', error))
+        .finally(() => app.exit(code));
+    },
   },
 });
 
