@@ -98,6 +98,13 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
   /** Woken when the last call in flight ends: a reopen and close wait for them. */
   const idleWaiters: (() => void)[] = [];
   const whenIdle = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)));
+  /** Woken when no call is in flight and no work holds the host (busy.hold): close waits for it. */
+  const quietWaiters: (() => void)[] = [];
+  const quiet = () => inFlight === 0 && held.size === 0;
+  const wakeIfQuiet = () => {
+    if (quiet()) for (const wake of quietWaiters.splice(0)) wake();
+  };
+  const whenQuiet = () => (quiet() ? Promise.resolve() : new Promise<void>((r) => quietWaiters.push(r)));
 
   const reopen = async () => {
     let release!: () => void;
@@ -144,6 +151,7 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
       inFlight--;
       if (writes) writesInFlight--;
       if (inFlight === 0) for (const wake of idleWaiters.splice(0)) wake();
+      wakeIfQuiet();
     }
     if (reopenRequested) {
       reopenRequested = false;
@@ -168,21 +176,29 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
       hold(reason) {
         const key = Symbol(reason);
         held.set(key, reason);
-        return () => held.delete(key);
+        return () => {
+          held.delete(key);
+          wakeIfQuiet();
+        };
       },
       reasons: () => [...(writesInFlight > 0 ? ['dữ liệu đang được lưu'] : []), ...new Set(held.values())],
     },
     async close() {
       daily?.stop();
       while (gate) await gate;
-      // On quit, calls in flight finish before the store closes under them; one that hangs past
-      // the limit is logged and the store closes anyway (SQLite's own journal keeps it whole).
-      if (inFlight > 0) {
-        log.info('waiting for calls in flight before closing', { inFlight });
+      // On quit, calls in flight and held work (an upload) finish before the store closes under
+      // them; past the limit it is logged and the store closes anyway (SQLite's journal keeps it
+      // whole).
+      if (!quiet()) {
+        log.info('waiting for work in flight before closing', { inFlight, held: [...held.values()] });
         let timer: NodeJS.Timeout | undefined;
         const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), closeWaitMs)));
-        if ((await Promise.race([whenIdle(), late])) === 'late') {
-          log.warn('closing with calls still in flight', { inFlight, waitedMs: closeWaitMs });
+        if ((await Promise.race([whenQuiet(), late])) === 'late') {
+          log.warn('closing with work still in flight', {
+            inFlight,
+            held: [...held.values()],
+            waitedMs: closeWaitMs,
+          });
         }
         clearTimeout(timer);
       }

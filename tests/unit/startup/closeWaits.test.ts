@@ -30,3 +30,23 @@ it('on quit the host waits for a call in flight before it closes the store', asy
   expect(order).toEqual(['closed']);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+it('close also waits for held work (an upload), and gives up after its limit', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-close-'));
+  const host = await openServiceHost({ dataDir, resourcesDir: FIXTURE_RESOURCES });
+  const release = host.busy.hold('đang gửi văn bản');
+  let closed = false;
+  const closing = host.close().then(() => (closed = true));
+  await new Promise((r) => setTimeout(r, 50));
+  expect(closed).toBe(false);
+  release();
+  await closing;
+  expect(closed).toBe(true);
+
+  const stuck = await openServiceHost({ dataDir, resourcesDir: FIXTURE_RESOURCES, closeWaitMs: 100 });
+  stuck.busy.hold('treo');
+  const started = Date.now();
+  await stuck.close();
+  expect(Date.now() - started).toBeLessThan(5_000);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
