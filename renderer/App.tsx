@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { hasPermission, roleLabels } from '../shared/domain/organization/roles.ts';
 import { ErrorBanner } from './components/Field.tsx';
+import { PageBoundary, ThrowingPage } from './components/PageBoundary.tsx';
+import { testHooks } from './testHooks.ts';
 import { PlanEditorPage } from './drafting/PlanEditorPage.tsx';
 import { ReportEditorPage } from './drafting/ReportEditorPage.tsx';
 import { ReportsPage } from './drafting/ReportsPage.tsx';
@@ -57,7 +59,9 @@ type Location =
   | { route: 'versions'; id: string }
   | { route: 'preview'; id: string }
   | { route: 'review'; id: string }
-  | { route: 'issue'; id: string };
+  | { route: 'issue'; id: string }
+  /** Test web host only (testHooks.ts): a page that throws. */
+  | { route: 'thu-loi'; id?: undefined };
 
 function readHash(): Location {
   const [first = '', second] = window.location.hash.replace(/^#\/?/, '').split('/');
@@ -67,6 +71,7 @@ function readHash(): Location {
   if (first === 'preview' && id) return { route: 'preview', id };
   if (first === 'review' && id) return { route: 'review', id };
   if (first === 'issue' && id) return { route: 'issue', id };
+  if (first === 'thu-loi' && testHooks?.throwingPage) return { route: 'thu-loi' };
   return { route: routes.includes(first as Route) ? (first as Route) : 'home' };
 }
 
@@ -114,7 +119,9 @@ export function App() {
     { route: 'password', label: 'Đổi mật khẩu', show: true },
   ];
   const page =
-    location.route === 'report' ? (
+    location.route === 'thu-loi' ? (
+      <ThrowingPage />
+    ) : location.route === 'report' ? (
       <ReportEditorPage key={location.id} id={location.id} canEdit={canEdit} />
     ) : location.route === 'preview' ? (
       <PreviewPage key={location.id} id={location.id} />
@@ -182,7 +189,10 @@ export function App() {
       <main className="content">
         {canSettings && <AuditWarning />}
         <UpdateBanner />
-        {page}
+        {/* Keyed by the page: going elsewhere from a failed page starts it afresh. */}
+        <PageBoundary key={`${location.route}/${location.id ?? ''}`} page={location.route}>
+          {page}
+        </PageBoundary>
       </main>
     </div>
   );

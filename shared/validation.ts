@@ -163,6 +163,7 @@ const methodFieldLabels: Record<string, Record<string, string>> = {
   'signing.trustedRoots.remove': { sha256: 'Chứng thư gốc' },
   'backup.inspect': { fileName: 'Bản sao lưu' },
   'backup.restore': { fileName: 'Bản sao lưu' },
+  'logs.report': { page: 'Trang', message: 'Thông báo lỗi', stack: 'Vết lỗi' },
 };
 const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };
 

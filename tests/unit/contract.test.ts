@@ -230,6 +230,7 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
   { method: 'backup.setFolder', input: { folder: 42 }, label: 'Thư mục sao lưu' },
   { method: 'backup.inspect', input: { fileName: '../../etc/passwd' }, label: 'Bản sao lưu' },
   { method: 'backup.restore', input: {}, label: 'Bản sao lưu' },
+  { method: 'logs.report', input: { page: 'home', message: 'x', stack: 42 }, label: 'Vết lỗi' },
 ];
 
 describe('invalid input is refused at the gate, in Vietnamese, and changes nothing', () => {
