@@ -20,6 +20,7 @@ import { DocumentActions } from '../documents/DocumentActions.tsx';
 import { ImportPanel } from '../spreadsheets/ImportPanel.tsx';
 import { useAutosave, type LoadedDocument, type SaveRequest } from './useAutosave.ts';
 import { navigate, useDocumentQuery } from './useDocumentQuery.ts';
+import { InvalidInputsScope } from './invalidInputs.tsx';
 import { ReviewNotesProvider } from '../workflow/ReviewNotes.tsx';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 
@@ -43,9 +44,11 @@ interface EditorProps {
   home: Home;
   doc: ReportDocument;
   canEdit: boolean;
+  /** An input holds text that is not a value (see invalidInputs.tsx). */
+  hasInvalidInput: boolean;
 }
 
-function ReportEditor({ home, doc, canEdit }: EditorProps) {
+function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
   const id = doc.meta.id;
   const catalog = useMemo(() => catalogFromHome(home), [home]);
   const validate = useCallback((c: ReportContent) => validateReport(c, catalog), [catalog]);
@@ -62,6 +65,7 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
     load,
     validate,
     readOnly,
+    hasInvalidInput,
   });
   const onStatus = useCallback(
     (m: Meta) => {
@@ -200,8 +204,7 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
 
 export function ReportEditorPage({ id, canEdit }: { id: string; canEdit: boolean }) {
   const home = useApiQuery('home.get', {});
-  const report = useDocumentQuery('reports.get', { id });
-  if (home.isPending || report.isPending) return <p className="muted">Đang tải…</p>;
+  const { query: report, ready } = useDocumentQuery('reports.get', { id });
   if (home.isError) return <ErrorBanner error={home.error} />;
   if (report.isError)
     return (
@@ -210,5 +213,12 @@ export function ReportEditorPage({ id, canEdit }: { id: string; canEdit: boolean
         <a href="#/reports">← Về danh sách báo cáo</a>
       </div>
     );
-  return <ReportEditor home={home.data} doc={report.data} canEdit={canEdit} />;
+  if (home.isPending || !report.isSuccess || !ready) return <p className="muted">Đang tải…</p>;
+  return (
+    <InvalidInputsScope>
+      {(invalid) => (
+        <ReportEditor home={home.data} doc={report.data} canEdit={canEdit} hasInvalidInput={invalid} />
+      )}
+    </InvalidInputsScope>
+  );
 }
