@@ -1,7 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../shared/api.ts';
 import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
-import type { ReportContent, ReportSectionKey } from '../../shared/domain/reports/reportContent.ts';
+import {
+  reportActivities,
+  type ReportContent,
+  type ReportSectionKey,
+} from '../../shared/domain/reports/reportContent.ts';
 import { validateReport } from '../../shared/domain/reports/reportValidation.ts';
 import { call } from '../api.ts';
 import { ErrorBanner } from '../components/Field.tsx';
@@ -15,6 +19,7 @@ import { IndicatorsTable } from './report/IndicatorsTable.tsx';
 import { NarrativeSections } from './report/NarrativeSections.tsx';
 import type { ReportTaskEdit } from './report/ReportTasks.tsx';
 import { ReportTasks } from './report/ReportTasks.tsx';
+import { ReportActivities, type ReportActivityEdit } from './report/ReportActivities.tsx';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
 import { ImportPanel } from '../spreadsheets/ImportPanel.tsx';
@@ -87,6 +92,14 @@ function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
   const onEditTask = useCallback(
     (taskId: string, edit: ReportTaskEdit) =>
       update((d) => ({ ...d, tasks: d.tasks.map((t) => (t.taskId === taskId ? edit(t) : t)) })),
+    [update],
+  );
+  const onEditActivity = useCallback(
+    (activityId: string, edit: ReportActivityEdit) =>
+      update((d) => ({
+        ...d,
+        activities: reportActivities(d).map((a) => (a.activityId === activityId ? edit(a) : a)),
+      })),
     [update],
   );
   const onSection = useCallback(
@@ -165,6 +178,18 @@ function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
               period={period}
               tasks={draft.tasks}
               onEdit={onEditTask}
+              issues={issues}
+            />
+          </section>
+
+          <section className="panel" aria-labelledby="r-activities-h">
+            <h2 id="r-activities-h">
+              Kết quả thực hiện các hoạt động của kế hoạch triển khai ({reportActivities(draft).length})
+            </h2>
+            <ReportActivities
+              activities={reportActivities(draft)}
+              period={period}
+              onEdit={onEditActivity}
               issues={issues}
             />
           </section>
