@@ -1,9 +1,12 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ReportContent } from '../../shared/domain/reports/reportContent.ts';
 import { catalog } from './support/catalog.ts';
 import { completeSetup, openFromMenu, waitSaved } from './support/department.ts';
-import { apiFromPage } from './support/people.ts';
+import { addUser, apiFromPage, browserOf, expectInboxItem, HEAD, VAN_THU } from './support/people.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 const task = catalog.tasks.find((t) => t.appliesTo.includes('so_khcn'))!;
@@ -33,6 +36,31 @@ async function fillReport(page: Page, id: string) {
     content: c,
   });
   expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
+}
+
+async function download(page: Page, button: string) {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).first().click(),
+  ]);
+  return fs.readFileSync((await dl.path())!);
+}
+
+async function docxText(bytes: Buffer) {
+  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+}
+
+/** The first cell of each row of the appendix table ("STT | Chỉ tiêu | …") that holds a number. */
+async function appendixNumbers(bytes: Buffer) {
+  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+  const cellText = (c: string) =>
+    [...c.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+  const appendix = tables.find((t) => /<w:t(?: [^>]*)?>STT<\/w:t>/.test(t) && t.includes('Đánh giá'))!;
+  return [...appendix.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)]
+    .map((r) => cellText(/<w:tc>[\s\S]*?<\/w:tc>/.exec(r[0])?.[0] ?? ''))
+    .filter((t) => /^\d+$/.test(t));
 }
 
 const status = (page: Page) => page.getByTestId('save-status').textContent();
@@ -173,6 +201,26 @@ describe('the clerk’s editors without traps', () => {
     await page.screenshot({ path: screenshotPath('traps-withdrawn') });
   });
 
+  it('restores an earlier version as a new one, keeping the others, and the editor shows it', async () => {
+    await page.getByRole('button', { name: 'Lịch sử phiên bản' }).click();
+    const versions = page.getByTestId('version');
+    await versions.first().waitFor();
+    const before = await versions.count();
+    // The newest row is the clerk's own edit; the one below it is the filled report.
+    page.once('dialog', (d) => void d.accept());
+    await versions.nth(1).getByRole('button', { name: 'Khôi phục phiên bản này' }).click();
+    await page.getByTestId('restored').waitFor();
+    await expect.poll(() => versions.count()).toBe(before + 1);
+    expect(await versions.first().getByRole('button', { name: 'Khôi phục phiên bản này' }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('traps-restored-version') });
+    await page.getByRole('button', { name: '← Quay lại' }).click();
+    await expect
+      .poll(() => page.getByLabel('IV. Đề xuất, kiến nghị').inputValue())
+      .toBe('Nội dung đã được tổng hợp đầy đủ.');
+    await page.getByLabel('IV. Đề xuất, kiến nghị').fill('Đề nghị bổ sung kinh phí.');
+    await waitSaved(page);
+  });
+
   it('takes the ad hoc report’s dates as dd/mm/yyyy in an English browser', async () => {
     await openFromMenu(page, 'Báo cáo');
     const form = page.getByRole('form', { name: 'Báo cáo đột xuất' });
@@ -187,5 +235,74 @@ describe('the clerk’s editors without traps', () => {
     const header = page.locator('.editor-header');
     await expect.poll(() => header.textContent()).toContain('từ 5/1/2026 đến 10/3/2026');
     expect(await header.textContent()).toContain('Gửi chậm nhất ngày 20/3/2026');
+  });
+
+  it('reports on each activity of the issued plan, overdue ones flagged, in the document and Excel', async () => {
+    await addUser(page, HEAD, ['Lãnh đạo'], { title: 'Phó Giám đốc', authority: 'KT. Giám đốc' });
+    await addUser(page, VAN_THU, ['Văn thư']);
+    // The plan goes through the chain and is issued.
+    await openFromMenu(page, 'Kế hoạch triển khai');
+    await page.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await page.getByText('Đã gửi lãnh đạo duyệt').waitFor();
+    const head = await browserOf(env.browser, env.app.url, HEAD);
+    await (await expectInboxItem(head, 'Chờ duyệt và ký')).getByRole('link').click();
+    await head.getByRole('button', { name: 'Duyệt và ký' }).click();
+    await head.getByTestId('workflow-panel').waitFor();
+    const vanThu = await browserOf(env.browser, env.app.url, VAN_THU);
+    await (await expectInboxItem(vanThu, 'Chờ cấp số, ban hành')).getByRole('link').click();
+    await vanThu.getByRole('button', { name: 'Ban hành' }).click();
+    await vanThu.getByText(/^Đã ban hành/).waitFor();
+
+    // The year's report lists the plan's activity, overdue against its date (05/02/2026).
+    await openFromMenu(page, 'Báo cáo');
+    await page
+      .getByTestId('proposal')
+      .filter({ hasText: 'Báo cáo năm 2026' })
+      .getByRole('button', { name: 'Tạo báo cáo' })
+      .click();
+    const activity = page.getByTestId('report-activity');
+    await activity.first().waitFor();
+    expect(await activity.count()).toBe(1);
+    expect(await activity.textContent()).toContain('Tập huấn chuyển đổi số cho công chức');
+    expect(await activity.textContent()).toContain('Trước ngày 5/2/2026');
+    expect(await activity.getByTestId('activity-overdue').textContent()).toContain('Quá hạn');
+    await expect
+      .poll(() => page.getByTestId('incomplete-summary').textContent())
+      .toContain('Hoạt động 1 (nhiệm vụ');
+    await activity.getByLabel('Trạng thái – hoạt động 1').selectOption('dang_thuc_hien');
+    await activity
+      .getByLabel('Kết quả thực hiện – hoạt động 1')
+      .fill('Đã tổ chức 2 lớp cho 120 công chức; còn 1 lớp chưa tổ chức.');
+    await waitSaved(page);
+    await activity.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('traps-report-activities') });
+
+    const word = await download(page, 'Xuất Word');
+    const text = await docxText(word);
+    expect(text).toContain('Hoạt động: Tập huấn chuyển đổi số cho công chức');
+    expect(text).toContain('Đang thực hiện (quá hạn so với thời gian trong kế hoạch)');
+    expect(text).toContain('Đã tổ chức 2 lớp cho 120 công chức');
+    // The indicator appendix numbers indicators by the plan's own numbers, as the editor does.
+    expect(await appendixNumbers(word)).toEqual(
+      catalog.indicators.filter((i) => i.appliesTo.includes('so_khcn')).map((i) => String(i.no)),
+    );
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await download(page, 'Xuất Excel')) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Hoạt động')!;
+    expect(sheet).toBeDefined();
+    const rows: string[] = [];
+    sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map(String).join(' | ')));
+    const row = rows.find((r) => r.includes('Tập huấn chuyển đổi số cho công chức'))!;
+    expect(row).toContain('Đang thực hiện');
+    expect(row).toContain('Quá hạn');
+    expect(row).toContain('Đã tổ chức 2 lớp');
+
+    // Done: no longer overdue.
+    await activity.getByLabel('Trạng thái – hoạt động 1').selectOption('hoan_thanh');
+    await waitSaved(page);
+    expect(await activity.getByTestId('activity-overdue').count()).toBe(0);
+    await head.context().close();
+    await vanThu.context().close();
   });
 });
