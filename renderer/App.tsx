@@ -174,7 +174,18 @@ export function App() {
           <div className="muted">{user.roles.map((r) => roleLabels[r]).join(', ')}</div>
           <button
             className="secondary"
-            onClick={() => logout.mutate({}, { onSuccess: () => queryClient.clear() })}
+            onClick={() =>
+              logout.mutate(
+                {},
+                {
+                  onSuccess: () => {
+                    // Whoever logs in next starts at the home page, not at this user's last page.
+                    window.history.replaceState(null, '', '#/home');
+                    queryClient.clear();
+                  },
+                },
+              )
+            }
             disabled={logout.isPending}
           >
             Đăng xuất

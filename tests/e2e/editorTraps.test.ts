@@ -305,4 +305,21 @@ describe('the clerk’s editors without traps', () => {
     await head.context().close();
     await vanThu.context().close();
   });
+
+  it('has a favicon, and after logging out the next user starts at the home page', async () => {
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(href).toBeTruthy();
+    const icon = await page.request.get(new URL(href!, page.url()).toString());
+    expect(icon.status()).toBe(200);
+    expect(await icon.text()).toContain('<svg');
+
+    await openFromMenu(page, 'Người dùng');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await page.getByLabel('Tên đăng nhập').fill(HEAD.username);
+    await page.getByLabel('Mật khẩu').fill(HEAD.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Nhiệm vụ của cơ quan' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/home');
+  });
 });
