@@ -10,6 +10,7 @@ import { backupApi } from './api/backup.ts';
 import { logsApi } from './api/logs.ts';
 import { updatesApi } from './api/updates.ts';
 import { outboxApi } from './api/outbox.ts';
+import { versionsApi } from './api/versions.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -254,6 +255,7 @@ export const api = {
   ...backupApi,
   ...updatesApi,
   ...outboxApi,
+  ...versionsApi,
 } as const;
 
 export type Api = typeof api;

@@ -65,6 +65,8 @@ const fieldLabels: Record<string, string> = {
   sections: 'Phần',
   tasks: 'Nhiệm vụ',
   activities: 'Hoạt động',
+  activityId: 'Mã hoạt động',
+  versionNo: 'Phiên bản',
   indicators: 'Chỉ tiêu',
   values: 'Giá trị',
   numerator: 'Tử số',

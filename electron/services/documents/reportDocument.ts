@@ -10,7 +10,10 @@ import {
   type Achievement,
   type IndicatorResult,
 } from '../../../shared/domain/indicators/indicatorMath.ts';
+import { formatTimeline } from '../../../shared/domain/plans/activityTimeline.ts';
+import { activityOverdue } from '../../../shared/domain/reports/activityProgress.ts';
 import {
+  reportActivities,
   taskStatusLabels,
   type MeasureValue,
   type ReportIndicator,
@@ -78,9 +81,31 @@ function tasksResults(doc: ReportExchange, catalog: Catalog, sizes: Sizes): Para
       out.push(...textParagraphs(r.result, sizes));
       if (lines(r.figures).length) out.push(labelled('Số liệu cụ thể', lines(r.figures).join('; '), sizes));
       if (lines(r.evidence).length) out.push(labelled('Minh chứng', lines(r.evidence).join('; '), sizes));
+      out.push(...activityResults(doc, task.id, sizes));
     }
   });
   return out;
+}
+
+/**
+ * The department's own activities under a task (from its issued plan): what, when, the product,
+ * then the status of the period, "quá hạn" when its timeline has passed, and the result.
+ */
+function activityResults(doc: ReportExchange, taskId: string, sizes: Sizes): ParagraphBlock[] {
+  return reportActivities(doc.content)
+    .filter((a) => a.taskId === taskId)
+    .flatMap((a) => {
+      const what = a.content.trim().replace(/[.;:]+$/, '');
+      const when = formatTimeline(a.timeline);
+      const output = a.expectedOutput.trim() ? `; sản phẩm: ${a.expectedOutput.trim()}` : '';
+      const status = a.status ? taskStatusLabels[a.status] : 'Chưa cập nhật';
+      const late = activityOverdue(a, doc.content.period) ? ' (quá hạn so với thời gian trong kế hoạch)' : '';
+      return [
+        body([run(`+ Hoạt động: ${what} (thời gian: ${when}${output}).`)], sizes.body, true),
+        labelled('Tình trạng', `${status}${late}.`, sizes),
+        ...textParagraphs(a.result, sizes),
+      ];
+    });
 }
 
 interface Evaluated {
@@ -121,7 +146,7 @@ function measureText(
   }
 }
 
-function indicatorRow(e: Evaluated, i: number): AppendixRow {
+function indicatorRow(e: Evaluated): AppendixRow {
   const { indicator, entry, result } = e;
   const many = indicator.measures.length > 1;
   const results = indicator.measures.map((m) => {
@@ -140,7 +165,8 @@ function indicatorRow(e: Evaluated, i: number): AppendixRow {
   const evidence = entry.values.map((v) => v.evidenceUrl.trim()).filter(Boolean);
   return {
     cells: [
-      [String(i + 1)],
+      // The plan's own numbers (1, 2, 5, 6, 7, 12…), as the editor and the Excel export show them.
+      [String(indicator.no)],
       [indicator.text],
       [result.targetText, ...result.targetNotes].filter(Boolean),
       results,

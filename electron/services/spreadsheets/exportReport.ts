@@ -29,6 +29,7 @@ import {
   type IndicatorField,
   type TaskField,
 } from './reportColumns.ts';
+import { writeActivitiesSheet } from './activitiesSheet.ts';
 import { PERCENT_FORMAT, addTableSheet, fitRowHeight, newWorkbook, styleBodyCell } from './sheetStyle.ts';
 
 export interface ReportExportInput {
@@ -201,5 +202,6 @@ export function writeReportSheets(
 export function buildReportWorkbook(input: ReportExportInput): ExcelJS.Workbook {
   const wb = newWorkbook();
   writeReportSheets(wb, input, false);
+  writeActivitiesSheet(wb, reportTitles(input.org, input.catalog, input.content.period), input.content);
   return wb;
 }

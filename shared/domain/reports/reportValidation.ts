@@ -5,6 +5,7 @@ import { targetTextFor } from '../indicators/targets.ts';
 import { needsStatus, taskTiming } from '../periods/taskSchedule.ts';
 import { planSectionLabels, type PlanContent } from '../plans/planContent.ts';
 import {
+  reportActivities,
   reportSectionKeys,
   reportSectionLabels,
   taskStatusLabels,
@@ -162,6 +163,22 @@ export function validateReport(content: ReportContent, catalog: Catalog): Valida
       );
     }
   }
+
+  reportActivities(content).forEach((a, i) => {
+    const base: Path = ['activities', a.activityId];
+    const name = `Hoạt động ${i + 1} (nhiệm vụ ${a.taskId})`;
+    if (a.status === null) {
+      add('incomplete', [...base, 'status'], `${name} – Chưa chọn trạng thái thực hiện`);
+    } else if (a.status !== 'chua_thuc_hien' && blank(a.result)) {
+      add(
+        'incomplete',
+        [...base, 'result'],
+        a.status === 'khong_ap_dung'
+          ? `${name} – Chưa nêu lý do không thực hiện (ghi vào ô kết quả)`
+          : `${name} – Chưa nhập kết quả thực hiện (${taskStatusLabels[a.status]})`,
+      );
+    }
+  });
 
   for (const key of reportSectionKeys) {
     if (key !== 'proposals' && blank(content.sections[key].text)) {

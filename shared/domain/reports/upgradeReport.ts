@@ -1,6 +1,12 @@
 import { indicatorsFor, tasksFor } from '../catalog/applicability.ts';
 import type { Catalog, CatalogMeasure } from '../catalog/schema.ts';
-import type { MeasureValue, ReportContent, ReportIndicator, ReportTask } from './reportContent.ts';
+import {
+  reportActivities,
+  type MeasureValue,
+  type ReportContent,
+  type ReportIndicator,
+  type ReportTask,
+} from './reportContent.ts';
 
 /**
  * The content migration of a report still being drafted when the plan template changes (or the
@@ -50,7 +56,7 @@ export function upgradeReportContent(
         carriedOver: false,
       },
   );
-  return { ...content, indicators, tasks };
+  return { ...content, indicators, tasks, activities: reportActivities(content) };
 }
 
 function blankValue(measure: string): MeasureValue {
