@@ -78,8 +78,9 @@ export function createDocumentHandlers(
       const found = stored(id);
       const frozen = frozenFile(deps, found, 'docx');
       if (frozen) return frozen;
-      const { doc, catalog } = load(found);
-      const bytes = await renderDocx(doc, catalog);
+      const { doc, catalog, updatedAt } = load(found);
+      // The time of the version shown, as for the PDF: a draft's date line carries its year.
+      const bytes = await renderDocx(doc, catalog, { createdAt: new Date(updatedAt) });
       return {
         fileName: docxFileName(doc, catalog.number),
         mime: DOCX_MIME,

@@ -6,12 +6,15 @@ import { appendixReference } from './documentNumber.ts';
 import type { AppendixRow } from './layout/appendix.ts';
 import type { Block, ParagraphBlock } from './layout/model.ts';
 import type { DocumentBody } from './layout/documentLayout.ts';
+import { runningName } from '../../../shared/domain/organization/agencyName.ts';
 import {
   catalogReference,
   catalogSubject,
+  endWithMark,
   heading,
   itemLetter,
   labelled,
+  numberedSections,
   punctuateList,
   textParagraphs,
 } from './bodyText.ts';
@@ -63,9 +66,11 @@ const endSentence = (s: string) => (/[.:;!?]$/.test(s.trim()) ? s.trim() : `${s.
 function tasksSection(groups: PartGroup[], sizes: Sizes): ParagraphBlock[] {
   const out: ParagraphBlock[] = [];
   groups.forEach((g, gi) => {
-    out.push(heading(`${gi + 1}. ${g.title}`, sizes));
+    out.push(heading(`${gi + 1}. ${g.title}`, sizes, 2));
     for (const { task, plan } of g.entries) {
       const cadence = task.cadence.text.trim() ? ` (${task.cadence.text.trim()})` : '';
+      // The task's text is running text, not a heading: kept with nothing, so a long one never
+      // pushes itself and what follows to the next page.
       out.push(
         body(
           [
@@ -73,7 +78,6 @@ function tasksSection(groups: PartGroup[], sizes: Sizes): ParagraphBlock[] {
             run(`${endSentence(task.text).replace(/\.$/, '')}${cadence}.`, { italics: true }),
           ],
           sizes.body,
-          true,
         ),
       );
       if (plan.notApplicable) {
@@ -88,7 +92,7 @@ function tasksSection(groups: PartGroup[], sizes: Sizes): ParagraphBlock[] {
         continue;
       }
       plan.activities.forEach((a, ai) => {
-        out.push(body([run(`${itemLetter(ai)} ${endSentence(a.content)}`)], sizes.body, true));
+        out.push(body([run(`${itemLetter(ai)} ${endSentence(a.content)}`)], sizes.body));
         out.push(body([run(activityDetails(a))], sizes.body));
       });
     }
@@ -119,34 +123,39 @@ function appendixRows(groups: PartGroup[]): AppendixRow[] {
   return rows;
 }
 
-export function planBody(doc: PlanExchange, catalog: Catalog, sizes: Sizes): PlanBody {
-  const { content, organization: org } = doc;
+export function planBody(doc: PlanExchange, catalog: Catalog, sizes: Sizes, draftYear?: number): PlanBody {
+  const { content } = doc;
+  const org = runningName(doc.organization.name);
   const reference = catalogReference(catalog);
   const groups = groupByPart(catalog, content.tasks);
   const basis = punctuateList([
     `Căn cứ ${reference} về ${catalogSubject(catalog)}`,
-    `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${org.name}`,
+    `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${org}`,
   ]);
-  const children: Block[] = [
+  const children: Block[] = endWithMark([
     ...basis.map((l) => body([run(l, { italics: true })], sizes.body)),
-    body([run(`${org.name} ban hành Kế hoạch triển khai thực hiện như sau:`)], sizes.body),
-    heading('I. MỤC ĐÍCH, YÊU CẦU', sizes),
-    ...textParagraphs(content.sections.purpose, sizes),
-    heading('II. NHIỆM VỤ VÀ GIẢI PHÁP', sizes),
-    ...textParagraphs(content.sections.tasksIntro, sizes),
-    ...tasksSection(groups, sizes),
-    heading('III. KINH PHÍ THỰC HIỆN', sizes),
-    ...textParagraphs(content.sections.budget, sizes),
-    heading('IV. TỔ CHỨC THỰC HIỆN', sizes),
-    ...textParagraphs(content.sections.organization, sizes),
-  ];
+    body([run(`${org} ban hành Kế hoạch triển khai thực hiện như sau:`)], sizes.body),
+    ...numberedSections(
+      [
+        { title: 'Mục đích, yêu cầu', blocks: textParagraphs(content.sections.purpose, sizes) },
+        {
+          title: 'Nhiệm vụ và giải pháp',
+          blocks: [...textParagraphs(content.sections.tasksIntro, sizes), ...tasksSection(groups, sizes)],
+        },
+        { title: 'Kinh phí thực hiện', blocks: textParagraphs(content.sections.budget, sizes) },
+        { title: 'Tổ chức thực hiện', blocks: textParagraphs(content.sections.organization, sizes) },
+      ],
+      sizes,
+      'roman',
+    ),
+  ]);
   return {
     kindTitle: 'Kế hoạch',
     summary: `Triển khai thực hiện ${reference} về ${catalogSubject(catalog)}`,
     children,
     appendix: {
       title: 'Danh mục hoạt động triển khai Kế hoạch',
-      reference: appendixReference(doc),
+      reference: appendixReference(doc, draftYear),
       columns: [
         { header: 'STT', share: 5, align: 'center' },
         { header: 'Nội dung', share: 30 },

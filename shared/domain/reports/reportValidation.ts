@@ -55,7 +55,15 @@ const mainField: Record<MeasureKind, keyof typeof measureFieldLabels> = {
   yes_no: 'done',
 };
 
-export function validateReport(content: ReportContent, catalog: Catalog): ValidationIssue[] {
+/**
+ * `agencyType`, when known, lets the check see what the plan template assigns the department: a
+ * report without any indicator is incomplete only if some indicator applies to it.
+ */
+export function validateReport(
+  content: ReportContent,
+  catalog: Catalog,
+  agencyType?: string,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (severity: ValidationIssue['severity'], path: Path, message: string) =>
     issues.push({ severity, path, message });
@@ -163,6 +171,25 @@ export function validateReport(content: ReportContent, catalog: Catalog): Valida
       add('incomplete', ['sections', key], `Mục "${reportSectionLabels[key]}" chưa có nội dung`);
     }
   }
+  // The required parts the template fills: without them the document would print a bare heading.
+  if (content.tasks.length === 0) {
+    add(
+      'incomplete',
+      ['tasks'],
+      'Mục "I. Kết quả thực hiện – Kết quả thực hiện các nhiệm vụ" chưa có nhiệm vụ nào',
+    );
+  }
+  if (
+    content.indicators.length === 0 &&
+    agencyType !== undefined &&
+    catalog.indicators.some((i) => i.appliesTo.includes(agencyType))
+  ) {
+    add(
+      'incomplete',
+      ['indicators'],
+      'Mục "I. Kết quả thực hiện – Kết quả thực hiện các chỉ tiêu" chưa có chỉ tiêu nào',
+    );
+  }
   return issues;
 }
 
@@ -210,6 +237,13 @@ export function validatePlan(content: PlanContent, catalog: Catalog): Validation
     if (blank(content.sections[key])) {
       add('incomplete', ['sections', key], `Mục "${planSectionLabels[key]}" chưa có nội dung`);
     }
+  }
+  // Section II is the plan itself: at least one activity, unless every task is không áp dụng.
+  const applicable = content.tasks.filter((t) => !t.notApplicable);
+  if (applicable.length > 0 && applicable.every((t) => t.activities.length === 0)) {
+    add('incomplete', ['tasks'], 'Mục "II. Nhiệm vụ và giải pháp" chưa có hoạt động nào');
+  } else if (content.tasks.length === 0) {
+    add('incomplete', ['tasks'], 'Mục "II. Nhiệm vụ và giải pháp" chưa có nhiệm vụ nào');
   }
   return issues;
 }

@@ -90,8 +90,13 @@ export function paragraphs(xml: string): Para[] {
   return out;
 }
 
+/** The text of a part of the XML; Word's non-breaking hyphen reads as a hyphen. */
 export const textOf = (xml: string) =>
-  unescape([...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+  unescape(
+    [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)]
+      .map((m) => (m[0] === '<w:noBreakHyphen/>' ? '-' : m[1]))
+      .join(''),
+  );
 
 export function findPara(xml: string, pred: (text: string) => boolean): Para {
   const p = paragraphs(xml).find((x) => pred(x.text));

@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  ImportedXmlComponent,
   LineRuleType,
   Paragraph,
   Table,
@@ -36,9 +37,14 @@ const halfPoints = (pt: number) => Math.round(pt * 2);
 /** Paragraph-mark properties, so even an empty paragraph names the font. */
 export const mark = (size: number) => ({ font: fonts, size: halfPoints(size), color: BLACK });
 
+/** Word's own non-breaking hyphen, drawn with the run's font (the fonts have no U+2011 glyph). */
+const noBreakHyphen = () => ImportedXmlComponent.fromXmlString('<w:noBreakHyphen/>');
+
 function textRun(r: Run, size: number): TextRun {
+  const parts = r.text.normalize('NFC').split('\u2011');
   return new TextRun({
-    text: r.text.normalize('NFC'),
+    // TextRun's children are strings or run content; the hyphen element is one.
+    children: parts.flatMap((p, i) => (i === 0 ? [p] : [noBreakHyphen() as unknown as string, p])),
     font: fonts,
     color: BLACK,
     size: halfPoints(size),

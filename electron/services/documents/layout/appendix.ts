@@ -1,3 +1,4 @@
+import { typeset } from '../../../../shared/domain/documents/typography.ts';
 import type { Letterhead } from '../../../../shared/domain/organization/letterhead.ts';
 import type { Block, GridBlock, GridCell, PageSection, Twips } from './model.ts';
 import { caps, centred, pageSection, run, textWidth, type Sizes } from './page.ts';
@@ -47,7 +48,7 @@ const PADDING = { vertical: 40, horizontal: 80 };
 export function appendixGrid(appendix: Appendix, size: number, total: Twips): GridBlock {
   const { columns } = appendix;
   const cell = (lines: string[], bold: boolean, align: 'left' | 'center', span = 1): GridCell => ({
-    lines: lines.map((l) => l.normalize('NFC')),
+    lines: lines.map(typeset),
     bold,
     align,
     span,

@@ -1,5 +1,9 @@
+import { parseIsoDate, vietnamToday } from '../../../../shared/domain/calendarDate.ts';
 import type { Catalog } from '../../../../shared/domain/catalog/schema.ts';
+import { recipientsFor } from '../../../../shared/domain/documents/addressee.ts';
 import type { ExchangeDocument } from '../../../../shared/domain/documents/exchange.ts';
+import { validatePlan, validateReport } from '../../../../shared/domain/reports/reportValidation.ts';
+import { AppError } from '../../../../shared/errors.ts';
 import { dateLine, numberLine } from '../documentNumber.ts';
 import { planBody } from '../planDocument.ts';
 import { reportBody } from '../reportDocument.ts';
@@ -15,9 +19,40 @@ export interface DocumentBody {
   /** The trích yếu under the title. */
   summary: string;
   children: Block[];
+  /** Printed on its own pages unless it has no rows. */
   appendix: Appendix;
   /** Who a report goes to: "Như trên" in Nơi nhận stands for it. */
   recipient?: string;
+}
+
+export interface LayoutOptions {
+  /** Now, by the caller's clock: a draft's date line carries its year. */
+  now?: Date;
+}
+
+/**
+ * The year a draft is dated in: by the clock when there is one; otherwise the year its report is
+ * due, or the year the plan was due, so that the same input still gives the same document.
+ */
+export function draftYear(doc: ExchangeDocument, catalog: Catalog, now?: Date): number {
+  if (now) return parseIsoDate(vietnamToday(now)).year;
+  return parseIsoDate(doc.kind === 'report' ? doc.content.period.deadline : catalog.reporting.planDue).year;
+}
+
+/**
+ * A wrong value never reaches a document: the same rules that keep it from being sent for
+ * approval (a numerator above its denominator, an impossible date), each naming what is wrong.
+ */
+export function documentErrors(doc: ExchangeDocument, catalog: Catalog): string[] {
+  const issues =
+    doc.kind === 'report' ? validateReport(doc.content, catalog) : validatePlan(doc.content, catalog);
+  return issues.filter((i) => i.severity === 'error').map((i) => i.message);
+}
+
+/** The blocks before the closing stay on its page: the closing never stands alone on a page. */
+function keptWithClosing(blocks: Block[]): Block[] {
+  const at = blocks.findLastIndex((b) => b.type === 'paragraph' && b.runs.some((r) => r.text.trim()));
+  return blocks.map((b, i) => (i === at && b.type === 'paragraph' ? { ...b, keepNext: true } : b));
 }
 
 /**
@@ -25,42 +60,45 @@ export interface DocumentBody {
  * body section (header, title, body, closing) and the landscape appendix. Both the .docx and the
  * PDF renderer draw exactly this.
  */
-export function layoutDocument(doc: ExchangeDocument, catalog: Catalog): LaidOutDocument {
+export function layoutDocument(
+  doc: ExchangeDocument,
+  catalog: Catalog,
+  options: LayoutOptions = {},
+): LaidOutDocument {
+  const errors = documentErrors(doc, catalog);
+  if (errors.length) {
+    throw new AppError('VALIDATION', `Không lập được văn bản vì số liệu sai: ${errors.join('; ')}`);
+  }
   const letterhead = doc.organization.letterhead;
   const sizes = sizesFor(letterhead.fontPair);
   const width = textWidth(letterhead);
+  const year = draftYear(doc, catalog, options.now);
   const built: DocumentBody =
-    doc.kind === 'plan' ? planBody(doc, catalog, sizes) : reportBody(doc, catalog, sizes);
-  const recipient = built.recipient ?? null;
-  const recipients = recipient
-    ? ['Như trên', ...letterhead.recipients.filter((r) => r.trim() !== recipient)]
-    : letterhead.recipients;
+    doc.kind === 'plan' ? planBody(doc, catalog, sizes, year) : reportBody(doc, catalog, sizes, year);
   const blocks: Block[] = [
     headerTable({
       org: doc.organization,
       sizes,
       letterhead,
       numberLine: numberLine(doc),
-      dateLine: dateLine(doc),
+      dateLine: dateLine(doc, year),
     }),
     ...titleBlock(built.kindTitle, built.summary, sizes, width),
-    ...built.children,
-    beforeClosing(sizes),
+    ...keptWithClosing(built.children),
+    { ...beforeClosing(sizes), keepNext: true },
     closingTable({
       sizes,
       width,
-      recipients,
+      recipients: recipientsFor(letterhead.recipients, built.recipient ?? null),
       archiveUnit: letterhead.archiveUnit,
       signer: doc.signer,
     }),
   ];
+  const appendix = built.appendix.rows.length ? [appendixSection(built.appendix, letterhead, sizes)] : [];
   return {
     title: doc.meta.title.normalize('NFC'),
     author: doc.organization.name.normalize('NFC'),
     bodySize: sizes.body,
-    sections: [
-      pageSection(letterhead, sizes, 'body', blocks),
-      appendixSection(built.appendix, letterhead, sizes),
-    ],
+    sections: [pageSection(letterhead, sizes, 'body', blocks), ...appendix],
   };
 }

@@ -1,5 +1,8 @@
 import type { Letterhead } from '../../../../shared/domain/organization/letterhead.ts';
-import { mmToTwips, textWidthTwips } from '../textMetrics.ts';
+import { mmToTwips, textWidthTwips } from '../../../../shared/domain/documents/textMetrics.ts';
+import { typeset } from '../../../../shared/domain/documents/typography.ts';
+import { headerSize } from '../../../../shared/domain/organization/agencyHeading.ts';
+import { upper } from '../../../../shared/domain/organization/agencyName.ts';
 import type { Margins, PageSection, ParagraphBlock, RuleBlock, Run, Twips } from './model.ts';
 
 /**
@@ -28,8 +31,8 @@ export interface Sizes {
 export function sizesFor(fontPair: Letterhead['fontPair']): Sizes {
   const big = fontPair === '13/14';
   return {
-    agency: big ? 13 : 12,
-    quocHieu: big ? 13 : 12,
+    agency: headerSize(fontPair),
+    quocHieu: headerSize(fontPair),
     tieuNgu: big ? 14 : 13,
     number: 13,
     dateLine: big ? 14 : 13,
@@ -44,11 +47,11 @@ export function sizesFor(fontPair: Letterhead['fontPair']): Sizes {
 }
 
 /** Capitals the Vietnamese way ("Sở" → "SỞ"). */
-export const caps = (s: string) => s.normalize('NFC').toLocaleUpperCase('vi-VN');
+export const caps = upper;
 
-/** A run with its text in Unicode NFC. */
+/** A run with its text typeset: NFC, cited dates in one form, document symbols that never break. */
 export const run = (text: string, style: Omit<Run, 'text'> = {}): Run => ({
-  text: text.normalize('NFC'),
+  text: typeset(text),
   ...style,
 });
 
@@ -94,9 +97,13 @@ export function body(runs: Run[], size: number, keepNext = false): ParagraphBloc
   };
 }
 
-/** A solid rule `length` long, centred in `width` (0.75 pt, in a block 2 pt high). */
+/**
+ * A solid rule `length` long, centred in `width`: 0.75 pt, drawn 1 pt below a block 4.5 pt high,
+ * so it stands about 2 mm under the line above — clear of the diacritics below the letters (Ộ,
+ * Ệ), a rule and not an underline.
+ */
 export function rule(length: Twips, width: Twips): RuleBlock {
-  return { type: 'rule', length: Math.round(length), width, height: 40, thickness: 0.75 };
+  return { type: 'rule', length: Math.round(length), width, height: 90, thickness: 0.75 };
 }
 
 /** Lines of a multi-line text field, one paragraph each; blank lines dropped. */

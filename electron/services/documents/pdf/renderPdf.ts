@@ -11,6 +11,7 @@ import {
   TABLE_LAYOUTS,
   WORD_LINE,
   gridLayout,
+  keepHeadings,
   pt,
   sectionContent,
   type SignatureImage,
@@ -199,7 +200,7 @@ export async function renderPdf(
   options: RenderPdfOptions = {},
 ): Promise<RenderedPdf> {
   const fonts = options.fonts ?? documentFonts();
-  const layout = layoutDocument(doc, catalog);
+  const layout = layoutDocument(doc, catalog, { now: options.createdAt });
   const signature = options.signatureImage
     ? fitSignature(options.signatureImage, signatureSpaceOf(closingOf(layout)))
     : null;
@@ -229,6 +230,7 @@ export async function renderPdf(
     },
     createdAt,
     idSeed: seed,
+    pageBreakBefore: keepHeadings as never,
   });
   return { bytes: out.bytes, fields: fieldLayout(layout, out.lines) };
 }

@@ -26,11 +26,16 @@ const punctuation: Record<string, [number, number]> = {
   '/': [278, 278],
   '(': [333, 333],
   ')': [333, 333],
+  '&': [778, 833],
+  '%': [833, 1000],
+  '"': [408, 555],
+  '\u00a0': [250, 250],
 };
 
 function advance(ch: string, bold: boolean): number {
   const base = ch.normalize('NFD')[0] ?? ch;
-  const letter = base === 'Đ' ? 'D' : base === 'đ' ? 'd' : base;
+  // A non-breaking hyphen is drawn as a hyphen.
+  const letter = base === 'Đ' ? 'D' : base === 'đ' ? 'd' : base === '\u2011' ? '-' : base;
   const u = UPPER.indexOf(letter);
   let width: number;
   if (u >= 0) width = (bold ? boldUpper : regularUpper)[u]!;
