@@ -2,9 +2,13 @@
  * `npm run bench`: figures, not pass/fail. Each benchmark prints what it measured; later features
  * add their own files to the list below.
  */
+import { backupBench } from './backup.ts';
 import { documentsBench } from './documents.ts';
 import { draftsBench } from './drafts.ts';
+import { intakeBench } from './intake.ts';
 import { spreadsheetsBench } from './spreadsheets.ts';
+import { spreadsheetWorstCaseBench } from './spreadsheetWorstCase.ts';
+import { signingBench } from './signing.ts';
 import { startupBench } from './startup.ts';
 import { workflowBench } from './workflow.ts';
 
@@ -12,8 +16,12 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Khởi động dịch vụ', run: startupBench },
   { name: 'Soạn thảo: kế hoạch 300 hoạt động, báo cáo đủ chỉ tiêu', run: draftsBench },
   { name: 'Excel: nhập bảng 5.000 dòng (xem trước, áp dụng)', run: spreadsheetsBench },
+  { name: 'Excel: tệp nặng nhất còn được nhận, đọc trong luồng phụ', run: spreadsheetWorstCaseBench },
   { name: 'Văn bản Word và PDF: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
   { name: 'Ban hành: 1.000 văn bản liên tiếp (sổ văn bản đi, đóng băng tệp)', run: workflowBench },
+  { name: 'Máy chủ tiếp nhận: gửi gói liên tục qua loopback', run: intakeBench },
+  { name: 'Chữ ký số: ký và kiểm tra (.p12, USB token SoftHSM2) so với openssl', run: signingBench },
+  { name: 'Sao lưu và khôi phục: 200 tệp đính kèm 100 KB', run: backupBench },
 ];
 
 for (const b of benches) {

@@ -9,6 +9,9 @@
  *               A stored plan or report → its exchange JSON.
  *   schema      --output docs/exchange.schema.json
  *               The JSON Schema of the exchange JSON, generated from its zod schema.
+ *   verify      FILE [--trust ROOT.pem …] [--json]
+ *               The signatures of a PDF, a package (.zip) or a package folder. Exit 0 valid,
+ *               1 invalid or untrusted, 2 unreadable input.
  *
  * Exit codes: 0 done, 2 bad input (the message names the field), 1 anything else.
  */
@@ -19,19 +22,18 @@ import '../shared/validation.ts';
 import { parseExchange } from '../shared/domain/documents/exchange.ts';
 import { exchangeJsonSchema } from '../shared/domain/documents/exchangeJsonSchema.ts';
 import { AppError } from '../shared/errors.ts';
-import { loadCatalogDir } from './services/catalog/loadCatalog.ts';
-import { writeAtomically } from './services/drafts/attachmentStore.ts';
-import { checkAgainstCatalog, renderDocx } from './services/documents/renderDocument.ts';
-import { chooseSigner, toExchange } from './services/documents/exchangeBuilder.ts';
-import { createServices, defaultResourcesDir } from './services/index.ts';
-import { DATABASE_FILE } from './services/store/openDatabase.ts';
+import { exitCodeOf } from '../shared/domain/signing/verification.ts';
+import { writeFileAtomically } from './services/files/atomicFiles.ts';
+import { printReport } from './services/signing/verify/printReport.ts';
+import { readCertificates, verifyPath } from './services/signing/verify/index.ts';
 
 class InputError extends Error {}
 
 const USAGE = `Cách dùng:
   npm run cli -- docx --input doc.json --output out.docx
   npm run cli -- pdf --input doc.json --output out.pdf
-  npm run cli -- export-json --data-dir THƯ_MỤC --id MÃ_VĂN_BẢN --output out.json`;
+  npm run cli -- export-json --data-dir THƯ_MỤC --id MÃ_VĂN_BẢN --output out.json
+  npm run cli -- verify TỆP_HOẶC_THƯ_MỤC [--trust GỐC.pem …] [--json]`;
 
 function required(values: Record<string, string | undefined>, name: string): string {
   const v = values[name];
@@ -61,8 +63,23 @@ function jsonSyntaxError(file: string, raw: string, e: Error): string {
   }`;
 }
 
+// Each command loads only what it needs: `verify` starts without the document builders or the store,
+// `docx` and `pdf` without the store and the services.
+const docxModules = async () => ({
+  ...(await import('./services/catalog/loadCatalog.ts')),
+  ...(await import('./services/documents/renderDocument.ts')),
+});
+const storeModules = async () => ({
+  ...(await import('./services/documents/exchangeBuilder.ts')),
+  ...(await import('./services/index.ts')),
+  ...(await import('./services/store/openDatabase.ts')),
+});
+/** resources/ of the checkout (as services/index.ts's defaultResourcesDir, without loading the services). */
+const checkoutResources = () => path.resolve(import.meta.dirname, '../resources');
+
 /** The exchange JSON named by --input, validated, with its plan template. */
-function readExchange(values: Record<string, string | undefined>) {
+async function readExchange(values: Record<string, string | undefined>) {
+  const { loadCatalogDir, checkAgainstCatalog } = await docxModules();
   const input = required(values, 'input');
   const output = required(values, 'output');
   let raw: string;
@@ -79,7 +96,7 @@ function readExchange(values: Record<string, string | undefined>) {
   }
   const parsed = parseExchange(data);
   if (!parsed.success) throw new InputError(`Tệp ${input} không hợp lệ:\n  ${parsed.problems.join('\n  ')}`);
-  const resources = values.resources ?? defaultResourcesDir();
+  const resources = values.resources ?? checkoutResources();
   const catalogs = loadCatalogDir(path.join(resources, 'plans'));
   const catalog = catalogs.get(parsed.data.catalogId);
   if (!catalog) {
@@ -99,18 +116,19 @@ function readExchange(values: Record<string, string | undefined>) {
 }
 
 function write(output: string, bytes: Buffer) {
-  writeAtomically(path.resolve(output), bytes);
+  writeFileAtomically(path.resolve(output), bytes);
   console.log(`Đã tạo ${output} (${bytes.length} byte)`);
 }
 
 async function docx(values: Record<string, string | undefined>) {
-  const { doc, catalog, output } = readExchange(values);
+  const { doc, catalog, output } = await readExchange(values);
+  const { renderDocx } = await docxModules();
   // An issued document is dated by its issue date; a draft by now.
   write(output, await renderDocx(doc, catalog, { createdAt: doc.meta.issuedOn ? undefined : new Date() }));
 }
 
 async function pdf(values: Record<string, string | undefined>) {
-  const { doc, catalog, output, resources } = readExchange(values);
+  const { doc, catalog, output, resources } = await readExchange(values);
   // Loaded here, not at start: pdfmake and the fonts cost a second that other commands need not pay.
   const { documentFonts } = await import('./services/documents/pdf/fonts.ts');
   const { renderPdf } = await import('./services/documents/pdf/renderPdf.ts');
@@ -122,7 +140,9 @@ async function pdf(values: Record<string, string | undefined>) {
   write(output, bytes);
 }
 
-function exportJson(values: Record<string, string | undefined>) {
+async function exportJson(values: Record<string, string | undefined>) {
+  const { DATABASE_FILE, createServices, defaultResourcesDir, toExchange, chooseSigner } =
+    await storeModules();
   const dataDir = required(values, 'data-dir');
   const id = required(values, 'id');
   const output = required(values, 'output');
@@ -154,12 +174,37 @@ function schema(values: Record<string, string | undefined>) {
   console.log(`Đã tạo ${output}`);
 }
 
+/** Verdict of the signatures in a file or package folder; the exit code says valid/invalid/unreadable. */
+async function verify(positionals: string[], values: { trust?: string[]; json?: boolean }): Promise<number> {
+  const target = positionals[0];
+  if (!target || positionals.length > 1)
+    throw new InputError(`Cần đúng một tệp hoặc thư mục để kiểm tra\n${USAGE}`);
+  const trustedRoots: Buffer[] = [];
+  for (const file of values.trust ?? []) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      throw new InputError(`Không đọc được tệp chứng thư gốc ${file}`);
+    }
+    const certs = readCertificates(bytes);
+    if (!certs) throw new InputError(`Tệp ${file} không phải chứng thư số (.cer, .crt, .pem hoặc .der)`);
+    trustedRoots.push(...certs);
+  }
+  const report = await verifyPath(target, { trustedRoots });
+  console.log(values.json ? JSON.stringify(report, null, 2) : printReport(report));
+  return exitCodeOf(report.verdict);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
+      allowPositionals: command === 'verify',
       options: {
+        trust: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
         input: { type: 'string' },
         output: { type: 'string' },
         'data-dir': { type: 'string' },
@@ -168,10 +213,12 @@ async function main(argv: string[]): Promise<number> {
       },
       strict: true,
     });
-    if (command === 'docx') await docx(values);
-    else if (command === 'pdf') await pdf(values);
-    else if (command === 'export-json') exportJson(values);
-    else if (command === 'schema') schema(values);
+    if (command === 'verify') return await verify(positionals, values);
+    const { trust: _t, json: _j, ...plain } = values;
+    if (command === 'docx') await docx(plain);
+    else if (command === 'pdf') await pdf(plain);
+    else if (command === 'export-json') await exportJson(plain);
+    else if (command === 'schema') schema(plain);
     else throw new InputError(`Lệnh không hợp lệ: ${command ?? '(trống)'}\n${USAGE}`);
     return 0;
   } catch (e) {

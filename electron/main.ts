@@ -1,19 +1,72 @@
-import { app, BrowserWindow, Menu, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  Menu,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/transport.ts';
 import { registerIpc } from './ipc.ts';
-import { createServices, type Services } from './services/index.ts';
+import { createLogger } from './services/logging/logger.ts';
+import { openServiceHost, type ServiceHost } from './services/serviceHost.ts';
+import {
+  APP_INDEX,
+  APP_SCHEME,
+  appResponseHeaders,
+  isAllowedExternalUrl,
+  isAllowedRequest,
+  isTrustedUrl,
+  resolveAppRequest,
+} from './shell/security.ts';
 import { startUpdateChecks } from './updater.ts';
 
-// Built into dist-electron/main.cjs; the renderer into dist/renderer/.
+// Built into dist-electron/main.cjs; the renderer into dist/renderer/, served as app://baocao/.
 const appRoot = path.resolve(__dirname, '..');
-const rendererIndex = path.join(appRoot, 'dist', 'renderer', 'index.html');
-const rendererDirUrl = pathToFileURL(path.dirname(rendererIndex)).href + '/';
-const isTrustedUrl = (url: string) => url.startsWith(rendererDirUrl);
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
 
-let services: Services | undefined;
+// Before `ready`: our scheme behaves like https (an origin of its own, fetch, a secure context),
+// and every renderer is sandboxed whatever a window asks for.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+const log = createLogger({ dir: path.join(app.getPath('userData'), 'logs'), echo: !app.isPackaged });
+let host: ServiceHost | undefined;
+
+/** Opens an https link in the user's browser; anything else is refused and logged. */
+function openExternal(url: string) {
+  if (!isAllowedExternalUrl(url)) {
+    log.warn('refused to open a link that is not https', { scheme: url.split(':')[0] });
+    return;
+  }
+  // electronegativity: OPEN_EXTERNAL_JS_CHECK is answered by isAllowedExternalUrl just above
+  // (https only, no credentials); the links are the ones our pages render with target=_blank.
+  // eslint-disable-next-line no-restricted-syntax -- the one place, after the check above
+  void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+}
+
+/** Applied to every web contents, including any a bug might create: no navigation away, no popups. */
+function guard(contents: WebContents) {
+  contents.on('will-navigate', (e, url) => {
+    if (!isTrustedUrl(url)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e, url) => {
+    if (!isTrustedUrl(url)) e.preventDefault();
+  });
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternal(url);
+    return { action: 'deny' };
+  });
+}
 
 function createWindow() {
   const win = new BrowserWindow({
@@ -21,25 +74,71 @@ function createWindow() {
     height: 860,
     title: 'BaoCao',
     show: false,
+    // Exactly SECURE_WEB_PREFERENCES of shell/security.ts (a test compares them), written out
+    // here so that electronegativity can read them.
     webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
+      // electronegativity: PRELOAD_JS_CHECK — the preload is our own bundled file; under
+      // contextIsolation and the sandbox it exposes one ipcRenderer.invoke per contract entry.
+      preload: path.join(__dirname, 'preload.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!isTrustedUrl(url)) e.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to the outside (evidence URLs, the provincial portal) open in the user's browser.
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex);
+  void win.loadURL(APP_INDEX);
+}
+
+function serveRenderer() {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppRequest(request.url, rendererDir);
+    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      return new Response('Không tìm thấy', { status: 404 });
+    }
+    const response = await net.fetch(pathToFileURL(file).href);
+    return new Response(response.body, {
+      status: 200,
+      headers: appResponseHeaders(file, CONTENT_SECURITY_POLICY),
+    });
+  });
+}
+
+function lockDownSession() {
+  const s = session.defaultSession;
+  s.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isAllowedRequest(details.url);
+    if (!allowed) log.warn('blocked a request to outside the app', { scheme: details.url.split(':')[0] });
+    callback({ cancel: !allowed });
+  });
+  // electronegativity: CSP_GLOBAL_CHECK (low) cannot read a policy built at run time; it is
+  // CONTENT_SECURITY_POLICY in shared/transport.ts, also set on every app:// response above.
+  s.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+  s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  s.setPermissionCheckHandler(() => false);
+  s.setDevicePermissionHandler(() => false);
+  // "Xuất Word"/"Xuất Excel" download from the renderer; here that becomes a Save dialog that
+  // starts in the user's Documents folder with the file name the service chose.
+  s.on('will-download', (_event, item) => {
+    item.setSaveDialogOptions({
+      title: 'Lưu tệp',
+      buttonLabel: 'Lưu',
+      defaultPath: path.join(app.getPath('documents'), item.getFilename()),
+    });
+  });
 }
 
 function buildMenu() {
@@ -77,6 +176,45 @@ function buildMenu() {
   );
 }
 
+async function start() {
+  lockDownSession();
+  serveRenderer();
+  const nativeBinding = path.join(__dirname, 'native', 'better_sqlite3.node');
+  const pkcs11jsDir = path.join(__dirname, 'native', 'pkcs11js');
+  // Signing keys from .p12 files are sealed by the OS as well (DPAPI, Keychain, libsecret).
+  const secretBox = safeStorage.isEncryptionAvailable()
+    ? {
+        seal: (bytes: Buffer) => safeStorage.encryptString(bytes.toString('base64')),
+        open: (sealed: Buffer) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+      }
+    : undefined;
+  const updates = startUpdateChecks({
+    log: log.child('updater'),
+    busyReasons: () => host?.busy.reasons() ?? [],
+    backupBeforeInstall: async () => {
+      await host?.services.backup?.create('before-update');
+    },
+  });
+  host = await openServiceHost({
+    dataDir: app.getPath('userData'),
+    resourcesDir: app.isPackaged ? process.resourcesPath : path.join(appRoot, 'resources'),
+    // Packaged builds rebuild node_modules for Electron; `npm start` uses the side-built copy.
+    ...(fs.existsSync(nativeBinding) ? { nativeBinding } : {}),
+    ...(secretBox ? { secretBox } : {}),
+    ...(fs.existsSync(pkcs11jsDir) ? { pkcs11jsDir } : {}),
+    log,
+    appVersion: app.getVersion(),
+    dailyBackups: true,
+    ...(updates ? { updates } : {}),
+  });
+  registerIpc(host.dispatch);
+  buildMenu();
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -87,41 +225,13 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
   });
-
-  void app.whenReady().then(() => {
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-      });
-    });
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    // "Xuất Word"/"Xuất Excel" download from the renderer; here that becomes a Save dialog that
-    // starts in the user's Documents folder with the file name the service chose.
-    session.defaultSession.on('will-download', (_event, item) => {
-      item.setSaveDialogOptions({
-        title: 'Lưu tệp',
-        buttonLabel: 'Lưu',
-        defaultPath: path.join(app.getPath('documents'), item.getFilename()),
-      });
-    });
-    const nativeBinding = path.join(__dirname, 'native', 'better_sqlite3.node');
-    services = createServices({
-      dataDir: app.getPath('userData'),
-      resourcesDir: app.isPackaged ? process.resourcesPath : path.join(appRoot, 'resources'),
-      // Packaged builds rebuild node_modules for Electron; `npm start` uses the side-built copy.
-      ...(fs.existsSync(nativeBinding) ? { nativeBinding } : {}),
-    });
-    registerIpc(services.dispatch, isTrustedUrl);
-    buildMenu();
-    createWindow();
-    startUpdateChecks();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow();
-    });
-  });
-
+  app.on('web-contents-created', (_e, contents) => guard(contents));
+  void app.whenReady().then(start);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => services?.close());
+  app.on('will-quit', () => {
+    void host?.close();
+    log.close();
+  });
 }

@@ -1,24 +1,40 @@
-import { app, dialog } from 'electron';
+import { app } from 'electron';
 import electronUpdater from 'electron-updater';
+import type { Logger } from './services/logging/logger.ts';
+import { createUpdateController } from './services/updates/updateController.ts';
+import type { UpdatesPort } from './services/updates/updatesHandlers.ts';
+
+export interface DesktopUpdateOptions {
+  log: Logger;
+  busyReasons: () => string[];
+  backupBeforeInstall: () => Promise<void>;
+}
 
 /**
- * Updates come from the Sở KH&CN intake server's /updates feed (set in electron-builder's publish
- * config). A department PC is often offline: a failed check is logged, never shown as an error.
+ * The Electron side of updates: electron-updater's autoUpdater, driven by the Node-testable
+ * controller. The feed is `<server>/updates/` on the department's Sở KH&CN server. Until the
+ * "Kết nối Sở KH&CN" setting is wired here, the address comes from BAOCAO_SERVER_URL (set by the
+ * installer's IT or a shortcut); with neither, updates are off and the app works as before.
+ * On Windows, electron-updater also checks that the installer is signed by `publisherName`.
  */
-export function startUpdateChecks() {
-  if (!app.isPackaged) return;
+export function startUpdateChecks(o: DesktopUpdateOptions): UpdatesPort | undefined {
+  if (!app.isPackaged) return undefined;
   const { autoUpdater } = electronUpdater;
-  autoUpdater.autoDownload = true;
-  autoUpdater.on('error', (e) => console.warn('[baocao] update check failed:', e.message));
-  autoUpdater.on('update-downloaded', async (info) => {
-    const r = await dialog.showMessageBox({
-      type: 'info',
-      buttons: ['Khởi động lại ngay', 'Để sau'],
-      defaultId: 0,
-      title: 'Có bản cập nhật BaoCao',
-      message: `Phiên bản ${info.version} đã tải xong. Khởi động lại để cập nhật? Dữ liệu đã lưu không bị ảnh hưởng.`,
-    });
-    if (r.response === 0) autoUpdater.quitAndInstall();
+  autoUpdater.logger = {
+    info: (m: unknown) => o.log.debug(String(m)),
+    warn: (m: unknown) => o.log.warn(String(m)),
+    error: (m: unknown) => o.log.warn(String(m)),
+  };
+  // Errors also arrive as events; the controller logs them where it awaits, so nothing more here.
+  autoUpdater.on('error', () => undefined);
+  const controller = createUpdateController({
+    parts: autoUpdater,
+    currentVersion: app.getVersion(),
+    serverAddress: () => process.env.BAOCAO_SERVER_URL ?? null,
+    busyReasons: o.busyReasons,
+    backupBeforeInstall: o.backupBeforeInstall,
+    log: o.log,
   });
-  void autoUpdater.checkForUpdates().catch(() => undefined);
+  controller.start();
+  return controller;
 }

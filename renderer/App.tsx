@@ -13,13 +13,39 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupWizard } from './pages/SetupWizard.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
+import { AuditWarning } from './security/AuditIntegrity.tsx';
+import { OrganizationSigningPage } from './signing/OrganizationSigningPage.tsx';
+import { SigningProfilePage } from './signing/SigningProfilePage.tsx';
+import { VerifyPage } from './signing/VerifyPage.tsx';
+import { UpdateBanner } from './maintenance/UpdateBanner.tsx';
 import { useApiMutation, useApiQuery } from './queries.ts';
 import { IssuePage } from './workflow/IssuePage.tsx';
 import { RegisterPage } from './workflow/RegisterPage.tsx';
 import { ReviewPage } from './workflow/ReviewPage.tsx';
 
-type Route = 'home' | 'settings' | 'users' | 'password' | 'plan' | 'reports' | 'register';
-const routes: Route[] = ['home', 'settings', 'users', 'password', 'plan', 'reports', 'register'];
+type Route =
+  | 'home'
+  | 'settings'
+  | 'users'
+  | 'password'
+  | 'plan'
+  | 'reports'
+  | 'register'
+  | 'signing'
+  | 'orgSigning'
+  | 'verify';
+const routes: Route[] = [
+  'home',
+  'settings',
+  'users',
+  'password',
+  'plan',
+  'reports',
+  'register',
+  'signing',
+  'orgSigning',
+  'verify',
+];
 
 /** A page, and for the report editor and the versions page the document it shows. */
 type Location =
@@ -78,6 +104,9 @@ export function App() {
     { route: 'register', label: 'Sổ văn bản đi', show: true },
     { route: 'settings', label: 'Thông tin cơ quan', show: canSettings },
     { route: 'users', label: 'Người dùng', show: canUsers },
+    { route: 'orgSigning', label: 'Chữ ký số của cơ quan', show: canSettings },
+    { route: 'signing', label: 'Chữ ký số', show: true },
+    { route: 'verify', label: 'Kiểm tra chữ ký', show: true },
     { route: 'password', label: 'Đổi mật khẩu', show: true },
   ];
   const page =
@@ -101,6 +130,12 @@ export function App() {
       <SettingsPage organization={organization} agencyTypes={agencyTypes} />
     ) : route === 'users' && canUsers ? (
       <UsersPage />
+    ) : route === 'signing' ? (
+      <SigningProfilePage />
+    ) : route === 'orgSigning' && canSettings ? (
+      <OrganizationSigningPage />
+    ) : route === 'verify' ? (
+      <VerifyPage />
     ) : route === 'password' ? (
       <ChangePasswordPage />
     ) : (
@@ -138,7 +173,11 @@ export function App() {
           </button>
         </div>
       </aside>
-      <main className="content">{page}</main>
+      <main className="content">
+        {canSettings && <AuditWarning />}
+        <UpdateBanner />
+        {page}
+      </main>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api.ts';
 import type { CallResult, ErrorCode } from '../shared/errors.ts';
-import { CLIENT_HEADER, apiPath } from '../shared/transport.ts';
+import { apiPath } from '../shared/transport.ts';
 
 type Bridge = { [K in MethodName]: (input: MethodInput<K>) => Promise<CallResult<MethodOutput<K>>> };
 
@@ -19,42 +19,19 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_KEY = 'baocao.token';
-const CLIENT_KEY = 'baocao.client';
-
-/** Web mode: the start-up token arrives once in the URL, then lives in this browser only. */
-function webCredentials() {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    localStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.toString());
-  }
-  let client = localStorage.getItem(CLIENT_KEY);
-  if (!client) {
-    const bytes = crypto.getRandomValues(new Uint8Array(18));
-    client = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-    localStorage.setItem(CLIENT_KEY, client);
-  }
-  return { token: localStorage.getItem(TOKEN_KEY) ?? '', client };
-}
-
 /** Browsers only let a keepalive request (one that outlives the page) carry up to 64 KiB. */
 const KEEPALIVE_LIMIT = 60_000;
 
 async function overHttp(name: string, input: unknown, options: CallOptions): Promise<CallResult<unknown>> {
-  const { token, client } = webCredentials();
+  // The session is an HttpOnly cookie the server set when this browser opened its one-time
+  // address: nothing here can read or choose it, and the browser sends it with same-origin calls.
   const body = JSON.stringify(input ?? {});
   let response: Response;
   try {
     response = await fetch(apiPath(name), {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        [CLIENT_HEADER]: client,
-      },
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
       body,
       keepalive: Boolean(options.keepalive) && body.length < KEEPALIVE_LIMIT,
     });
@@ -93,4 +70,8 @@ export async function call<K extends MethodName>(
   return result.value as MethodOutput<K>;
 }
 
-if (!window.baocao) webCredentials();
+// Left over from versions that kept the start-up token in the browser.
+if (!window.baocao) {
+  localStorage.removeItem('baocao.token');
+  localStorage.removeItem('baocao.client');
+}

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { documentsApi } from './api/documents.ts';
 import { empty, fileSchema, method, ok } from './api/method.ts';
 import { workflowApi } from './api/workflow.ts';
+import { text } from './text.ts';
+import { sessionsApi } from './api/sessions.ts';
+import { auditApi } from './api/audit.ts';
+import { signingApi } from './api/signing.ts';
+import { backupApi } from './api/backup.ts';
+import { logsApi } from './api/logs.ts';
+import { updatesApi } from './api/updates.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -11,7 +18,8 @@ import {
   userUpdateSchema,
   usernameSchema,
 } from './domain/organization/schemas.ts';
-import { agencyTypeSchema, indicatorSchema, partSchema, taskSchema } from './domain/catalog/schema.ts';
+import { agencyTypeSchema } from './domain/catalog/schema.ts';
+import { homeSchema } from './api/home.ts';
 import {
   documentMetaSchema,
   saveRequestFields,
@@ -28,24 +36,6 @@ import { attachmentSchema, reportContentSchema } from './domain/reports/reportCo
  * this table; adding a feature means adding an entry (here, or in the area's table under
  * shared/api/ spread in below) and a handler in electron/services.
  */
-const deadlineSchema = z.object({
-  kind: z.enum(['semiannual', 'annual', 'monthly']),
-  title: z.string(),
-  due: z.string(),
-  daysLeft: z.number().int(),
-  dueText: z.string(),
-});
-
-const planSummarySchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  issuedOn: z.string(),
-  issuer: z.string(),
-  title: z.string(),
-  planDue: z.string(),
-  recipient: z.string(),
-});
-
 const planDocumentSchema = z.object({ meta: documentMetaSchema, content: planContentSchema });
 const reportDocumentSchema = z.object({
   meta: documentMetaSchema,
@@ -53,7 +43,7 @@ const reportDocumentSchema = z.object({
   attachments: z.array(attachmentSchema),
 });
 const timelinessSchema = z.object({
-  timeliness: z.enum(['on_time', 'due_soon', 'late', 'sent']),
+  timeliness: z.enum(['on_time', 'due_soon', 'late', 'sent', 'not_owed']),
   daysLeft: z.number().int(),
 });
 const changeSchema = z.object({
@@ -63,12 +53,17 @@ const changeSchema = z.object({
   after: z.string(),
   pieces: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })).optional(),
 });
-const documentRef = z.object({ id: z.string().min(1) });
+const documentRef = z.object({ id: text.id() });
+/** One evidence file of one report. */
+const attachmentRef = z.object({
+  documentId: text.id(),
+  sha256: text.pattern(/^[0-9a-f]{64}$/, 'Mã tệp không hợp lệ'),
+});
 const importFileSchema = z.object({
-  id: z.string().min(1),
-  fileName: z.string().trim().min(1, 'Tên tệp không được để trống').max(255),
+  id: text.id(),
+  fileName: text.name(255).trim().min(1, 'Tên tệp không được để trống'),
   /** Base64 of the uploaded spreadsheet; size and row limits are checked on the decoded bytes. */
-  dataBase64: z.string().max(30_000_000, 'Tệp quá lớn'),
+  dataBase64: text.base64(30_000_000),
 });
 /** One problem of an import, where a person can find it: sheet row, column, the value, why. */
 const importProblemSchema = z.object({
@@ -89,6 +84,7 @@ const importPreviewSchema = z.object({
 });
 
 export const api = {
+  ...signingApi,
   'app.status': method({
     access: 'public',
     readOnly: true,
@@ -103,32 +99,19 @@ export const api = {
   'setup.complete': method({ access: 'public', input: setupSchema, output: userSchema }),
   'auth.login': method({
     access: 'public',
-    input: z.object({ username: usernameSchema, password: z.string().min(1, 'Chưa nhập mật khẩu').max(128) }),
+    input: z.object({ username: usernameSchema, password: text.secret(128).min(1, 'Chưa nhập mật khẩu') }),
     output: userSchema,
   }),
   'auth.logout': method({ access: 'public', input: empty, output: ok }),
   'auth.changePassword': method({
     access: 'user',
     input: z.object({
-      currentPassword: z.string().min(1, 'Chưa nhập mật khẩu hiện tại'),
+      currentPassword: text.secret(128).min(1, 'Chưa nhập mật khẩu hiện tại'),
       newPassword: passwordSchema,
     }),
     output: ok,
   }),
-  'home.get': method({
-    access: 'user',
-    readOnly: true,
-    input: empty,
-    output: z.object({
-      today: z.string(),
-      plan: planSummarySchema,
-      agencyType: agencyTypeSchema,
-      parts: z.array(partSchema),
-      tasks: z.array(taskSchema),
-      indicators: z.array(indicatorSchema),
-      deadlines: z.array(deadlineSchema),
-    }),
-  }),
+  'home.get': method({ access: 'user', readOnly: true, input: empty, output: homeSchema }),
   'organization.update': method({
     access: 'settings.manage',
     input: organizationSchema,
@@ -178,10 +161,10 @@ export const api = {
       }),
       z.object({
         kind: z.literal('adhoc'),
-        title: z.string().trim().min(1, 'Tiêu đề báo cáo đột xuất không được để trống').max(300),
-        deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Hạn gửi phải là một ngày'),
-        from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Từ ngày phải là một ngày'),
-        to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Đến ngày phải là một ngày'),
+        title: text.name(300).trim().min(1, 'Tiêu đề báo cáo đột xuất không được để trống'),
+        deadline: text.pattern(/^\d{4}-\d{2}-\d{2}$/, 'Hạn gửi phải là một ngày'),
+        from: text.pattern(/^\d{4}-\d{2}-\d{2}$/, 'Từ ngày phải là một ngày'),
+        to: text.pattern(/^\d{4}-\d{2}-\d{2}$/, 'Đến ngày phải là một ngày'),
         fromPrevious: z.boolean(),
       }),
     ]),
@@ -204,7 +187,7 @@ export const api = {
     access: 'user',
     readOnly: true,
     input: z.object({
-      id: z.string().min(1),
+      id: text.id(),
       from: z.number().int().positive(),
       /** A version number, or null for the document as it is now. */
       to: z.number().int().positive().nullable(),
@@ -216,22 +199,22 @@ export const api = {
   'attachments.add': method({
     access: 'drafts.edit',
     input: z.object({
-      documentId: z.string().min(1),
-      name: z.string().trim().min(1, 'Tên tệp không được để trống').max(255, 'Tên tệp dài quá 255 ký tự'),
+      documentId: text.id(),
+      name: text.name(255).trim().min(1, 'Tên tệp không được để trống'),
       /** Base64 of the file's bytes; the size limit is checked on the decoded bytes. */
-      dataBase64: z.string().max(30_000_000, 'Tệp quá lớn'),
+      dataBase64: text.base64(30_000_000),
     }),
     output: attachmentSchema,
   }),
   'attachments.remove': method({
     access: 'drafts.edit',
-    input: z.object({ documentId: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    input: attachmentRef,
     output: ok,
   }),
   'attachments.get': method({
     access: 'user',
     readOnly: true,
-    input: z.object({ documentId: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    input: attachmentRef,
     output: attachmentSchema.extend({ dataBase64: z.string() }),
   }),
 
@@ -242,7 +225,7 @@ export const api = {
   'spreadsheets.export': method({
     access: 'user',
     readOnly: true,
-    input: z.object({ id: z.string().min(1), what: z.enum(['document', 'template']) }),
+    input: z.object({ id: text.id(), what: z.enum(['document', 'template']) }),
     output: fileSchema,
   }),
   'spreadsheets.previewImport': method({
@@ -257,6 +240,11 @@ export const api = {
   }),
 
   ...workflowApi,
+  ...sessionsApi,
+  ...auditApi,
+  ...logsApi,
+  ...backupApi,
+  ...updatesApi,
 } as const;
 
 export type Api = typeof api;

@@ -1,8 +1,6 @@
 import type { ErrorCode } from './errors.ts';
 
 /** HTTP details shared by the web host and the renderer's HTTP client. */
-export const TOKEN_HEADER = 'authorization';
-export const CLIENT_HEADER = 'x-baocao-client';
 export const apiPath = (name: string) => `/api/${name}`;
 
 export const httpStatusOf: Record<ErrorCode, number> = {

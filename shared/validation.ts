@@ -32,6 +32,8 @@ z.config({
         return iss.code === 'too_small' ? `không được nhỏ hơn ${n}` : `không được lớn hơn ${n}`;
       }
     }
+    // zod would show the regular expression itself; a clerk needs the sentence, not the pattern.
+    if (iss.code === 'invalid_format' && iss.format === 'regex') return 'không đúng định dạng';
     return undefined;
   },
 });
@@ -94,15 +96,61 @@ const fieldLabels: Record<string, string> = {
   fileName: 'Tên tệp',
   what: 'Loại tệp',
   reason: 'Lý do',
+  singleHead: 'Cơ quan chỉ có một lãnh đạo',
   comments: 'Ý kiến',
   area: 'Phần được góp ý',
   key: 'Mục được góp ý',
-  text: 'Nội dung ý kiến',
   resolved: 'Đã xử lý',
   issuedOn: 'Ngày ban hành',
-  recipients: 'Nơi nhận',
   issueId: 'Mã văn bản đã ban hành',
   role: 'Loại tệp',
+  planId: 'Kế hoạch mẫu',
+  fontPair: 'Cỡ chữ Quốc hiệu, Tiêu ngữ',
+  margins: 'Lề trang',
+  top: 'Lề trên',
+  bottom: 'Lề dưới',
+  left: 'Lề trái',
+  right: 'Lề phải',
+  recipients: 'Nơi nhận',
+  archiveUnit: 'Đơn vị lưu',
+  signer: 'Người ký',
+  authority: 'Thẩm quyền ký',
+  purpose: 'I. Mục đích, yêu cầu',
+  tasksIntro: 'II. Nhiệm vụ và giải pháp',
+  budget: 'III. Kinh phí thực hiện',
+  taskId: 'Mã nhiệm vụ',
+  notApplicable: 'Không áp dụng',
+  quarter: 'Quý',
+  date: 'Ngày',
+  text: 'Nội dung',
+  lastDay: 'Ngày cuối kỳ',
+  code: 'Mã chỉ tiêu',
+  measure: 'Đại lượng đo',
+  carriedOver: 'Dấu chép từ kỳ trước',
+  direction: 'Công tác lãnh đạo, chỉ đạo',
+  results: 'Kết quả chung',
+  shortcomings: 'Tồn tại, hạn chế',
+  nextTasks: 'Phương hướng, nhiệm vụ kỳ tới',
+  proposals: 'Đề xuất, kiến nghị',
+  idleMinutes: 'Tự đăng xuất sau (phút không sử dụng)',
+  anchor: 'Mốc đối chiếu nhật ký',
+  headHash: 'Mã băm cuối',
+  entryCount: 'Số mục',
+  library: 'Thư viện PKCS#11',
+  tokenSerial: 'Thiết bị ký số',
+  certificateId: 'Chứng thư trên thiết bị',
+  pin: 'Mã PIN',
+  diameterMm: 'Đường kính dấu',
+  folder: 'Thư mục sao lưu',
+};
+
+/** Words whose meaning depends on the group they sit in: "title" of a period, of a signer. */
+const nestedFieldLabels: Record<string, string> = {
+  'period.title': 'Tên kỳ báo cáo',
+  'signer.title': 'Chức vụ người ký',
+  'signer.name': 'Họ tên người ký',
+  'sections.organization': 'IV. Tổ chức thực hiện',
+  'comments.text': 'Nội dung ý kiến',
 };
 
 /** Words whose meaning depends on the call: "name" is a department in one, a file in another. */
@@ -112,18 +160,25 @@ const methodFieldLabels: Record<string, Record<string, string>> = {
   'documents.diff': { from: 'Phiên bản gốc', to: 'Phiên bản so sánh' },
   'workflow.resolveComment': { id: 'Mã ý kiến' },
   'register.cancel': { id: 'Mã số trong sổ' },
+  'signing.trustedRoots.remove': { sha256: 'Chứng thư gốc' },
+  'backup.inspect': { fileName: 'Bản sao lưu' },
+  'backup.restore': { fileName: 'Bản sao lưu' },
 };
 const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };
 
 /** "Tài khoản quản trị › Mật khẩu" for a path, with list positions as "dòng 3". */
 export function describePath(path: readonly PropertyKey[], method?: string): string {
   const own = (method && methodFieldLabels[method]) || {};
+  let parent = '';
   return path
-    .map((p) =>
-      typeof p === 'number'
-        ? `dòng ${p + 1}`
-        : (own[String(p)] ?? fieldLabels[String(p)] ?? defaultAmbiguous[String(p)] ?? String(p)),
-    )
+    .map((p) => {
+      if (typeof p === 'number') return `dòng ${p + 1}`;
+      const key = String(p);
+      const label =
+        nestedFieldLabels[`${parent}.${key}`] ?? own[key] ?? fieldLabels[key] ?? defaultAmbiguous[key] ?? key;
+      parent = key;
+      return label;
+    })
     .join(' › ');
 }
 

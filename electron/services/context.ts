@@ -2,11 +2,21 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api.ts'
 import type { User } from '../../shared/domain/organization/schemas.ts';
 
 /**
- * Who is calling. The host owns it: one per window in Electron, one per browser client in web
- * mode. Handlers change `userId` only through login and logout.
+ * Who is calling. The host owns it: one per window in Electron, one per browser session in web
+ * mode. Handlers change it only through signIn/signOut (sessions/sessionPolicy.ts); the dispatcher
+ * ends it when it has been idle too long, is too old, or the password changed.
  */
 export interface Session {
   userId: string | null;
+  /** Set by signIn: when, the user's session epoch then, and the last call (ms since epoch). */
+  signedInAt?: number;
+  lastSeenAt?: number;
+  epoch?: number;
+  /**
+   * Names the browser or window across sign-ins, for the per-client login throttle; not a
+   * secret and never chosen by the client.
+   */
+  client?: string;
 }
 
 export interface CallContext {

@@ -2,8 +2,10 @@ import path from 'node:path';
 import type { Handlers } from './context.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
 import { createAuditLog } from './audit/auditLog.ts';
+import { createAuditIntegrity } from './audit/auditService.ts';
 import { loadCatalogDir } from './catalog/loadCatalog.ts';
 import { openBlobStore } from './drafts/attachmentStore.ts';
+import { removeTempFiles } from './files/atomicFiles.ts';
 import { createAttachmentsHandlers, createAttachmentsRepository } from './drafts/attachmentsService.ts';
 import { createDocumentHandlers, frozenFile } from './documents/documentsHandlers.ts';
 import { createDocumentsRepository, type DocumentsRepository } from './drafts/documentsRepository.ts';
@@ -18,11 +20,24 @@ import {
 } from './organization/organizationRepository.ts';
 import { createUsersHandlers } from './organization/usersService.ts';
 import { createUsersRepository, type UsersRepository } from './organization/usersRepository.ts';
+import { createSigningHandlers } from './signing/signingHandlers.ts';
+import { createSigningService, type SigningService } from './signing/signingService.ts';
+import type { SecretBox } from './signing/identities/keyVault.ts';
+import { createPkcs11Client, type Pkcs11Client } from './signing/pkcs11/client.ts';
 import { createSpreadsheetHandlers } from './spreadsheets/spreadsheetsHandlers.ts';
+import { createSessionSettings } from './sessions/sessionPolicy.ts';
+import { createSessionsHandlers } from './sessions/sessionsService.ts';
 import { openDatabase, openMemoryDatabase, type Db } from './store/openDatabase.ts';
 import { createRegisterHandlers } from './workflow/registerHandlers.ts';
 import { createWorkflowHandlers } from './workflow/workflowHandlers.ts';
 import { createWorkflowRepository } from './workflow/workflowRepository.ts';
+import { migrations } from './store/migrations/index.ts';
+import { createBackupHandlers } from './backup/backupHandlers.ts';
+import { createBackupService, type BackupService } from './backup/backupService.ts';
+import { consoleLogger, type AppLogger } from './logging/logger.ts';
+import { createLogsHandlers } from './logging/logsHandlers.ts';
+import { createUpdatesHandlers, type UpdatesPort } from './updates/updatesHandlers.ts';
+import { appVersion } from './appVersion.ts';
 
 export interface ServiceOptions {
   /** Where the database and attachments live; omit for an in-memory store (tests). */
@@ -32,6 +47,18 @@ export interface ServiceOptions {
   clock?: () => Date;
   /** Path of a better-sqlite3 addon built for another runtime (Electron); Node's copy otherwise. */
   nativeBinding?: string;
+  /** The OS key store for signing keys at rest (Electron safeStorage); passphrase only without it. */
+  secretBox?: SecretBox;
+  /** pkcs11js built for Electron (scripts/electronNative.mjs), for the PKCS#11 host process. */
+  pkcs11jsDir?: string;
+  /** The main process's log (a rotating file); warnings to stderr when omitted. */
+  log?: AppLogger;
+  /** The version recorded in backups; package.json's by default. */
+  appVersion?: string;
+  /** Given by the service host: close, put a restored backup in place, open again. */
+  requestReopen?: () => void;
+  /** The desktop's updater; web mode and tests have none ("disabled"). */
+  updates?: UpdatesPort;
 }
 
 export interface Services {
@@ -40,16 +67,23 @@ export interface Services {
   organization: OrganizationRepository;
   users: UsersRepository;
   documents: DocumentsRepository;
+  /** Identities, images, trusted roots; `openSigner` for "Duyệt và ký" and "Ban hành". */
+  signing: SigningService;
   handlers: Handlers;
   dispatch: Dispatch;
   /** Where attachment files are kept: <dataDir>/attachments, or a temporary folder removed on close. */
   attachmentsDir: string;
+  /** Backups of the data folder; null for an in-memory store. */
+  backup: BackupService | null;
+  log: AppLogger;
   close(): void;
 }
 
 /** Builds every service over one store: the handler table that IPC and the web host both serve. */
 export function createServices(options: ServiceOptions): Services {
   const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? consoleLogger();
+  const version = options.appVersion ?? appVersion();
   const catalogs = loadCatalogDir(path.join(options.resourcesDir, 'plans'));
   const db = options.dataDir
     ? openDatabase(options.dataDir, undefined, options.nativeBinding)
@@ -61,11 +95,46 @@ export function createServices(options: ServiceOptions): Services {
   const attachments = createAttachmentsRepository(db, clock);
   // Attachment files sit beside the database; an in-memory store gets a folder of its own.
   const blobs = openBlobStore(options.dataDir);
-  // The frozen bytes of issued documents, apart from attachments: never removed.
+  // The frozen bytes of issued documents, apart from attachments: never removed while listed.
   const issuedFiles = openBlobStore(options.dataDir, 'issued');
-  const drafts = { db, catalogs, organization, documents, audit, clock };
   const workflow = createWorkflowRepository(db, clock);
+  // What a write killed midway left behind: temp files, and files no row refers to.
+  blobs.sweep(attachments.storedHashes());
+  issuedFiles.sweep(workflow.storedHashes());
+  if (options.dataDir) removeTempFiles(options.dataDir);
+  const drafts = { db, catalogs, organization, documents, audit, clock };
   const issuing = { ...drafts, users, workflow, issuedFiles };
+  const sessionSettings = createSessionSettings(db, clock);
+  // Checked before anything is served: a chain edited while the app was stopped shows at once.
+  const integrity = createAuditIntegrity({
+    db,
+    clock,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
+  // The PKCS#11 host process starts only when someone first uses a token.
+  let pkcs11: Pkcs11Client | null = null;
+  const signing = createSigningService({
+    db,
+    clock,
+    audit,
+    users,
+    organization,
+    fontsDir: path.join(options.resourcesDir, 'fonts'),
+    ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+    pkcs11: () =>
+      (pkcs11 ??= createPkcs11Client(options.pkcs11jsDir ? { pkcs11jsDir: options.pkcs11jsDir } : {})),
+  });
+  const backup = options.dataDir
+    ? createBackupService({
+        db,
+        dataDir: options.dataDir,
+        appVersion: version,
+        newestSchema: migrations.length,
+        clock,
+        log: log.child('backup'),
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      })
+    : null;
 
   const handlers: Handlers = {
     ...createAccountHandlers({ db, catalogs, organization, users, audit, clock }),
@@ -76,6 +145,9 @@ export function createServices(options: ServiceOptions): Services {
     ...createVersionsHandlers(drafts),
     ...createDocumentHandlers({ ...issuing, resourcesDir: options.resourcesDir }),
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
+    ...createSessionsHandlers(db, sessionSettings, audit),
+    ...integrity.handlers,
+    ...createSigningHandlers(signing),
     ...createSpreadsheetHandlers({
       ...drafts,
       saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
@@ -83,16 +155,27 @@ export function createServices(options: ServiceOptions): Services {
     }),
     ...createWorkflowHandlers(issuing),
     ...createRegisterHandlers(issuing),
+    ...createLogsHandlers(log, clock),
+    ...createBackupHandlers(backup, options.requestReopen),
+    ...createUpdatesHandlers(options.updates, version),
   };
   return {
     db,
     organization,
     users,
     documents,
+    signing,
     handlers,
-    dispatch: createDispatch(handlers, users),
+    dispatch: createDispatch(handlers, users, log.child('dispatch'), {
+      clock,
+      idleMinutes: () => sessionSettings.idleMinutes(),
+    }),
     attachmentsDir: blobs.dir,
+    backup,
+    log,
     close: () => {
+      integrity.close();
+      pkcs11?.dispose();
       db.close();
       blobs.dispose();
       issuedFiles.dispose();

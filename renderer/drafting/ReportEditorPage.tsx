@@ -147,7 +147,8 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
             <IndicatorsTable
               catalog={home.indicators}
               items={draft.indicators}
-              year={period.year}
+              period={period}
+              planStart={home.plan.term.from}
               onEdit={onEditIndicator}
               issues={issues}
             />
@@ -155,7 +156,13 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
 
           <section className="panel" aria-labelledby="r-tasks-h">
             <h2 id="r-tasks-h">Kết quả thực hiện các nhiệm vụ ({draft.tasks.length})</h2>
-            <ReportTasks home={home} tasks={draft.tasks} onEdit={onEditTask} issues={issues} />
+            <ReportTasks
+              home={home}
+              period={period}
+              tasks={draft.tasks}
+              onEdit={onEditTask}
+              issues={issues}
+            />
           </section>
 
           <section className="panel" aria-labelledby="r-rest-h">

@@ -1,3 +1,4 @@
+import { printedRef } from '../../shared/domain/catalog/applicability.ts';
 import { useId, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../shared/api.ts';
 import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
@@ -173,14 +174,43 @@ function AdhocForm() {
   );
 }
 
+type Home = MethodOutput<'home.get'>;
+
+/** The report duties of the department, each in one line: when and to whom, from the plan's rules. */
+function DutiesLine({ home }: { home: Home | undefined }) {
+  if (!home) return null;
+  const reports = home.duties.filter((d) => d.kind === 'periodic' || d.kind === 'monthly');
+  if (reports.length === 0) {
+    return (
+      <p className="muted" data-testid="report-duties">
+        Kế hoạch số {home.plan.number} không giao cho {home.agencyType.name} chế độ báo cáo định kỳ. Khi có
+        yêu cầu, cơ quan lập báo cáo đột xuất ở cuối trang.
+      </p>
+    );
+  }
+  return (
+    <ul className="muted duty-lines" data-testid="report-duties">
+      {reports.map((d) => (
+        <li key={d.kind}>
+          {d.title}: {d.when.charAt(0).toLocaleLowerCase('vi')}
+          {d.when.slice(1)}
+          {d.sendTo.length > 0 && <> về {d.sendTo.join(' và ')}</>} (mục {printedRef(d.ref)} của Kế hoạch).
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ReportsPage({ canEdit }: { canEdit: boolean }) {
   const list = useApiQuery('reports.list', {});
   const proposals = useApiQuery('reports.propose', {});
+  const home = useApiQuery('home.get', {});
+  const owesReports = home.data?.duties.some((d) => d.kind === 'periodic' || d.kind === 'monthly') ?? true;
   return (
     <div className="page">
       <header className="page-header">
         <h1>Báo cáo</h1>
-        <p className="muted">Báo cáo tình hình thực hiện kế hoạch gửi Sở Khoa học và Công nghệ.</p>
+        <DutiesLine home={home.data} />
       </header>
 
       <section aria-labelledby="proposals-h">
@@ -190,7 +220,11 @@ export function ReportsPage({ canEdit }: { canEdit: boolean }) {
         ) : proposals.isError ? (
           <ErrorBanner error={proposals.error} />
         ) : proposals.data.length === 0 ? (
-          <p className="muted">Không có báo cáo định kỳ nào cần lập lúc này.</p>
+          <p className="muted" data-testid="no-proposals">
+            {owesReports
+              ? 'Không có báo cáo định kỳ nào cần lập lúc này.'
+              : 'Cơ quan không có báo cáo định kỳ phải lập theo Kế hoạch.'}
+          </p>
         ) : (
           <div className="cards">
             {proposals.data.map((p) => (

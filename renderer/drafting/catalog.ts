@@ -31,6 +31,9 @@ export function catalogFromHome(home: Home): Catalog {
         { month: 12, day: 15 },
       ],
       source: '',
+      // The duties are not needed by the checks the editor runs; the service holds them.
+      duties: [],
+      term: home.plan.term,
     },
   };
 }

@@ -37,7 +37,7 @@ export function safeDate(iso: string): string {
 /** "Còn hạn · còn 12 ngày", "Quá hạn · trễ 3 ngày", "Đã gửi". */
 export function timelinessText(t: { timeliness: Timeliness; daysLeft: number }): string {
   const label = timelinessLabels[t.timeliness];
-  if (t.timeliness === 'sent') return label;
+  if (t.timeliness === 'sent' || t.timeliness === 'not_owed') return label;
   if (t.daysLeft < 0) return `${label} · trễ ${-t.daysLeft} ngày`;
   if (t.daysLeft === 0) return `${label} · hạn chót hôm nay`;
   return `${label} · còn ${t.daysLeft} ngày`;

@@ -3,6 +3,7 @@ import { ApiError } from '../api.ts';
 import type { Issue } from './catalog.ts';
 import { safely } from './catalog.ts';
 import { newEditSession } from './ids.ts';
+import { registerUnsavedWork } from '../unsavedWork.ts';
 
 /** A loaded plan or report: what the editor starts from. */
 export interface LoadedDocument<C> {
@@ -99,6 +100,9 @@ class AutosaveEngine<C> {
   private get dirty() {
     return this.editSeq !== this.savedSeq;
   }
+
+  /** Edits not yet stored, or a save still on its way. */
+  hasUnsaved = () => this.dirty || this.inFlight;
 
   private settle(ok: boolean) {
     const list = this.waiters;
@@ -233,6 +237,8 @@ export function useAutosave<C>(options: AutosaveOptions<C>): Autosave<C> {
   useEffect(() => {
     engine.setOptions(options);
   });
+
+  useEffect(() => registerUnsavedWork(engine.hasUnsaved), [engine]);
 
   // Leaving the page or hiding the window: send what is pending right away.
   useEffect(() => {

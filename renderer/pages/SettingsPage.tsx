@@ -7,7 +7,11 @@ import { AgencyHeadingField } from '../components/AgencyHeadingField.tsx';
 import { ErrorBanner, SuccessBanner } from '../components/Field.tsx';
 import { LetterheadForm } from '../components/LetterheadForm.tsx';
 import { OrganizationForm, type OrganizationDraft } from '../components/OrganizationForm.tsx';
+import { BackupPanel } from '../maintenance/BackupPanel.tsx';
+import { LogExport } from '../maintenance/LogExport.tsx';
 import { useApiMutation } from '../queries.ts';
+import { AuditPanel } from '../security/AuditIntegrity.tsx';
+import { SessionSettings } from '../security/SessionSettings.tsx';
 
 export function SettingsPage({
   organization,
@@ -84,6 +88,12 @@ export function SettingsPage({
           </button>
         </div>
       </form>
+      <SessionSettings />
+      <AuditPanel />
+      <h2>Sao lưu và khôi phục</h2>
+      <BackupPanel />
+      <h2>Nhật ký lỗi</h2>
+      <LogExport />
     </div>
   );
 }

@@ -120,13 +120,13 @@ export function RegisterPage({ user }: { user: User }) {
                 <td>{e.signerName}</td>
                 <td>{e.createdByName}</td>
                 <td className="row-actions">
-                  {e.issueId && (
+                  {e.issueId && e.file && (
                     <button
                       type="button"
                       className="link"
                       onClick={() =>
                         void download(() =>
-                          call('documents.issuedFile', { issueId: e.issueId!, role: 'docx' }),
+                          call('documents.issuedFile', { issueId: e.issueId!, sha256: e.file!.sha256 }),
                         )
                       }
                     >

@@ -22,10 +22,10 @@ interface Props {
 /** The frozen files of one issue, each a download that gives the same bytes every time. */
 export function IssuedFiles({ issue }: { issue: IssueView }) {
   const [error, setError] = useState<ApiError | null>(null);
-  const download = async (role: IssueView['files'][number]['role']) => {
+  const download = async (sha256: string) => {
     setError(null);
     try {
-      saveFile(await call('documents.issuedFile', { issueId: issue.id, role }));
+      saveFile(await call('documents.issuedFile', { issueId: issue.id, sha256 }));
     } catch (e) {
       setError(e as ApiError);
     }
@@ -33,9 +33,9 @@ export function IssuedFiles({ issue }: { issue: IssueView }) {
   return (
     <span className="issued-files">
       {issue.files
-        .filter((f) => f.role !== 'document')
+        .filter((f) => f.role === 'pdf' || f.role === 'docx' || f.role === 'xlsx')
         .map((f) => (
-          <button key={f.role} type="button" className="link" onClick={() => void download(f.role)}>
+          <button key={f.sha256} type="button" className="link" onClick={() => void download(f.sha256)}>
             Tải {fileRoleLabels[f.role]}
           </button>
         ))}

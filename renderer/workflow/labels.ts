@@ -17,4 +17,7 @@ export const fileRoleLabels: Record<IssueView['files'][number]['role'], string> 
   docx: 'Word',
   xlsx: 'Excel',
   document: 'Dữ liệu (JSON)',
+  attachment: 'tệp minh chứng',
+  manifest: 'tệp kê khai',
+  'manifest-signature': 'chữ ký tệp kê khai',
 };

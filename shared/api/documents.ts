@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { text } from '../text.ts';
 import { fileSchema, method } from './method.ts';
 
 /**
  * The official documents of a plan or a report (Nghị định 30/2020), from one layout: the .docx for
  * reuse and the PDF — the electronic document that is signed and sent — for preview and export.
  */
-const documentRef = z.object({ id: z.string().min(1) });
+const documentRef = z.object({ id: text.id() });
 
 export const documentsApi = {
   'documents.renderDocx': method({ access: 'user', readOnly: true, input: documentRef, output: fileSchema }),

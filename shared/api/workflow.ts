@@ -3,7 +3,8 @@ import { documentMetaSchema, documentStatusSchema } from '../domain/documents/do
 import { signerSchema } from '../domain/organization/letterhead.ts';
 import { roleSchema } from '../domain/organization/roles.ts';
 import { workflowActionSchema } from '../domain/workflow/transitions.ts';
-import { method, ok } from './method.ts';
+import { text } from '../text.ts';
+import { empty, fileSchema, method, ok } from './method.ts';
 
 /**
  * The approval chain and the register (Nghị định 30/2020, Điều 13–17): gửi duyệt, rút lại, trả
@@ -11,14 +12,9 @@ import { method, ok } from './method.ts';
  * was issued. Every step is checked against shared/domain/workflow/transitions.ts in the service.
  */
 
-const id = z.string().min(1).max(64);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng ngày/tháng/năm');
-const reason = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(2000, `${label} dài quá 2000 ký tự`)
-    .transform((s) => s.normalize('NFC'));
+const id = text.id();
+const isoDate = text.pattern(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng ngày/tháng/năm');
+const reason = (label: string) => text.multiline(2000).trim().describe(label);
 
 export const commentAreaSchema = z.enum(['general', 'section', 'indicator', 'task', 'activity']);
 export type CommentArea = z.infer<typeof commentAreaSchema>;
@@ -26,13 +22,8 @@ export type CommentArea = z.infer<typeof commentAreaSchema>;
 const newCommentSchema = z.object({
   area: commentAreaSchema,
   /** The section key, indicator code, task id or activity id the comment is about ('' for general). */
-  key: z.string().max(64),
-  text: z
-    .string()
-    .trim()
-    .min(1, 'Ý kiến không được để trống')
-    .max(2000, 'Ý kiến dài quá 2000 ký tự')
-    .transform((s) => s.normalize('NFC')),
+  key: text.pattern(/^[A-Za-z0-9._-]*$/, 'Mục được góp ý không hợp lệ'),
+  text: text.multiline(2000).trim().min(1, 'Ý kiến không được để trống'),
 });
 
 export const transitionSchema = z.object({
@@ -61,7 +52,19 @@ export const commentSchema = z.object({
 });
 export type ReviewComment = z.infer<typeof commentSchema>;
 
-export const issuedFileRoleSchema = z.enum(['document', 'pdf', 'docx', 'xlsx']);
+/**
+ * What each frozen file of an issue is: the document (JSON, PDF, .docx, .xlsx), a copy of an
+ * evidence attachment, the package manifest sent to Sở KH&CN and its signature.
+ */
+export const issuedFileRoleSchema = z.enum([
+  'document',
+  'pdf',
+  'docx',
+  'xlsx',
+  'attachment',
+  'manifest',
+  'manifest-signature',
+]);
 
 export const issueSummarySchema = z.object({
   id: z.string(),
@@ -94,6 +97,8 @@ export const registerEntrySchema = z.object({
   cancelledAt: z.string().nullable(),
   cancelledByName: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  /** The issued document the row links to (its PDF, or its .docx). */
+  file: z.object({ sha256: z.string(), name: z.string() }).nullable(),
 });
 export type RegisterEntryView = z.infer<typeof registerEntrySchema>;
 
@@ -109,21 +114,12 @@ const inboxItemSchema = z.object({
   reason: z.string(),
 });
 
-const fileSchema = z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() });
-
 const issueInput = z.object({
   id,
   baseRevision: z.number().int().nonnegative(),
   issuedOn: isoDate,
   recipients: z
-    .array(
-      z
-        .string()
-        .trim()
-        .min(1, 'Nơi nhận không được để trống')
-        .max(200, 'Nơi nhận dài quá 200 ký tự')
-        .transform((s) => s.normalize('NFC')),
-    )
+    .array(text.line(200).trim().min(1, 'Nơi nhận không được để trống'))
     .min(1, 'Nơi nhận phải có ít nhất một nơi')
     .max(30, 'Nơi nhận nhiều nhất 30 nơi'),
 });
@@ -153,7 +149,7 @@ export const workflowApi = {
   'workflow.inbox': method({
     access: 'user',
     readOnly: true,
-    input: z.object({}).strict(),
+    input: empty,
     output: z.array(inboxItemSchema),
   }),
   /** Send for approval: refused with every problem listed while anything required is missing. */
@@ -236,7 +232,7 @@ export const workflowApi = {
   /** A frozen file of an issued document: the same bytes on every download. */
   'documents.issuedFile': method({
     access: 'user',
-    input: z.object({ issueId: id, role: issuedFileRoleSchema }),
+    input: z.object({ issueId: id, sha256: text.pattern(/^[0-9a-f]{64}$/, 'Mã tệp không hợp lệ') }),
     output: fileSchema,
   }),
 };

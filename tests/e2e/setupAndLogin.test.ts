@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from './support/catalog.ts';
 import { completeSetup, openFromMenu } from './support/department.ts';
-import { launchChromium, screenshotPath, startWebApp, useAppAndBrowser } from './support/webApp.ts';
+import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 describe('first run, logout and login in the browser', () => {
   const env = useAppAndBrowser();
@@ -18,19 +18,29 @@ describe('first run, logout and login in the browser', () => {
 
     const expectedTasks = catalog.tasks.filter((t) => t.appliesTo.includes('so_gddt'));
     const expectedIndicators = catalog.indicators.filter((i) => i.appliesTo.includes('so_gddt'));
-    expect(await page.getByTestId('task').count()).toBe(expectedTasks.length);
-    expect(await page.getByTestId('indicator').count()).toBe(expectedIndicators.length);
+    expect(await page.locator('[data-testid="own-tasks"] [data-testid="task"]').count()).toBe(
+      expectedTasks.length,
+    );
+    expect(await page.locator('[data-testid="indicators"] [data-testid="indicator"]').count()).toBe(
+      expectedIndicators.length,
+    );
+    // Sở GD&ĐT is "Cơ quan tổng hợp, theo dõi" of CT10.
+    expect(
+      await page
+        .locator('[data-testid="monitored"] [data-testid="indicator"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-code'))),
+    ).toEqual(['CT10']);
     const body = (await page.textContent('main'))!;
     // The education part of the plan is there; the press agencies' own duties are not.
     const schoolTask = catalog.tasks.find((t) => t.part === 'III.2')!;
     expect(body).toContain(schoolTask.text);
     const pressOnly = catalog.tasks.find(
-      (t) => t.appliesTo.length === 1 && t.appliesTo[0] === 'co_quan_bao_chi',
+      (t) => t.appliesTo.length === 1 && t.appliesTo[0] === 'bao_ptth_tinh',
     )!;
     expect(body).not.toContain(pressOnly.text);
     expect(body).toContain('Sở Giáo dục và Đào tạo');
     // Half-year/year deadline is shown with days left; no monthly report for a sở.
-    const deadlines = await page.getByTestId('deadline').allTextContents();
+    const deadlines = await page.getByTestId('duty').allTextContents();
     expect(
       deadlines.some((d) => /Báo cáo (năm|6 tháng đầu năm) \d{4}/.test(d) && /còn \d+ ngày|hôm nay/.test(d)),
     ).toBe(true);
@@ -57,39 +67,35 @@ describe('first run, logout and login in the browser', () => {
     await page.close();
   });
 
-  it('refuses API calls that do not carry the start-up token', async () => {
+  it('refuses API calls without the session cookie the one-time address gave the browser', async () => {
     const origin = new URL(env.app.url).origin;
     const res = await fetch(`${origin}/api/home.get`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-baocao-client': 'abcdefghijklmnopqrst' },
+      headers: { 'content-type': 'application/json', origin },
       body: '{}',
     });
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('mã truy cập');
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('phiên làm việc');
   });
-});
 
-describe('a press agency', () => {
-  it('sees the monthly report due on the 20th and the press tasks', async () => {
-    const [app, browser] = await Promise.all([startWebApp(), launchChromium()]);
-    try {
-      const page = await browser.newPage();
-      await page.goto(app.url);
-      await completeSetup(page, {
-        name: 'Báo và Phát thanh, Truyền hình Bắc Ninh',
-        type: 'co_quan_bao_chi',
-        abbr: 'BPTTH',
-      });
-      const deadlines = await page.getByTestId('deadline').allTextContents();
-      expect(deadlines.some((d) => /Báo cáo tháng \d+ năm \d{4}/.test(d))).toBe(true);
-      expect(deadlines.join(' ')).toMatch(/chậm nhất ngày 20\/\d+\/\d{4}/);
-      const pressOnly = catalog.tasks.find(
-        (t) => t.appliesTo.length === 1 && t.appliesTo[0] === 'co_quan_bao_chi',
-      )!;
-      expect(await page.textContent('main')).toContain(pressOnly.text);
-    } finally {
-      await browser.close();
-      await app.kill();
-    }
+  it('keeps the token out of the address bar, and a spent address opens nothing', async () => {
+    const spent = env.app.url;
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(spent);
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    expect(page.url()).not.toContain('token');
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'baocao_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    await context.close();
+    const other = await env.browser.newPage();
+    const res = await other.goto(spent);
+    expect(res?.status()).toBe(401);
+    expect(await other.textContent('h1')).toBe('Chưa mở được BaoCao');
+    await other.close();
   });
 });

@@ -55,3 +55,64 @@ describe('rejects malformed copies with an issue on the bad field', () => {
     expect(issuesOf(bad)).toContain('reporting.planDue');
   });
 });
+
+describe('refuses rules that contradict themselves or their own words', () => {
+  const issuesOf = (data: unknown) => {
+    const r = catalogSchema.safeParse(data);
+    expect(r.success).toBe(false);
+    return (r.error?.issues ?? []).map((x) => x.path.map(String).join('.'));
+  };
+  type Raw = {
+    tasks: { id: string; cadence: Record<string, unknown>; sentences?: { text: string }[] }[];
+    indicators: { code: string; consolidation: Record<string, unknown>; carryForward?: { quote: string } }[];
+    reporting: { planDue: string; duties: { kind: string; appliesTo: string[] }[] };
+    agencyTypes: { code: string; monthlyReport: boolean }[];
+  };
+  const at = <K extends keyof Raw>(bad: Record<string, unknown>, key: K) => bad[key] as Raw[K];
+
+  it('a deadline whose words name another date, a year cadence without its year', () => {
+    const bad = clone();
+    const tasks = at(bad, 'tasks');
+    const i = tasks.findIndex((t) => t.id === 'III.2.a');
+    tasks[i]!.cadence.dueDate = '2025-09-15';
+    const j = tasks.findIndex((t) => t.id === 'III.1.b.4');
+    delete tasks[j]!.cadence.year;
+    const paths = issuesOf(bad);
+    expect(paths).toContain(`tasks.${i}.cadence.text`);
+    expect(paths).toContain(`tasks.${j}.cadence.year`);
+  });
+
+  it('sentences that do not add up to the task text', () => {
+    const bad = clone();
+    const tasks = at(bad, 'tasks');
+    const i = tasks.findIndex((t) => t.sentences);
+    tasks[i]!.sentences![1]!.text = 'Một câu không có trong nhiệm vụ.';
+    expect(issuesOf(bad)).toContain(`tasks.${i}.sentences`);
+  });
+
+  it('a yes/no indicator "added up" as a sum, a province-level one with no reporter, a carry-forward quote not in the text', () => {
+    const bad = clone();
+    const inds = at(bad, 'indicators');
+    const ct01 = inds.findIndex((x) => x.code === 'CT01');
+    inds[ct01]!.consolidation.method = 'sum';
+    const ct03 = inds.findIndex((x) => x.code === 'CT03');
+    inds[ct03]!.consolidation.reportedBy = [];
+    const ct05 = inds.findIndex((x) => x.code === 'CT05');
+    inds[ct05]!.carryForward = { quote: 'duy trì hằng năm mãi mãi' };
+    const paths = issuesOf(bad);
+    expect(paths).toContain(`indicators.${ct01}.consolidation.method`);
+    expect(paths).toContain(`indicators.${ct03}.consolidation.reportedBy`);
+    expect(paths).toContain(`indicators.${ct05}.carryForward.quote`);
+  });
+
+  it('a summary field that disagrees with the duties, and a monthly reporter the duties do not name', () => {
+    const bad = clone();
+    at(bad, 'reporting').planDue = '2025-09-30';
+    const types = at(bad, 'agencyTypes');
+    const i = types.findIndex((a) => a.code === 'so_tai_chinh');
+    types[i]!.monthlyReport = true;
+    const paths = issuesOf(bad);
+    expect(paths).toContain('reporting.planDue');
+    expect(paths).toContain(`agencyTypes.${i}.monthlyReport`);
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { methodNames, type MethodName } from '../../shared/api.ts';
+import { api, methodNames, type MethodName } from '../../shared/api.ts';
+import { empty } from '../../shared/api/method.ts';
 import { createServices, defaultResourcesDir } from '../../electron/services/index.ts';
 import { createDispatch } from '../../electron/services/dispatch.ts';
 import { createUsersRepository } from '../../electron/services/organization/usersRepository.ts';
@@ -166,7 +167,7 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
   { method: 'register.propose', input: { documentId: 'x', issuedOn: '10/6/2026' }, label: 'Ngày ban hành' },
   { method: 'register.cancel', input: { id: 'x' }, label: 'Lý do' },
   { method: 'register.export', input: {}, label: 'Năm' },
-  { method: 'documents.issuedFile', input: { issueId: 'x', role: 'exe' }, label: 'Loại tệp' },
+  { method: 'documents.issuedFile', input: { issueId: 'x', sha256: 'abc' }, label: 'Mã tệp' },
   { method: 'documents.versions', input: {}, label: 'Mã văn bản' },
   { method: 'documents.diff', input: { id: 'x', from: 0, to: null }, label: 'Phiên bản gốc' },
   { method: 'attachments.add', input: { documentId: 'x', name: ' ', dataBase64: '' }, label: 'Tên tệp' },
@@ -185,6 +186,50 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
     input: { id: 'x', fileName: 'a.xlsx', dataBase64: '' },
     label: 'Số lần lưu',
   },
+  { method: 'sessions.updateSettings', input: { idleMinutes: 'tám giờ' }, label: 'Tự đăng xuất' },
+  { method: 'audit.verify', input: { anchor: { headHash: 'abc', entryCount: 1 } }, label: 'Mã băm cuối' },
+  { method: 'signing.tokens', input: { library: '' }, label: 'Thư viện PKCS#11' },
+  { method: 'signing.tokenCertificates', input: { library: '/x.so' }, label: 'Thiết bị ký số' },
+  {
+    method: 'signing.useToken',
+    input: { library: '/x.so', tokenSerial: 'a', certificateId: 'XYZ' },
+    label: 'Chứng thư trên thiết bị',
+  },
+  {
+    method: 'signing.importP12',
+    input: { fileName: 'a.p12', dataBase64: 'AA==', password: '' },
+    label: 'Mật khẩu',
+  },
+  { method: 'signing.createTrial', input: { password: 'ngắn' }, label: 'Mật khẩu' },
+  { method: 'signing.testSign', input: { pin: '' }, label: 'Mã PIN' },
+  { method: 'signing.setSignatureImage', input: {}, label: 'Nội dung tệp' },
+  {
+    method: 'signing.organization.useToken',
+    input: { library: '', tokenSerial: 'a', certificateId: '01' },
+    label: 'Thư viện PKCS#11',
+  },
+  {
+    method: 'signing.organization.importP12',
+    input: { fileName: '', dataBase64: 'AA==', password: 'x' },
+    label: 'Tên tệp',
+  },
+  { method: 'signing.organization.createTrial', input: {}, label: 'Mật khẩu' },
+  { method: 'signing.organization.testSign', input: { password: '' }, label: 'Mật khẩu' },
+  {
+    method: 'signing.organization.setSeal',
+    input: { dataBase64: 'AA==', diameterMm: 80 },
+    label: 'Đường kính dấu',
+  },
+  {
+    method: 'signing.trustedRoots.add',
+    input: { fileName: 'goc.cer', dataBase64: '' },
+    label: 'Nội dung tệp',
+  },
+  { method: 'signing.trustedRoots.remove', input: { sha256: 'abc' }, label: 'Chứng thư gốc' },
+  { method: 'signing.verify', input: { fileName: 'a.pdf' }, label: 'Nội dung tệp' },
+  { method: 'backup.setFolder', input: { folder: 42 }, label: 'Thư mục sao lưu' },
+  { method: 'backup.inspect', input: { fileName: '../../etc/passwd' }, label: 'Bản sao lưu' },
+  { method: 'backup.restore', input: {}, label: 'Bản sao lưu' },
 ];
 
 describe('invalid input is refused at the gate, in Vietnamese, and changes nothing', () => {
@@ -222,20 +267,9 @@ describe('invalid input is refused at the gate, in Vietnamese, and changes nothi
   });
 
   it('every method with fields has at least one named-field case', () => {
-    const withFields = methodNames.filter(
-      (n) =>
-        ![
-          'app.status',
-          'auth.logout',
-          'home.get',
-          'users.list',
-          'plans.get',
-          'reports.list',
-          'reports.propose',
-          'workflow.inbox',
-        ].includes(n),
-    );
-    expect(new Set(namedFieldCases.map((c) => c.method))).toEqual(new Set(withFields));
+    const withFields = methodNames.filter((n) => api[n].input !== empty);
+    const covered = new Set(namedFieldCases.map((c) => c.method));
+    expect(withFields.filter((n) => !covered.has(n))).toEqual([]);
   });
 });
 

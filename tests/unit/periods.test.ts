@@ -2,31 +2,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysBetween, parseIsoDate, vietnamToday } from '../../shared/domain/calendarDate.ts';
 import { describeDaysLeft, formatDateLine, formatShortDate } from '../../shared/domain/vietnameseDate.ts';
 import { nextDeadlines, type Deadline } from '../../shared/domain/periods/reportDeadlines.ts';
-import type { Catalog } from '../../shared/domain/catalog/schema.ts';
-import { expectOk, manualClock, setUpDepartment, type Department } from './helpers/setup.ts';
+import { catalog } from './helpers/planText.ts';
+import {
+  ADMIN_PASSWORD,
+  expectOk,
+  loginAs,
+  manualClock,
+  setUpDepartment,
+  type Department,
+} from './helpers/setup.ts';
 
 /**
- * Kế hoạch 34/KH-UBND, section VI: "Định kỳ ngày 20 hằng tháng ... Trước ngày 15/6 và trước ngày
- * 15/12 hằng năm ... gửi báo cáo". Monthly reports are asked of the press agencies only.
+ * Kế hoạch 34/KH-UBND, section V: "Định kỳ ngày 20 hằng tháng ... gửi báo cáo" (V.7.đ, the press)
+ * and "Trước ngày 15/6 và trước ngày 15/12 hằng năm ... gửi báo cáo" (V.8.đ, sở, ban, ngành, UBND
+ * cấp xã). Each body owes only its own.
  */
-const reporting: Catalog['reporting'] = {
-  recipient: 'Sở Khoa học và Công nghệ',
-  planDue: '2025-09-10',
-  periodicDeadlines: [
-    { month: 12, day: 15 },
-    { month: 6, day: 15 },
-  ],
-  monthly: { day: 20, appliesTo: ['co_quan_bao_chi'] },
-  source: 'Trước ngày 15/6 và trước ngày 15/12 hằng năm',
-};
-
 const periodic = (today: string, agency = 'so_ban_nganh') => {
-  const found = nextDeadlines(today, reporting, agency).filter((d) => d.kind !== 'monthly');
+  const found = nextDeadlines(today, catalog, agency).filter((d) => d.kind !== 'monthly');
   expect(found).toHaveLength(1);
   return found[0]!;
 };
 const monthly = (today: string): Deadline | undefined =>
-  nextDeadlines(today, reporting, 'co_quan_bao_chi').find((d) => d.kind === 'monthly');
+  nextDeadlines(today, catalog, 'co_quan_bao_chi').find((d) => d.kind === 'monthly');
 
 describe('Vietnamese date lines (Nghị định 30/2020)', () => {
   it('pads the day below 10 and the month only for January and February', () => {
@@ -106,9 +103,7 @@ describe('next report deadlines', () => {
   });
 
   it('monthly reports by the 20th only for the agencies the plan names', () => {
-    expect(nextDeadlines('2026-03-01', reporting, 'so_ban_nganh').map((d) => d.kind)).not.toContain(
-      'monthly',
-    );
+    expect(nextDeadlines('2026-03-01', catalog, 'so_ban_nganh').map((d) => d.kind)).not.toContain('monthly');
     expect(monthly('2026-03-01')).toMatchObject({ due: '2026-03-20', daysLeft: 19 });
     expect(monthly('2026-03-20')).toMatchObject({ due: '2026-03-20', daysLeft: 0 });
     expect(monthly('2026-03-21')).toMatchObject({ due: '2026-04-20' });
@@ -122,9 +117,11 @@ describe('next report deadlines', () => {
     expect(d!.dueText).toBe('chậm nhất ngày 20/1/2027');
   });
 
-  it('lists the nearest deadline first', () => {
-    const all = nextDeadlines('2026-12-21', reporting, 'co_quan_bao_chi');
-    expect(all.map((d) => d.due)).toEqual(['2027-01-20', '2027-06-14']);
+  it('the press owes the monthly report, not the half-year ones; Tỉnh đoàn and Ban Tuyên giáo neither', () => {
+    expect(nextDeadlines('2026-12-21', catalog, 'co_quan_bao_chi').map((d) => d.due)).toEqual(['2027-01-20']);
+    expect(nextDeadlines('2026-12-21', catalog, 'bao_ptth_tinh').map((d) => d.kind)).toEqual(['monthly']);
+    expect(nextDeadlines('2026-12-21', catalog, 'tinh_doan')).toEqual([]);
+    expect(nextDeadlines('2026-12-21', catalog, 'ban_tuyen_giao')).toEqual([]);
   });
 });
 
@@ -147,6 +144,8 @@ describe('the home page uses Vietnam time and the plan of the department', () =>
     tasks: { id: string; appliesTo: string[] }[];
   }
 
+  // The test plan (tests/fixtures) has no duties of its own: every body owes the periodic reports,
+  // the press the monthly one too, as plan files without `reporting.duties` always meant.
   it('a press agency sees its monthly report and the six-month report, nearest first', async () => {
     time.set('2026-12-21T03:00:00Z');
     const home = expectOk<Home>(await press.call('home.get', {}));
@@ -170,6 +169,8 @@ describe('the home page uses Vietnam time and the plan of the department', () =>
     expect(home.deadlines.map((d) => d.due)).toEqual(['2027-06-14']);
 
     time.set('2026-12-31T17:30:00Z');
-    expect(expectOk<Home>(await office.call('home.get', {})).today).toBe('2027-01-01');
+    // Ten days after the sign-in: past a session's maximum age, so sign in again.
+    const again = await loginAs(office, 'quantri', ADMIN_PASSWORD);
+    expect(expectOk<Home>(await again.call('home.get', {})).today).toBe('2027-01-01');
   });
 });

@@ -181,12 +181,22 @@ describe('proposed reports', () => {
     expect(keys(proposeReports('2026-12-14', office, new Set(['semiannual-2026'])))).toEqual(['annual-2026']);
   });
 
-  it('never proposes reports before 2025, when the plan began', () => {
-    expect(keys(proposeReports('2025-03-01', office, new Set()))).toEqual(['semiannual-2025']);
-    expect(keys(proposeReports('2025-03-01', office, new Set(), 2024))).toEqual([
-      'annual-2024',
-      'semiannual-2025',
+  it('within a term, nothing ending before its start and nothing of a year after its last', () => {
+    const term = { ...office, term: { from: '2025-08-20', lastYear: 2030 } };
+    // Without a term every period counts; with one, the windows that end before 20/8/2025 are gone.
+    expect(keys(proposeReports('2025-03-01', office, new Set()))).toEqual(['annual-2024', 'semiannual-2025']);
+    expect(keys(proposeReports('2025-03-01', term, new Set()))).toEqual([]);
+    expect(keys(proposeReports('2025-09-01', term, new Set()))).toEqual(['annual-2025']);
+    expect(keys(proposeReports('2030-12-20', term, new Set()))).toEqual(['annual-2030']);
+    expect(keys(proposeReports('2031-01-10', term, new Set(['annual-2030'])))).toEqual([]);
+  });
+
+  it('an agency that owes no periodic report gets none, only its monthly ones', () => {
+    expect(keys(proposeReports('2026-03-10', { ...press, periodic: false }, new Set()))).toEqual([
+      'monthly-2026-02',
+      'monthly-2026-03',
     ]);
+    expect(keys(proposeReports('2026-03-10', { ...office, periodic: false }, new Set()))).toEqual([]);
   });
 
   it('a press agency also gets the month report: this month until the 20th, then next month', () => {

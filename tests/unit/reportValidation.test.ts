@@ -18,13 +18,18 @@ const catalog = catalogSchema.parse(
 const rules = { periodicDeadlines: catalog.reporting.periodicDeadlines, monthlyDay: 20 };
 const half2026 = periodFor('semiannual', 2026, null, rules);
 const fresh = (): ReportContent => newReportContent(catalog, 'so_khcn', half2026, null);
+const kindOf = (code: string, measure: string) =>
+  catalog.indicators.find((i) => i.code === code)!.measures.find((m) => m.code === measure)!.kind;
 
 /** A report of Sở KH&CN with everything the 6-month report of 2026 asks for. */
 function complete(): ReportContent {
   const r = fresh();
   for (const ind of r.indicators) {
     for (const v of ind.values) {
-      if (v.measure.startsWith('ty_le')) Object.assign(v, { numerator: 40, denominator: 40 });
+      const kind = kindOf(ind.code, v.measure);
+      if (kind === 'ratio') Object.assign(v, { numerator: 40, denominator: 40 });
+      else if (kind === 'yes_no')
+        Object.assign(v, { done: true, evidenceUrl: 'https://khcn.bacninh.gov.vn/nq57' });
       else v.count = 3;
     }
   }
@@ -48,9 +53,14 @@ describe('report validation', () => {
     const issues = validateReport(fresh(), catalog);
     expect(issues.length).toBeGreaterThan(0);
     expect(issues.every((i) => i.severity === 'incomplete')).toBe(true);
-    // CT02 has a 100% target in 2026; CT04 and CT12 have none that year.
+    // CT02 has a 100% target in 2026; CT04 none that year; CT12 counts toward "03" by 2027.
     expect(at(issues, 'indicators', 'CT02', 'values', 0, 'numerator')).toHaveLength(1);
-    expect(issues.some((i) => i.path[1] === 'CT04' || i.path[1] === 'CT12')).toBe(false);
+    expect(issues.some((i) => i.path[1] === 'CT04')).toBe(false);
+    expect(at(issues, 'indicators', 'CT12', 'values', 0, 'count')[0]!.message).toMatch(
+      /Chưa nhập số lượng \(chỉ tiêu năm 2026: 03 \(đến năm 2027\)\)$/,
+    );
+    // CT01's two requirements are each a yes/no to answer.
+    expect(at(issues, 'indicators', 'CT01', 'values', 1, 'done')).toHaveLength(1);
     expect(at(issues, 'tasks', 'III.1.a.1', 'status')[0]!.message).toBe(
       'Nhiệm vụ III.1.a.1 – Chưa chọn trạng thái thực hiện',
     );
@@ -84,21 +94,21 @@ describe('report validation', () => {
   it('a numerator over a zero denominator is wrong; only one of the two numbers is incomplete', () => {
     const r = complete();
     Object.assign(ind(r, 'CT05').values[0]!, { numerator: 3, denominator: 0 });
-    Object.assign(ind(r, 'CT06').values[0]!, { numerator: null, denominator: 10 });
-    Object.assign(ind(r, 'CT07').values[0]!, { numerator: 4, denominator: null });
+    Object.assign(ind(r, 'CT11').values[0]!, { numerator: null, denominator: 10 });
+    Object.assign(ind(r, 'CT13').values[0]!, { numerator: 4, denominator: null });
     const issues = validateReport(r, catalog);
     expect(issues.map((i) => [i.severity, i.path.join('.')])).toEqual([
       ['error', 'indicators.CT05.values.0.denominator'],
-      ['incomplete', 'indicators.CT06.values.0.numerator'],
-      ['incomplete', 'indicators.CT07.values.0.denominator'],
+      ['incomplete', 'indicators.CT11.values.0.numerator'],
+      ['incomplete', 'indicators.CT13.values.0.denominator'],
     ]);
     expect(issues[0]!.message).toMatch(/^Chỉ tiêu 5 – .* – Mẫu số phải lớn hơn 0/);
-    expect(issues[1]!.message).toMatch(/^Chỉ tiêu 6 – .* – Chưa nhập tử số \(mẫu số là 10\)$/);
+    expect(issues[1]!.message).toMatch(/^Chỉ tiêu 11 – .* – Chưa nhập tử số \(mẫu số là 10\)$/);
   });
 
   it('evidence links must be http(s) URLs', () => {
     const r = complete();
-    const v = ind(r, 'CT01').values[0]!;
+    const v = ind(r, 'CT02').values[0]!;
     for (const bad of [
       'khcn.bacninh.gov.vn/nq57',
       'ftp://khcn.bacninh.gov.vn',
@@ -110,10 +120,10 @@ describe('report validation', () => {
       expect(issues).toHaveLength(1);
       expect(issues[0]).toMatchObject({
         severity: 'error',
-        path: ['indicators', 'CT01', 'values', 0, 'evidenceUrl'],
+        path: ['indicators', 'CT02', 'values', 0, 'evidenceUrl'],
       });
       expect(issues[0]!.message).toMatch(
-        /^Chỉ tiêu 1 – .* – Đường dẫn minh chứng không hợp lệ: phải bắt đầu bằng http:\/\/ hoặc https:\/\//,
+        /^Chỉ tiêu 2 – .* – Đường dẫn minh chứng không hợp lệ: phải bắt đầu bằng http:\/\/ hoặc https:\/\//,
       );
     }
     for (const good of ['https://khcn.bacninh.gov.vn/nq57', 'http://bacninh.gov.vn/chuyen-muc?id=57', '']) {
@@ -164,29 +174,32 @@ describe('report validation', () => {
   });
 
   it('a yes/no measure marked done needs its evidence link', () => {
-    const yesNoCatalog = structuredClone(catalog);
-    const ct01 = yesNoCatalog.indicators[0]!;
-    ct01.measures[0] = {
-      code: 'chuyen_muc',
-      label: 'Có chuyên mục Nghị quyết 57',
-      kind: 'yes_no',
-      unit: 'có/không',
-    };
     const r = complete();
-    ind(r, 'CT01').values[0] = {
-      ...ind(r, 'CT01').values[0]!,
-      measure: 'chuyen_muc',
-      numerator: null,
-      denominator: null,
-      done: true,
-    };
-    expect(validateReport(r, yesNoCatalog)).toEqual([
+    Object.assign(ind(r, 'CT01').values[0]!, { done: true, evidenceUrl: '' });
+    expect(validateReport(r, catalog)).toEqual([
       {
         severity: 'incomplete',
         path: ['indicators', 'CT01', 'values', 0, 'evidenceUrl'],
-        message: 'Chỉ tiêu 1 – Có chuyên mục Nghị quyết 57 – Chưa nhập đường dẫn minh chứng',
+        message:
+          'Chỉ tiêu 1 – Đã xây dựng, ban hành kế hoạch truyền thông thực hiện Nghị quyết số 57-NQ/TW – Chưa nhập đường dẫn minh chứng',
       },
     ]);
+    // "Chưa thực hiện" is an answer too: nothing more to enter.
+    Object.assign(ind(r, 'CT01').values[0]!, { done: false });
+    expect(validateReport(r, catalog)).toEqual([]);
+  });
+
+  it('a task "bắt đầu từ năm 2026" needs no status before 2026, and one from then on', () => {
+    const annual2025 = periodFor('annual', 2025, null, rules);
+    const early = newReportContent(catalog, 'so_khcn', annual2025, null);
+    const later = fresh();
+    const statusIssue = (r: ReportContent) => at(validateReport(r, catalog), 'tasks', 'III.1.b.3', 'status');
+    expect(catalog.tasks.find((t) => t.id === 'III.1.b.3')!.cadence.text).toBe(
+      'Nhiệm vụ thường xuyên, bắt đầu từ năm 2026',
+    );
+    expect(statusIssue(early)).toEqual([]);
+    expect(at(validateReport(early, catalog), 'tasks', 'III.1.b.1', 'status')).toHaveLength(1);
+    expect(statusIssue(later)).toHaveLength(1);
   });
 
   it('every message is Vietnamese and names its indicator, task or section', () => {

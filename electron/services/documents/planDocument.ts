@@ -1,3 +1,5 @@
+import { taskTextFor } from '../../../shared/domain/catalog/applicability.ts';
+import { cadenceSuffix } from '../../../shared/domain/catalog/cadence.ts';
 import type { Catalog, CatalogTask } from '../../../shared/domain/catalog/schema.ts';
 import type { PlanExchange } from '../../../shared/domain/documents/exchange.ts';
 import { formatTimeline } from '../../../shared/domain/plans/activityTimeline.ts';
@@ -63,19 +65,20 @@ function activityDetails(a: Activity): string {
 
 const endSentence = (s: string) => (/[.:;!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
-function tasksSection(groups: PartGroup[], sizes: Sizes): ParagraphBlock[] {
+function tasksSection(groups: PartGroup[], agencyType: string, sizes: Sizes): ParagraphBlock[] {
   const out: ParagraphBlock[] = [];
   groups.forEach((g, gi) => {
     out.push(heading(`${gi + 1}. ${g.title}`, sizes, 2));
     for (const { task, plan } of g.entries) {
-      const cadence = task.cadence.text.trim() ? ` (${task.cadence.text.trim()})` : '';
-      // The task's text is running text, not a heading: kept with nothing, so a long one never
-      // pushes itself and what follows to the next page.
+      // Only the sentences addressed to the department; the cadence once, not after a text that
+      // says it. Running text, not a heading: kept with nothing, so a long one never pushes itself
+      // and what follows to the next page.
+      const words = endSentence(taskTextFor(task, agencyType)).replace(/\.$/, '');
       out.push(
         body(
           [
             run('Nhiệm vụ: ', { bold: true, italics: true }),
-            run(`${endSentence(task.text).replace(/\.$/, '')}${cadence}.`, { italics: true }),
+            run(`${words}${cadenceSuffix(task, words)}.`, { italics: true }),
           ],
           sizes.body,
         ),
@@ -140,7 +143,10 @@ export function planBody(doc: PlanExchange, catalog: Catalog, sizes: Sizes, draf
         { title: 'Mục đích, yêu cầu', blocks: textParagraphs(content.sections.purpose, sizes) },
         {
           title: 'Nhiệm vụ và giải pháp',
-          blocks: [...textParagraphs(content.sections.tasksIntro, sizes), ...tasksSection(groups, sizes)],
+          blocks: [
+            ...textParagraphs(content.sections.tasksIntro, sizes),
+            ...tasksSection(groups, doc.organization.agencyType, sizes),
+          ],
         },
         { title: 'Kinh phí thực hiện', blocks: textParagraphs(content.sections.budget, sizes) },
         { title: 'Tổ chức thực hiện', blocks: textParagraphs(content.sections.organization, sizes) },

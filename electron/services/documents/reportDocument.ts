@@ -1,8 +1,12 @@
+import { taskTextFor } from '../../../shared/domain/catalog/applicability.ts';
+import { cadenceSuffix } from '../../../shared/domain/catalog/cadence.ts';
 import type { Catalog, CatalogIndicator } from '../../../shared/domain/catalog/schema.ts';
+import { taskTiming, timingNote } from '../../../shared/domain/periods/taskSchedule.ts';
 import type { ReportExchange } from '../../../shared/domain/documents/exchange.ts';
 import {
   achievementLabels,
   evaluateIndicator,
+  formatPercent,
   type Achievement,
   type IndicatorResult,
 } from '../../../shared/domain/indicators/indicatorMath.ts';
@@ -38,6 +42,10 @@ import { body, centred, lines, run, type Sizes } from './layout/page.ts';
 export interface ReportBody extends DocumentBody {
   /** Who the report goes to: "Như trên" in Nơi nhận stands for it. */
   recipient: string;
+  /** Further bodies the plan sends it to (Sở KH&CN's own report: also Bộ Khoa học và Công nghệ). */
+  alsoTo: string[];
+  /** Never in its own Nơi nhận: the department itself when it is the plan's recipient. */
+  notTo: string[];
 }
 
 const number = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
@@ -52,8 +60,22 @@ function tasksResults(doc: ReportExchange, catalog: Catalog, sizes: Sizes): Para
     out.push(heading(`${itemLetter(gi)} ${g.part.title}`, sizes, 3));
     for (const task of g.tasks) {
       const r = byId.get(task.id)!;
-      out.push(body([run(`- ${task.text.trim().replace(/[.;:]+$/, '')}.`, { italics: true })], sizes.body));
-      out.push(labelled('Tình trạng', `${r.status ? taskStatusLabels[r.status] : 'Chưa cập nhật'}.`, sizes));
+      // The department's own sentences of the item, its cadence printed once (never twice when the
+      // text already says it: "…hoàn thành trước ngày 10/9/2025…").
+      const words = taskTextFor(task, doc.organization.agencyType)
+        .trim()
+        .replace(/[.;:]+$/, '');
+      out.push(body([run(`- ${words}${cadenceSuffix(task, words)}.`, { italics: true })], sizes.body));
+      const timing = taskTiming(task, doc.content.period);
+      const notYet = timing.state === 'not_started' && r.status === null;
+      const status = r.status
+        ? taskStatusLabels[r.status]
+        : notYet
+          ? 'Chưa đến thời gian thực hiện'
+          : 'Chưa cập nhật';
+      const note = notYet ? null : timingNote(timing, r.status === 'hoan_thanh');
+      const flagged = note ? ` (${note.charAt(0).toLocaleLowerCase('vi')}${note.slice(1)})` : '';
+      out.push(labelled('Tình trạng', `${status}${flagged}.`, sizes));
       out.push(...textParagraphs(r.result, sizes));
       if (lines(r.figures).length) out.push(labelled('Số liệu cụ thể', lines(r.figures).join('; '), sizes));
       if (lines(r.evidence).length) out.push(labelled('Minh chứng', lines(r.evidence).join('; '), sizes));
@@ -111,16 +133,17 @@ function indicatorRow(e: Evaluated, i: number): AppendixRow {
     );
     return many ? `${m.label}: ${text}` : text;
   });
+  // Rounded so the figure never contradicts the status: 99,999 % beside "Chưa đạt" prints 99,9.
   const ratios = indicator.measures
-    .map((m, mi) => ({ m, value: result.measures[mi]?.value ?? null }))
-    .filter(({ m, value }) => m.kind === 'ratio' && value !== null)
-    .map(({ value }) => number(value!));
+    .map((m, mi) => ({ m, r: result.measures[mi] }))
+    .filter(({ m, r }) => m.kind === 'ratio' && r && r.value !== null)
+    .map(({ r }) => formatPercent(r!.value!, r!.target));
   const evidence = entry.values.map((v) => v.evidenceUrl.trim()).filter(Boolean);
   return {
     cells: [
       [String(i + 1)],
       [indicator.text],
-      [result.targetText],
+      [result.targetText, ...result.targetNotes].filter(Boolean),
       results,
       ratios,
       [achievementLabels[result.achievement]],
@@ -152,9 +175,18 @@ export function indicatorSummary(evaluated: readonly Evaluated[], year: number):
  */
 export function addressee(catalog: Catalog, agencyType: string): string {
   const recipient = catalog.reporting.recipient;
-  const recipientType = catalog.agencyTypes.find((a) => a.name === recipient)?.code;
+  const recipientType =
+    catalog.reporting.recipientType ?? catalog.agencyTypes.find((a) => a.name === recipient)?.code;
   if (recipientType !== agencyType) return recipient;
-  return catalog.issuer.replace(/^UBND\b/, 'Ủy ban nhân dân');
+  const periodic = catalog.reporting.duties.find((d) => d.kind === 'periodic');
+  return periodic?.recipientSendsTo[0] ?? catalog.issuer.replace(/^UBND\b/, 'Ủy ban nhân dân');
+}
+
+/** Sở KH&CN's own report: the bodies after the first the plan sends it to, and itself to leave out. */
+function ownCopies(catalog: Catalog, agencyType: string): { alsoTo: string[]; notTo: string[] } {
+  if (agencyType !== catalog.reporting.recipientType) return { alsoTo: [], notTo: [] };
+  const periodic = catalog.reporting.duties.find((d) => d.kind === 'periodic');
+  return { alsoTo: periodic?.recipientSendsTo.slice(1) ?? [], notTo: [catalog.reporting.recipient] };
 }
 
 /**
@@ -240,6 +272,7 @@ export function reportBody(
     summary: about.summary,
     children,
     recipient,
+    ...ownCopies(catalog, doc.organization.agencyType),
     appendix: {
       title: 'Kết quả thực hiện các chỉ tiêu',
       reference: appendixReference(doc, draftYear),

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isTempName, writeFileAtomically } from '../files/atomicFiles.ts';
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -18,45 +19,13 @@ export interface BlobStore {
   /** The bytes, or null if the file is missing or no longer matches its name. */
   read(sha256: string): Buffer | null;
   remove(sha256: string): void;
+  /**
+   * At start: removes what a write killed midway left behind (its *.tmp files) and files no row
+   * refers to (`stored` is every SHA-256 the database lists). Returns how many files went.
+   */
+  sweep(stored: Set<string>): number;
   /** Removes a temporary store's folder; a store under the data folder is left alone. */
   dispose(): void;
-}
-
-function fsyncDir(dir: string) {
-  // Makes the rename itself durable. Windows cannot open a folder for fsync; NTFS journals renames.
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    /* not supported on this platform */
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
-export function writeAtomically(file: string, bytes: Uint8Array) {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${randomUUID()}.tmp`);
-  const fd = fs.openSync(tmp, 'wx');
-  try {
-    let offset = 0;
-    while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
-    fs.fsyncSync(fd);
-  } catch (e) {
-    fs.closeSync(fd);
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-  fs.closeSync(fd);
-  try {
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-  fsyncDir(dir);
 }
 
 export function createBlobStore(dir: string, temporary = false): BlobStore {
@@ -79,12 +48,30 @@ export function createBlobStore(dir: string, temporary = false): BlobStore {
     put(sha256, bytes) {
       if (sha256Hex(bytes) !== sha256) throw new Error('bytes do not match their sha256');
       if (read(sha256)) return false;
-      writeAtomically(pathOf(sha256), bytes);
+      writeFileAtomically(pathOf(sha256), bytes);
       return true;
     },
     read,
     remove(sha256) {
       fs.rmSync(pathOf(sha256), { force: true });
+    },
+    sweep(stored) {
+      let removed = 0;
+      const rm = (file: string) => {
+        fs.rmSync(file, { force: true });
+        removed++;
+      };
+      for (const sub of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+        if (!sub.isDirectory() || !/^[0-9a-f]{2}$/.test(sub.name)) continue;
+        const folder = path.join(dir, sub.name);
+        for (const f of fs.readdirSync(folder, { withFileTypes: true })) {
+          if (!f.isFile()) continue;
+          if (isTempName(f.name)) rm(path.join(folder, f.name));
+          else if (/^[0-9a-f]{64}$/.test(f.name) && f.name.startsWith(sub.name) && !stored.has(f.name))
+            rm(path.join(folder, f.name));
+        }
+      }
+      return removed;
     },
     dispose() {
       if (temporary) fs.rmSync(dir, { recursive: true, force: true });

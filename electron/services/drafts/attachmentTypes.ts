@@ -1,15 +1,7 @@
 import { AppError } from '../../../shared/errors.ts';
+import { isCompoundFile, isJpeg, isOoxmlPackage, isPdf, isPng } from './fileStructure.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
-  bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
-
-const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
-const ZIP = [0x50, 0x4b, 0x03, 0x04]; // PK\3\4: docx, xlsx, pptx
-const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // Compound File: doc, xls
-const JPEG = [0xff, 0xd8, 0xff];
-const PNG = [0x89, 0x50, 0x4e, 0x47];
 
 function isUtf8Text(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return false;
@@ -28,23 +20,36 @@ interface FileType {
   matches(bytes: Uint8Array): boolean;
 }
 
-const ooxml = (mime: string, label: string): FileType => ({
+/** An OOXML package whose [Content_Types].xml names a main part of `main` (…main+xml). */
+const ooxml = (mime: string, label: string, main: string): FileType => ({
   mime,
   label,
-  matches: (b) => startsWith(b, ZIP),
+  matches: (b) => isOoxmlPackage(b, main),
 });
 
-/** The allow-list: the extension says what the file claims to be, the first bytes must agree. */
+/** The allow-list: the extension says what the file claims to be, its structure must agree. */
 const fileTypes: Record<string, FileType> = {
-  pdf: { mime: 'application/pdf', label: 'PDF', matches: (b) => startsWith(b, PDF) },
-  docx: ooxml('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Word'),
-  xlsx: ooxml('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Excel'),
-  pptx: ooxml('application/vnd.openxmlformats-officedocument.presentationml.presentation', 'PowerPoint'),
-  doc: { mime: 'application/msword', label: 'Word', matches: (b) => startsWith(b, OLE) },
-  xls: { mime: 'application/vnd.ms-excel', label: 'Excel', matches: (b) => startsWith(b, OLE) },
-  jpg: { mime: 'image/jpeg', label: 'ảnh JPEG', matches: (b) => startsWith(b, JPEG) },
-  jpeg: { mime: 'image/jpeg', label: 'ảnh JPEG', matches: (b) => startsWith(b, JPEG) },
-  png: { mime: 'image/png', label: 'ảnh PNG', matches: (b) => startsWith(b, PNG) },
+  pdf: { mime: 'application/pdf', label: 'PDF', matches: isPdf },
+  docx: ooxml(
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'Word',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+  ),
+  xlsx: ooxml(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'Excel',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  ),
+  pptx: ooxml(
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    'PowerPoint',
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
+  ),
+  doc: { mime: 'application/msword', label: 'Word', matches: isCompoundFile },
+  xls: { mime: 'application/vnd.ms-excel', label: 'Excel', matches: isCompoundFile },
+  jpg: { mime: 'image/jpeg', label: 'ảnh JPEG', matches: isJpeg },
+  jpeg: { mime: 'image/jpeg', label: 'ảnh JPEG', matches: isJpeg },
+  png: { mime: 'image/png', label: 'ảnh PNG', matches: isPng },
   txt: { mime: 'text/plain', label: 'văn bản UTF-8', matches: isUtf8Text },
   csv: { mime: 'text/csv', label: 'bảng CSV (UTF-8)', matches: isUtf8Text },
 };

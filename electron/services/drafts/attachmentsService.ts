@@ -56,6 +56,20 @@ export function createAttachmentsRepository(db: Db, clock: () => Date) {
       ).run(documentId, sha256, name, now, userId);
       return this.get(documentId, sha256)!;
     },
+    rename(documentId: string, sha256: string, name: string) {
+      db.prepare('UPDATE document_attachments SET name = ? WHERE document_id = ? AND sha256 = ?').run(
+        name,
+        documentId,
+        sha256,
+      );
+      return this.get(documentId, sha256)!;
+    },
+    /** Every stored file's SHA-256, for the clean-up at start. */
+    storedHashes(): Set<string> {
+      return new Set(
+        (db.prepare('SELECT sha256 FROM attachments').all() as { sha256: string }[]).map((r) => r.sha256),
+      );
+    },
     /** Removes the link; true when no document lists the file any more (its row is gone too). */
     unlink(documentId: string, sha256: string): boolean {
       db.prepare('DELETE FROM document_attachments WHERE document_id = ? AND sha256 = ?').run(
@@ -87,7 +101,18 @@ export function createAttachmentsHandlers(
       const { mime } = checkAttachment(name, bytes);
       const sha256 = sha256Hex(bytes);
       const already = attachments.get(documentId, sha256);
-      if (already) return already;
+      if (already) {
+        // The same content again under another name: the clerk means the new name.
+        if (already.name === name) return already;
+        return db
+          .transaction(() => {
+            requireEditable(requireDocument(documents, documentId, 'report'));
+            const renamed = attachments.rename(documentId, sha256, name);
+            audit.append(user.id, 'attachments.rename', { documentId, sha256, from: already.name, name });
+            return renamed;
+          })
+          .immediate();
+      }
 
       // The file is durable before the row that lists it commits; if the row fails, a file this
       // call wrote and nothing else references is taken away again. Everything here is synchronous,

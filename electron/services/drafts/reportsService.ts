@@ -5,15 +5,17 @@ import { daysBetween, vietnamToday } from '../../../shared/domain/calendarDate.t
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import {
   adhocPeriod,
-  periodFor,
+  owedPeriod,
   periodKey,
   proposeReports,
+  reportKindLabels,
   timelinessOf,
-  type PeriodRules,
   type ReportPeriod,
 } from '../../../shared/domain/periods/reportPeriods.ts';
+import { dutyRulesFor } from '../../../shared/domain/periods/reportDeadlines.ts';
 import type { PlanContent } from '../../../shared/domain/plans/planContent.ts';
 import { carryOverReport, newReportContent } from '../../../shared/domain/reports/newReport.ts';
+import { upgradeReportContent } from '../../../shared/domain/reports/upgradeReport.ts';
 import type { ReportContent } from '../../../shared/domain/reports/reportContent.ts';
 import { validateReport } from '../../../shared/domain/reports/reportValidation.ts';
 import type { Handlers } from '../context.ts';
@@ -29,6 +31,7 @@ import {
 } from './documentAccess.ts';
 import type { StoredDocument } from './documentsRepository.ts';
 import { PLAN_PERIOD_KEY } from './plansService.ts';
+import { reportContentOf } from './reportUpgrade.ts';
 
 /** An ad hoc report keeps the title the clerk gave it; periodic ones are named by their period. */
 export const reportTitle = (catalog: Catalog, period: ReportPeriod) =>
@@ -59,14 +62,8 @@ const newestFirst = (a: StoredDocument, b: StoredDocument) => {
   );
 };
 
-function rulesOf(catalog: Catalog): PeriodRules {
-  const rules: PeriodRules = { periodicDeadlines: catalog.reporting.periodicDeadlines };
-  if (catalog.reporting.monthly) rules.monthlyDay = catalog.reporting.monthly.day;
-  return rules;
-}
-
-const reportsMonthly = ({ catalog, org }: DepartmentContext) =>
-  Boolean(catalog.reporting.monthly?.appliesTo.includes(org.agencyType));
+/** What the department owes under the plan: which periodic kinds, the term, the wording of the dates. */
+const rulesOf = ({ catalog, org }: DepartmentContext) => dutyRulesFor(catalog, org.agencyType);
 
 type CreateInput = ParsedInput<'reports.create'>;
 
@@ -87,19 +84,26 @@ function periodAsked(input: CreateInput, dept: DepartmentContext): { period: Rep
     const period = adhocPeriod(input.title, input.deadline, input.from, input.to);
     return { period, key: periodKey(period, randomUUID()) };
   }
+  const rules = rulesOf(dept);
+  if (!(input.kind === 'monthly' ? rules.monthly : rules.periodic)) {
+    throw new AppError(
+      'VALIDATION',
+      `Loại báo cáo: ${dept.agencyType.name} không phải gửi ${reportKindLabels[input.kind].toLowerCase()} theo Kế hoạch số ${dept.catalog.number}; khi có yêu cầu, hãy lập báo cáo đột xuất`,
+    );
+  }
   if (input.kind === 'monthly') {
-    if (!reportsMonthly(dept)) {
-      throw new AppError(
-        'VALIDATION',
-        `Loại báo cáo: ${dept.agencyType.name} không gửi báo cáo tháng theo Kế hoạch số ${dept.catalog.number}`,
-      );
-    }
     if (input.month === null) throw new AppError('VALIDATION', 'Tháng: báo cáo tháng phải chọn tháng');
   } else if (input.month !== null) {
     throw new AppError('VALIDATION', 'Tháng: chỉ báo cáo tháng mới chọn tháng');
   }
-  const period = periodFor(input.kind, input.year, input.month, rulesOf(dept.catalog));
-  return { period, key: periodKey(period) };
+  try {
+    const period = owedPeriod(input.kind, input.year, input.month, rules);
+    return { period, key: periodKey(period) };
+  } catch (e) {
+    // The message names the field itself: "Kỳ báo cáo 6 tháng đầu năm 2025 kết thúc ngày …".
+    if (e instanceof RangeError) throw new AppError('VALIDATION', e.message);
+    throw e;
+  }
 }
 
 /** The report to copy from: the latest periodic one, or the latest ad hoc one if there is no other. */
@@ -111,10 +115,14 @@ function previousReport(reports: StoredDocument[]): StoredDocument | null {
 export function createReportsHandlers(deps: DraftsDeps & { attachments: AttachmentsRepository }) {
   const { db, documents, audit, clock, attachments } = deps;
   const today = () => vietnamToday(clock());
+  const upgradeFor = (id: string, content: ReportContent) => {
+    const doc = documents.get(id)!;
+    return reportContentOf(deps, { ...doc, content });
+  };
 
   const reportDocument = (doc: StoredDocument): MethodOutput<'reports.get'> => ({
     meta: doc.meta,
-    content: doc.content as ReportContent,
+    content: reportContentOf(deps, doc),
     attachments: attachments.list(doc.meta.id),
   });
 
@@ -123,7 +131,9 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
     'reports.list' | 'reports.propose' | 'reports.create' | 'reports.get' | 'reports.save'
   > = {
     'reports.list': () => {
-      const { catalog } = department(deps);
+      const dept = department(deps);
+      const { catalog } = dept;
+      const rules = rulesOf(dept);
       const now = today();
       return documents
         .list('report', catalog.id)
@@ -131,7 +141,11 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
         .map((doc) => {
           const period = periodOf(doc);
           // Sent means issued (once at least); the upload receipt takes over when the outbox lands.
-          return { meta: doc.meta, period, status: timelinessOf(period, now, doc.meta.issued !== null) };
+          return {
+            meta: doc.meta,
+            period,
+            status: timelinessOf(period, now, doc.meta.issued !== null, rules),
+          };
         });
     },
 
@@ -139,9 +153,10 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
       const dept = department(deps);
       const now = today();
       const existing = new Set(documents.list('report', dept.catalog.id).map((d) => d.periodKey));
-      return proposeReports(now, { ...rulesOf(dept.catalog), monthly: reportsMonthly(dept) }, existing).map(
-        (period) => ({ period, status: timelinessOf(period, now, false) }),
-      );
+      return proposeReports(now, rulesOf(dept), existing).map((period) => ({
+        period,
+        status: timelinessOf(period, now, false),
+      }));
     },
 
     'reports.create': (input, ctx) => {
@@ -165,7 +180,9 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
           if (input.fromPrevious) {
             const previous = previousReport(documents.list('report', catalog.id));
             if (!previous) throw new AppError('VALIDATION', 'Chưa có báo cáo kỳ trước để sao chép');
-            content = carryOverReport(content, previous.content as ReportContent);
+            // Copied in the catalog's current shape, even from a report issued before it changed.
+            const source = upgradeReportContent(previous.content as ReportContent, catalog, org.agencyType);
+            content = carryOverReport(content, source);
             copiedFrom = previous.meta.id;
           }
           const doc = documents.insert({
@@ -192,7 +209,9 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
         editSession,
         content,
         userId: currentUser(ctx).id,
-        check: (next, stored) => {
+        check: (next, storedAsIs) => {
+          // The editor works on the report as the catalog now wants it (reportUpgrade.ts).
+          const stored = upgradeFor(id, storedAsIs);
           if (!samePeriod(next.period, stored.period)) {
             throw new AppError(
               'VALIDATION',

@@ -1,12 +1,22 @@
 import { AppError } from '../../../shared/errors.ts';
-import { indicatorsFor, partsOf, tasksFor } from '../../../shared/domain/catalog/applicability.ts';
+import {
+  indicatorsFor,
+  monitoredBy,
+  partnerTasksFor,
+  partsOf,
+  tasksFor,
+} from '../../../shared/domain/catalog/applicability.ts';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import { vietnamToday } from '../../../shared/domain/calendarDate.ts';
-import { nextDeadlines } from '../../../shared/domain/periods/reportDeadlines.ts';
+import { dutiesView, nextDeadlines } from '../../../shared/domain/periods/reportDeadlines.ts';
 import type { Handlers } from '../context.ts';
 import type { OrganizationRepository } from '../organization/organizationRepository.ts';
 
-/** The department's duties under its plan: what it must do, what it must measure, and by when. */
+/**
+ * The department's duties under its plan: what it must do (and what it takes part in), what it
+ * must measure (and what it follows for the province), and which documents it owes, by when and to
+ * whom — all from the catalog rules for its agency type.
+ */
 export function createHomeHandlers(
   catalogs: Map<string, Catalog>,
   organization: OrganizationRepository,
@@ -21,6 +31,7 @@ export function createHomeHandlers(
       if (!catalog || !agencyType) throw new AppError('NOT_FOUND', `Không tìm thấy kế hoạch ${org.planId}`);
       const today = vietnamToday(clock());
       const tasks = tasksFor(catalog, org.agencyType);
+      const partnerTasks = partnerTasksFor(catalog, org.agencyType);
       return {
         today,
         plan: {
@@ -31,12 +42,16 @@ export function createHomeHandlers(
           title: catalog.title,
           planDue: catalog.reporting.planDue,
           recipient: catalog.reporting.recipient,
+          term: catalog.reporting.term,
         },
         agencyType,
-        parts: partsOf(catalog, tasks),
+        parts: partsOf(catalog, [...tasks, ...partnerTasks]),
         tasks,
+        partnerTasks,
         indicators: indicatorsFor(catalog, org.agencyType),
-        deadlines: nextDeadlines(today, catalog.reporting, org.agencyType),
+        monitored: monitoredBy(catalog, org.agencyType),
+        duties: dutiesView(catalog, org.agencyType, today),
+        deadlines: nextDeadlines(today, catalog, org.agencyType),
       };
     },
   };

@@ -9,6 +9,7 @@ import type { OrganizationRepository } from './organizationRepository.ts';
 import type { UsersRepository } from './usersRepository.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { createLoginThrottle } from './loginThrottle.ts';
+import { signIn, signOut } from '../sessions/sessionPolicy.ts';
 
 interface Deps {
   db: Db;
@@ -67,32 +68,37 @@ export function createAccountHandlers(deps: Deps) {
         audit.append(u.id, 'setup.complete', { organization: profile.name, admin: u.username });
         return u;
       })();
-      ctx.session.userId = user.id;
+      signIn(ctx.session, user.id, users.sessionEpoch(user.id) ?? 0, clock());
       return user;
     },
 
     'auth.login': async ({ username, password }, ctx) => {
       if (!isSetUp()) throw new AppError('SETUP_REQUIRED', 'Ứng dụng chưa được thiết lập');
-      throttle.check(username);
+      const client = ctx.session.client;
+      throttle.check(username, client);
       // Counted before the slow hash check, so guesses sent in parallel still hit the lock.
-      throttle.fail(username);
+      throttle.fail(username, client);
       const found = users.findForLogin(username);
       const valid = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()));
       if (!found || !valid || !found.user.active) {
-        db.transaction(() => audit.append(found?.user.id ?? null, 'auth.login.failed', { username }))();
-        throw new AppError(
-          'INVALID_CREDENTIALS',
-          found && valid ? 'Tài khoản đã bị khóa, hãy liên hệ quản trị' : 'Sai tên đăng nhập hoặc mật khẩu',
-        );
+        // A disabled account is told exactly what a wrong password is told: the answer must not
+        // confirm that a guessed password is right.
+        db.transaction(() =>
+          audit.append(found?.user.id ?? null, 'auth.login.failed', {
+            username,
+            ...(found && valid ? { disabled: true } : {}),
+          }),
+        )();
+        throw new AppError('INVALID_CREDENTIALS', 'Sai tên đăng nhập hoặc mật khẩu');
       }
-      throttle.succeed(username);
+      throttle.succeed(username, client);
       db.transaction(() => audit.append(found.user.id, 'auth.login', {}))();
-      ctx.session.userId = found.user.id;
+      signIn(ctx.session, found.user.id, users.sessionEpoch(found.user.id) ?? 0, clock());
       return found.user;
     },
 
     'auth.logout': (_input, ctx) => {
-      ctx.session.userId = null;
+      signOut(ctx.session);
       return { ok: true as const };
     },
 
@@ -107,6 +113,9 @@ export function createAccountHandlers(deps: Deps) {
         users.setPassword(me.id, hash);
         audit.append(me.id, 'auth.changePassword', {});
       })();
+      // Every other session of this user ends at its next call; this one goes on, under the new
+      // epoch, as a fresh sign-in (the web host gives it a new identifier).
+      signIn(ctx.session, me.id, users.sessionEpoch(me.id) ?? 0, clock());
       return { ok: true as const };
     },
 

@@ -41,6 +41,7 @@ const collator = new Intl.Collator('vi');
 export function createUsersRepository(db: Db, clock: () => Date) {
   const byId = db.prepare('SELECT * FROM users WHERE id = ?');
   const byUsername = db.prepare('SELECT * FROM users WHERE username = ?');
+  const epochOf = db.prepare('SELECT session_epoch FROM users WHERE id = ?');
   return {
     count(): number {
       return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
@@ -86,7 +87,8 @@ export function createUsersRepository(db: Db, clock: () => Date) {
       const r = db
         .prepare(
           `UPDATE users SET full_name = ?, roles_json = ?, title = ?, signing_authority = ?, active = ?, updated_at = ?,
-             password_hash = COALESCE(?, password_hash) WHERE id = ?`,
+             password_hash = COALESCE(?, password_hash),
+             session_epoch = session_epoch + (CASE WHEN ? IS NULL THEN 0 ELSE 1 END) WHERE id = ?`,
         )
         .run(
           fields.fullName,
@@ -96,17 +98,24 @@ export function createUsersRepository(db: Db, clock: () => Date) {
           fields.active ? 1 : 0,
           now,
           passwordHash ?? null,
+          passwordHash ?? null,
           id,
         );
       if (r.changes === 0) throw new AppError('NOT_FOUND', 'Không tìm thấy người dùng');
       return this.get(id)!;
     },
     setPassword(id: string, passwordHash: string) {
-      db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(
-        passwordHash,
-        clock().toISOString(),
-        id,
-      );
+      db.prepare(
+        'UPDATE users SET password_hash = ?, session_epoch = session_epoch + 1, updated_at = ? WHERE id = ?',
+      ).run(passwordHash, clock().toISOString(), id);
+    },
+    /**
+     * Grows with every password change: a session signed in under an older epoch has ended. Null
+     * for a user that no longer exists.
+     */
+    sessionEpoch(id: string): number | null {
+      const r = epochOf.get(id) as { session_epoch: number } | undefined;
+      return r ? r.session_epoch : null;
     },
     /** Active administrators other than `exceptId`: the last one may not be demoted or disabled. */
     otherActiveAdmins(exceptId: string): number {

@@ -1,3 +1,4 @@
+import { taskTextFor } from '../../../shared/domain/catalog/applicability.ts';
 import type ExcelJS from 'exceljs';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import type { Organization } from '../../../shared/domain/organization/schemas.ts';
@@ -50,7 +51,9 @@ export function buildPlanWorkbook(
   let r = headerRow + 1;
   let no = 0;
   for (const pt of content.tasks) {
-    const taskText = byId.get(pt.taskId)?.text ?? '';
+    const found = byId.get(pt.taskId);
+    // Only the sentences of the item addressed to the department.
+    const taskText = found ? taskTextFor(found, org.agencyType) : '';
     const lines: Record<ActivityField, ExcelJS.CellValue>[] = pt.activities.map((a) => ({
       no: ++no,
       taskId: pt.taskId,

@@ -1,3 +1,4 @@
+import { taskTextFor } from '../../../shared/domain/catalog/applicability.ts';
 import { agencyFileTag, fileName, reportFileStem } from '../../../shared/domain/documents/fileNames.ts';
 import { runningName } from '../../../shared/domain/organization/agencyName.ts';
 import type ExcelJS from 'exceljs';
@@ -7,9 +8,11 @@ import type { ReportPeriod } from '../../../shared/domain/periods/reportPeriods.
 import {
   achievementLabels,
   compareWithTarget,
+  displayPercent,
   measureTarget,
   measureValue,
 } from '../../../shared/domain/indicators/indicatorMath.ts';
+import { resolveTarget } from '../../../shared/domain/indicators/targets.ts';
 import {
   taskStatusLabels,
   type MeasureValue,
@@ -99,6 +102,15 @@ const NUMERIC_INDICATOR: ReadonlySet<IndicatorField> = new Set([
   'achievement',
 ]);
 
+/**
+ * The rate as the cell holds it (shown "0.0%"): exact, except where one decimal would round it
+ * across the target (99,999 % beside "Chưa đạt" would read 100,0 %): then the figure shown on screen.
+ */
+function rateCell(percent: number, target: number | null): number {
+  const shown = displayPercent(percent, target);
+  return Math.abs(shown - Math.round(percent * 10) / 10) > 1e-9 ? shown / 100 : percent / 100;
+}
+
 export interface WrittenSheets {
   indicators: { ws: ExcelJS.Worksheet; headerRow: number; rows: IndicatorRow[] };
   tasks: { ws: ExcelJS.Worksheet; headerRow: number; rows: TaskRow[] };
@@ -129,14 +141,19 @@ export function writeReportSheets(
       target: target === null ? null : measure.kind === 'ratio' ? target / 100 : target,
       numerator: measure.kind === 'ratio' ? (v?.numerator ?? null) : null,
       denominator: measure.kind === 'ratio' ? (v?.denominator ?? null) : null,
-      rate:
-        measure.kind === 'ratio' && v && v.numerator !== null && v.denominator
-          ? v.numerator / v.denominator
-          : null,
+      rate: measure.kind === 'ratio' && valueNow !== null ? rateCell(valueNow, target) : null,
       count: measure.kind === 'count' || measure.kind === 'programmes' ? (v?.count ?? null) : null,
       done: measure.kind === 'yes_no' && v && v.done !== null ? (v.done ? YES : NO) : null,
       evidence: v?.evidenceUrl || null,
-      achievement: blank ? null : achievementLabels[compareWithTarget(valueNow, target)],
+      achievement: blank
+        ? null
+        : achievementLabels[
+            compareWithTarget(
+              valueNow,
+              target,
+              resolveTarget(r.indicator, r.measureIndex, year).source === 'upcoming',
+            )
+          ],
       note: r.firstOfIndicator && !blank ? r.note || null : null,
     };
     const row = ind.ws.getRow(ind.headerRow + 1 + i);
@@ -163,7 +180,7 @@ export function writeReportSheets(
     const cells: Record<TaskField, ExcelJS.CellValue> = {
       no: i + 1,
       code: r.taskId,
-      text: r.task?.text ?? '',
+      text: r.task ? taskTextFor(r.task, org.agencyType) : '',
       status: !blank && t.status ? taskStatusLabels[t.status] : null,
       result: blank ? null : t.result || null,
       figures: blank ? null : t.figures || null,

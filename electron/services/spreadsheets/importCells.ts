@@ -1,7 +1,6 @@
-import type ExcelJS from 'exceljs';
 import { taskStatusLabels, type TaskStatus } from '../../../shared/domain/reports/reportContent.ts';
 import { asPercentage, formatNumberVi, parseNumberText } from './parseNumbers.ts';
-import { cellScalar, normalizeLabel, scalarText, type CellScalar } from './readWorkbook.ts';
+import { cellAt, normalizeLabel, scalarText, type CellScalar, type SheetData } from './workbookData.ts';
 import type { ColumnSpec } from './reportColumns.ts';
 
 /** What one cell of an import says: nothing (leave as is), a value, or why it cannot be used. */
@@ -118,7 +117,7 @@ export const HEADER_SEARCH_ROWS = 10;
 
 /** The header row within the first ten rows: the one naming `required` and one of `anyOf`. */
 export function findHeaderRow<F extends string>(
-  ws: ExcelJS.Worksheet,
+  ws: SheetData,
   lookup: Map<string, F>,
   required: F[],
   anyOf: F[],
@@ -126,11 +125,10 @@ export function findHeaderRow<F extends string>(
   const lastRow = Math.min(HEADER_SEARCH_ROWS, ws.rowCount);
   const lastColumn = Math.min(ws.columnCount, 50);
   for (let r = 1; r <= lastRow; r++) {
-    const row = ws.getRow(r);
     const columns = new Map<F, number>();
     const repeated: { column: number; header: string }[] = [];
     for (let c = 1; c <= lastColumn; c++) {
-      const text = scalarText(cellScalar(row.getCell(c)));
+      const text = scalarText(cellAt(ws, r, c));
       const field = lookup.get(normalizeLabel(text));
       if (field === undefined) continue;
       if (columns.has(field)) repeated.push({ column: c, header: text.trim() });

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { Catalog, CatalogIndicator } from '../../../shared/domain/catalog/schema.ts';
 import {
   reportContentSchema,
@@ -26,7 +25,13 @@ import {
   type SheetRef,
 } from './importRows.ts';
 import { RATE_TOLERANCE_POINTS, formatNumberVi } from './parseNumbers.ts';
-import { columnLetter, normalizeLabel, type CellScalar } from './readWorkbook.ts';
+import {
+  columnLetter,
+  normalizeLabel,
+  type CellScalar,
+  type SheetData,
+  type WorkbookData,
+} from './workbookData.ts';
 import {
   INDICATOR_SHEET,
   TASK_SHEET,
@@ -63,20 +68,20 @@ const FIELDS_BY_KIND: Record<CatalogIndicator['measures'][number]['kind'], Indic
 };
 
 function locate<F extends string>(
-  wb: ExcelJS.Workbook,
+  wb: WorkbookData,
   name: string,
   columns: ColumnSpec<F>[],
   required: F[],
   anyOf: F[],
-  taken: ExcelJS.Worksheet | null,
+  taken: SheetData | null,
 ): { ref: SheetRef<F> | null; namedWithoutHeader: boolean } {
   const lookup = headerLookup(columns);
-  const named = wb.worksheets.find((ws) => normalizeLabel(ws.name) === normalizeLabel(name));
+  const named = wb.sheets.find((ws) => normalizeLabel(ws.name) === normalizeLabel(name));
   if (named) {
     const header = findHeaderRow(named, lookup, required, anyOf);
     if (header) return { ref: { ws: named, header }, namedWithoutHeader: false };
   }
-  for (const ws of wb.worksheets) {
+  for (const ws of wb.sheets) {
     if (ws === taken || ws === named) continue;
     const header = findHeaderRow(ws, lookup, required, anyOf);
     if (header) return { ref: { ws, header }, namedWithoutHeader: false };
@@ -245,7 +250,7 @@ function importIndicators(
 const INDICATOR_KEYS: IndicatorField[] = ['numerator', 'denominator', 'count', 'done', 'rate'];
 const TASK_KEYS: TaskField[] = ['status', 'result', 'figures'];
 
-export function planReportImport(wb: ExcelJS.Workbook, current: ReportContent, catalog: Catalog): ImportPlan {
+export function planReportImport(wb: WorkbookData, current: ReportContent, catalog: Catalog): ImportPlan {
   const next = structuredClone(current);
   const out = new Collector();
   const ind = locate(wb, INDICATOR_SHEET, indicatorColumns, ['code'], INDICATOR_KEYS, null);
@@ -267,7 +272,7 @@ export function planReportImport(wb: ExcelJS.Workbook, current: ReportContent, c
     out.problems.push({
       row: null,
       column: '',
-      value: wb.worksheets.map((w) => w.name).join(', '),
+      value: wb.sheets.map((w) => w.name).join(', '),
       reason:
         "Không tìm thấy trang tính 'Chỉ tiêu' hoặc 'Nhiệm vụ' có các cột như mẫu nhập; hãy dùng mẫu nhập tải từ BaoCao",
     });

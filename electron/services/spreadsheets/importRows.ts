@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import {
   taskStatusLabels,
   type ReportContent,
@@ -6,7 +5,7 @@ import {
 } from '../../../shared/domain/reports/reportContent.ts';
 import { headerOf, readStatus, readText, shownValue, type HeaderMatch } from './importCells.ts';
 import { formatNumberVi } from './parseNumbers.ts';
-import { cellScalar, columnLetter, type CellScalar } from './readWorkbook.ts';
+import { cellAt, columnLetter, type CellScalar, type SheetData } from './workbookData.ts';
 import { NO, YES, taskColumns, type ColumnSpec, type TaskField } from './reportColumns.ts';
 
 /** What the row readers of an import share: where problems and changes go, and how a row is read. */
@@ -39,7 +38,7 @@ export const shown = (v: string | number | boolean | null): string => {
 };
 
 export interface SheetRef<F extends string> {
-  ws: ExcelJS.Worksheet;
+  ws: SheetData;
   header: HeaderMatch<F>;
 }
 
@@ -78,13 +77,12 @@ export class Collector {
 }
 
 export function readCells<F extends string>(
-  ws: ExcelJS.Worksheet,
+  ws: SheetData,
   ref: HeaderMatch<F>,
   r: number,
 ): Map<F, CellScalar> {
-  const row = ws.getRow(r);
   const cells = new Map<F, CellScalar>();
-  for (const [field, col] of ref.columns) cells.set(field, cellScalar(row.getCell(col)));
+  for (const [field, col] of ref.columns) cells.set(field, cellAt(ws, r, col));
   return cells;
 }
 

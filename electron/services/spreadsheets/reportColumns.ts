@@ -1,5 +1,5 @@
 import type { CatalogIndicator } from '../../../shared/domain/catalog/schema.ts';
-import { normalizeLabel } from './readWorkbook.ts';
+import { normalizeLabel } from './workbookData.ts';
 
 /**
  * The columns of the report's two sheets, shared by the export, the import template and the

@@ -93,8 +93,16 @@ export function lineCount(text: string, width: number, size = 12, bold = false):
 /** A row `lines` lines high: Times New Roman 12 pt sets a line every 15.75 pt in Excel. */
 const rowHeight = (lines: number, size = 12) => Math.min(409, Math.ceil(lines * size * 1.3125 + 3));
 
-/** Body cell style: font, border, wrapping; numbers centred. */
+/** Text a spreadsheet would take for a formula once a person edits the cell (F2, Enter). */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/**
+ * Body cell style: font, border, wrapping; numbers centred. Text that starts like a formula
+ * ("=HYPERLINK(…)", "+84…", "- Đã tổ chức…", "@…") is stored as text already; the Text number
+ * format keeps it text when someone edits the cell in Excel or LibreOffice, so it never runs.
+ */
 export function styleBodyCell(cell: ExcelJS.Cell, numeric: boolean) {
+  if (typeof cell.value === 'string' && FORMULA_START.test(cell.value)) cell.numFmt = '@';
   cell.font = { name: FONT, size: 12 };
   cell.border = BORDER;
   cell.alignment = numeric

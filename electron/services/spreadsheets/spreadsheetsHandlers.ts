@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { CallContext, Handler, Handlers } from '../context.ts';
 import { catalogOf, requireDocument, requireEditable, requireRevision } from '../drafts/documentAccess.ts';
 import type { DocumentsRepository, StoredDocument } from '../drafts/documentsRepository.ts';
+import { reportContentOf } from '../drafts/reportUpgrade.ts';
 import type { OrganizationRepository } from '../organization/organizationRepository.ts';
 import { renderDocumentWorkbook, type WorkbookDocument } from './documentWorkbook.ts';
 import { reportFileName } from './exportReport.ts';
@@ -46,8 +47,9 @@ export function createSpreadsheetHandlers(deps: SpreadsheetDeps): SpreadsheetHan
     return org;
   };
 
+  /** The report as its editor sees it (upgraded to the catalog while it is a draft). */
   const reportOf = (doc: StoredDocument) => {
-    const parsed = reportContentSchema.safeParse(doc.content);
+    const parsed = reportContentSchema.safeParse(reportContentOf(deps, doc));
     if (!parsed.success) throw new AppError('INTERNAL', 'Nội dung báo cáo đã lưu không đúng định dạng');
     return parsed.data;
   };

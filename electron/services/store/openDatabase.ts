@@ -16,9 +16,11 @@ export function openDatabase(
   migrations: readonly Migration[] = defaultMigrations,
   /** The desktop app's better-sqlite3 built for Electron's ABI (scripts/electronNative.mjs). */
   nativeBinding?: string,
+  /** The intake server keeps its own database file (server/store) with its own migrations. */
+  fileName: string = DATABASE_FILE,
 ): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
+  const db = new Database(path.join(dataDir, fileName), nativeBinding ? { nativeBinding } : {});
   try {
     configure(db);
     migrate(db, migrations);

@@ -15,7 +15,14 @@ type RegisterHandlers = Pick<
   'register.list' | 'register.propose' | 'register.cancel' | 'register.export' | 'documents.issuedFile'
 >;
 
-const view = (e: RegisterEntry) => ({
+/** The file a register row links to: the signed PDF once there is one, else the .docx. */
+function mainFile(workflow: IssueDeps['workflow'], e: RegisterEntry) {
+  const files = e.issueId ? (workflow.issue(e.issueId)?.files ?? []) : [];
+  const f = files.find((x) => x.role === 'pdf') ?? files.find((x) => x.role === 'docx');
+  return f ? { sha256: f.sha256, name: f.name } : null;
+}
+
+const view = (e: RegisterEntry, file: { sha256: string; name: string } | null) => ({
   id: e.id,
   seq: e.seq,
   number: e.number,
@@ -29,6 +36,7 @@ const view = (e: RegisterEntry) => ({
   cancelledAt: e.cancelledAt,
   cancelledByName: e.cancelledByName,
   cancelReason: e.cancelReason,
+  file,
 });
 
 /** The sổ văn bản đi as a sheet a văn thư can print: every number, cancelled ones marked. */
@@ -86,7 +94,11 @@ export function createRegisterHandlers(deps: IssueDeps): RegisterHandlers {
       const years = [...new Set([thisYear(), ...workflow.registerYears(DEFAULT_REGISTER)])].sort(
         (a, b) => b - a,
       );
-      return { year: y, years, entries: workflow.registerEntries(DEFAULT_REGISTER, y).map(view) };
+      return {
+        year: y,
+        years,
+        entries: workflow.registerEntries(DEFAULT_REGISTER, y).map((e) => view(e, mainFile(workflow, e))),
+      };
     },
 
     'register.propose': ({ documentId, issuedOn }) => {
@@ -113,7 +125,8 @@ export function createRegisterHandlers(deps: IssueDeps): RegisterHandlers {
             documentId: entry.documentId,
             reason,
           });
-          return view(workflow.registerEntry(id)!);
+          const cancelled = workflow.registerEntry(id)!;
+          return view(cancelled, mainFile(workflow, cancelled));
         })
         .immediate();
     },
@@ -128,11 +141,11 @@ export function createRegisterHandlers(deps: IssueDeps): RegisterHandlers {
       };
     },
 
-    'documents.issuedFile': ({ issueId, role }, ctx) => {
+    'documents.issuedFile': ({ issueId, sha256 }, ctx) => {
       const user = currentUser(ctx);
       const issue = workflow.issue(issueId);
       if (!issue) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản đã ban hành này');
-      const file = issue.files.find((f) => f.role === role);
+      const file = issue.files.find((f) => f.sha256 === sha256);
       if (!file) throw new AppError('NOT_FOUND', `Văn bản ${issue.number} không có tệp loại này`);
       const bytes = deps.issuedFiles.read(file.sha256);
       if (!bytes) {
@@ -146,8 +159,8 @@ export function createRegisterHandlers(deps: IssueDeps): RegisterHandlers {
           deps.audit.append(user.id, 'documents.issuedFile', {
             issueId,
             number: issue.number,
-            role,
-            sha256: file.sha256,
+            role: file.role,
+            sha256,
           }),
         )
         .immediate();

@@ -3,11 +3,16 @@ import { hasPermission } from '../../../shared/domain/organization/roles.ts';
 import type { PlanContent } from '../../../shared/domain/plans/planContent.ts';
 import type { ReportContent } from '../../../shared/domain/reports/reportContent.ts';
 import { validatePlan, validateReport } from '../../../shared/domain/reports/reportValidation.ts';
-import { allowedActions, selfApprovalProblem } from '../../../shared/domain/workflow/transitions.ts';
+import {
+  allowedActions,
+  checkTransition,
+  selfApprovalProblem,
+} from '../../../shared/domain/workflow/transitions.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Handlers } from '../context.ts';
 import { currentUser } from '../context.ts';
-import { catalogOf } from '../drafts/documentAccess.ts';
+import { catalogOf, requireRevision } from '../drafts/documentAccess.ts';
+import { persistUpgrade } from '../drafts/reportUpgrade.ts';
 import type { StoredDocument } from '../drafts/documentsRepository.ts';
 import { signerFor, signerOf } from './documentExchange.ts';
 import { createIssueQueue, issueDocument, type IssueDeps } from './issueService.ts';
@@ -151,13 +156,19 @@ export function createWorkflowHandlers(deps: IssueDeps): WorkflowHandlers {
       const user = currentUser(ctx);
       return deps.db
         .transaction(() => {
-          const doc = requireAny(id);
-          const issues = gaps(deps, doc);
+          let doc = requireAny(id);
           // A refusal for the state or the role comes first; missing content only matters after.
-          if (issues.length && (doc.meta.status === 'draft' || doc.meta.status === 'returned')) {
-            return { submitted: false, issues, meta: doc.meta };
+          const allowed = checkTransition('submit', doc.meta.status, user.roles);
+          if (!allowed.ok) {
+            const mayEver = hasPermission(user.roles, 'drafts.edit');
+            throw new AppError(mayEver ? 'CONFLICT' : 'FORBIDDEN', allowed.message);
           }
-          const meta = applyTransition(deps, { action: 'submit', id, user, baseRevision });
+          requireRevision(doc, baseRevision, deps.clock());
+          // What goes for approval is the report as the catalog now wants it, stored as its own version.
+          if (doc.meta.kind === 'report') doc = persistUpgrade(deps, doc, user.id);
+          const issues = gaps(deps, doc);
+          if (issues.length) return { submitted: false, issues, meta: doc.meta };
+          const meta = applyTransition(deps, { action: 'submit', id, user });
           return { submitted: true, issues: [], meta };
         })
         .immediate();

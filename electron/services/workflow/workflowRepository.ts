@@ -61,7 +61,8 @@ export interface RegisterEntry {
   cancelReason: string | null;
 }
 
-export type IssuedFileRole = 'document' | 'pdf' | 'docx' | 'xlsx';
+export type IssuedFileRole =
+  'document' | 'pdf' | 'docx' | 'xlsx' | 'attachment' | 'manifest' | 'manifest-signature';
 
 export interface IssuedFile {
   role: IssuedFileRole;
@@ -374,6 +375,11 @@ export function createWorkflowRepository(db: Db, clock: () => Date) {
     issue(id: string): IssueRow | null {
       const r = db.prepare(`${SELECT_ISSUE} WHERE i.id = ?`).get(id) as Record<string, unknown> | undefined;
       return r ? toIssue(r) : null;
+    },
+    /** Every SHA-256 an issue lists: the files in issued/ that must stay. */
+    storedHashes(): Set<string> {
+      const rows = db.prepare('SELECT DISTINCT sha256 FROM issued_files').all() as { sha256: string }[];
+      return new Set(rows.map((r) => r.sha256));
     },
     /** Oldest first. */
     issuesOf(documentId: string): IssueRow[] {

@@ -1,3 +1,4 @@
+import { cadenceLabel } from '../../../shared/domain/catalog/cadence.ts';
 import { memo, useCallback, useId, useState } from 'react';
 import type { CatalogTask } from '../../../shared/domain/catalog/schema.ts';
 import type { Activity, PlanTask } from '../../../shared/domain/plans/planContent.ts';
@@ -95,9 +96,9 @@ function PlanTaskBlockInner({ catalogTask, task, onEdit, issues }: Props) {
       <div className="task-meta">
         <span className="muted">Mã {taskId}</span>
         <span className="muted">Chủ trì: {catalogTask.lead}</span>
-        {catalogTask.cadence.text && (
+        {cadenceLabel(catalogTask) && (
           <span className={cadenceClass[catalogTask.cadence.kind] ?? 'badge'}>
-            {catalogTask.cadence.text}
+            {cadenceLabel(catalogTask)}
           </span>
         )}
       </div>

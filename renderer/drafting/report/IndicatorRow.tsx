@@ -1,24 +1,30 @@
 import { memo, useId } from 'react';
 import type { CatalogIndicator } from '../../../shared/domain/catalog/schema.ts';
+import { comparisonBasis } from '../../../shared/domain/indicators/comparison.ts';
 import {
   achievementLabels,
   evaluateIndicator,
+  formatPercent,
+  measureTarget,
   measureValue,
   type Achievement,
 } from '../../../shared/domain/indicators/indicatorMath.ts';
+import type { ReportPeriod } from '../../../shared/domain/periods/reportPeriods.ts';
 import type { MeasureValue, ReportIndicator } from '../../../shared/domain/reports/reportContent.ts';
 import { safely, sameIssues, type Issue } from '../catalog.ts';
 import { CarriedOverBadge, FieldErrors, InputField, NumberInput } from '../fields.tsx';
-import { formatNumber } from '../format.ts';
 import { ReviewNotes } from '../../workflow/ReviewNotes.tsx';
 
 export type IndicatorEdit = (i: ReportIndicator) => ReportIndicator;
 type Measure = CatalogIndicator['measures'][number];
+export type IndicatorPeriod = Pick<ReportPeriod, 'kind' | 'year'>;
 
 interface Props {
   indicator: CatalogIndicator;
   item: ReportIndicator;
-  year: number;
+  period: IndicatorPeriod;
+  /** The day the plan took effect: running totals "từ khi ban hành Kế hoạch" start there. */
+  planStart: string;
   onEdit: (code: string, edit: IndicatorEdit) => void;
   issues: readonly Issue[];
 }
@@ -31,12 +37,9 @@ function evaluate(indicator: CatalogIndicator, values: readonly MeasureValue[], 
   return safely(
     () => {
       const r = evaluateIndicator(indicator, values, year);
-      return { achievement: r.achievement, targetText: r.targetText };
+      return { achievement: r.achievement, targetText: r.targetText, notes: r.targetNotes };
     },
-    {
-      achievement: 'chua_nhap' as Achievement,
-      targetText: indicator.targets.find((t) => t.year === year)?.text ?? '',
-    },
+    { achievement: 'chua_nhap' as Achievement, targetText: '', notes: [] as string[] },
   );
 }
 
@@ -45,11 +48,12 @@ interface MeasureInputsProps {
   measure: Measure;
   several: boolean;
   value: MeasureValue;
+  target: number | null;
   onChange: (patch: Partial<MeasureValue>) => void;
 }
 
 /** The inputs one measure needs, by its kind: ratio, count, programmes or yes/no. */
-function MeasureInputs({ no, measure, several, value, onChange }: MeasureInputsProps) {
+function MeasureInputs({ no, measure, several, value, target, onChange }: MeasureInputsProps) {
   const id = useId();
   const prefix = several ? `Chỉ tiêu ${no} – ${measure.label}` : `Chỉ tiêu ${no}`;
   switch (measure.kind) {
@@ -77,7 +81,8 @@ function MeasureInputs({ no, measure, several, value, onChange }: MeasureInputsP
               data-testid={`ratio-${measure.code}`}
             >
               <span className="muted">Tỷ lệ</span>
-              <strong>{pct === null ? '—' : `${formatNumber(pct)}%`}</strong>
+              {/* Rounded so it never contradicts the status: 99,999 % beside "Chưa đạt" shows 99,9%. */}
+              <strong>{pct === null ? '—' : `${formatPercent(pct, target)}%`}</strong>
             </div>
           </div>
         </div>
@@ -98,18 +103,26 @@ function MeasureInputs({ no, measure, several, value, onChange }: MeasureInputsP
         </div>
       );
     case 'yes_no':
+      // One department answers for itself: done or not, with a link to the evidence.
       return (
         <div className="measure">
-          {several && <div className="measure-label">{measure.label}</div>}
-          <div className="checkbox">
-            <input
-              id={`${id}-done`}
-              type="checkbox"
-              aria-label={`${prefix} – Đã thực hiện`}
-              checked={value.done === true}
-              onChange={(e) => onChange({ done: e.target.checked })}
-            />
-            <label htmlFor={`${id}-done`}>Đã thực hiện</label>
+          <div className="measure-label">{measure.label}</div>
+          <div className="choice-row" role="radiogroup" aria-label={`${prefix} – ${measure.label}`}>
+            {[
+              { done: true, label: 'Đã thực hiện' },
+              { done: false, label: 'Chưa thực hiện' },
+            ].map((o) => (
+              <label key={String(o.done)} className="choice">
+                <input
+                  type="radio"
+                  name={`${id}-done`}
+                  aria-label={`${prefix} – ${o.label}`}
+                  checked={value.done === o.done}
+                  onChange={() => onChange({ done: o.done })}
+                />{' '}
+                {o.label}
+              </label>
+            ))}
           </div>
           <InputField
             type="url"
@@ -124,10 +137,12 @@ function MeasureInputs({ no, measure, several, value, onChange }: MeasureInputsP
   }
 }
 
-function IndicatorRowInner({ indicator, item, year, onEdit, issues }: Props) {
+function IndicatorRowInner({ indicator, item, period, planStart, onEdit, issues }: Props) {
   const noteId = useId();
+  const year = period.year;
   const several = indicator.measures.length > 1;
-  const { achievement, targetText } = evaluate(indicator, item.values, year);
+  const { achievement, targetText, notes } = evaluate(indicator, item.values, year);
+  const basis = safely(() => comparisonBasis(indicator, period, planStart), [] as string[]);
   const valueOf = (m: Measure) => item.values.find((v) => v.measure === m.code) ?? blankValue(m.code);
   const change = (m: Measure) => (patch: Partial<MeasureValue>) =>
     onEdit(indicator.code, (i) => {
@@ -146,17 +161,28 @@ function IndicatorRowInner({ indicator, item, year, onEdit, issues }: Props) {
         <CarriedOverBadge show={item.carriedOver} />
         <ReviewNotes area="indicator" target={indicator.code} />
       </td>
-      <td className="num" data-testid={`target-${indicator.code}`}>
-        {targetText || '—'}
+      <td className="num target-cell">
+        <div data-testid={`target-${indicator.code}`}>{targetText || '—'}</div>
+        {notes.map((n) => (
+          <div key={n} className="target-note" data-testid={`target-note-${indicator.code}`}>
+            {n}
+          </div>
+        ))}
       </td>
       <td className="values-cell">
-        {indicator.measures.map((m) => (
+        {basis.map((b) => (
+          <div key={b} className="comparison-basis muted" data-testid={`basis-${indicator.code}`}>
+            {b}
+          </div>
+        ))}
+        {indicator.measures.map((m, i) => (
           <MeasureInputs
             key={m.code}
             no={indicator.no}
             measure={m}
             several={several}
             value={valueOf(m)}
+            target={safely(() => measureTarget(indicator, i, year), null)}
             onChange={change(m)}
           />
         ))}
@@ -187,7 +213,9 @@ export const IndicatorRow = memo(
   (a, b) =>
     a.item === b.item &&
     a.indicator === b.indicator &&
-    a.year === b.year &&
+    a.period.kind === b.period.kind &&
+    a.period.year === b.period.year &&
+    a.planStart === b.planStart &&
     a.onEdit === b.onEdit &&
     sameIssues(a.issues, b.issues),
 );

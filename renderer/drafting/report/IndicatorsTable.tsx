@@ -1,18 +1,20 @@
 import type { CatalogIndicator } from '../../../shared/domain/catalog/schema.ts';
 import type { ReportIndicator } from '../../../shared/domain/reports/reportContent.ts';
 import { issuesUnder, type Issue } from '../catalog.ts';
-import { IndicatorRow, type IndicatorEdit } from './IndicatorRow.tsx';
+import { IndicatorRow, type IndicatorEdit, type IndicatorPeriod } from './IndicatorRow.tsx';
 
 interface Props {
   catalog: readonly CatalogIndicator[];
   items: readonly ReportIndicator[];
-  year: number;
+  period: IndicatorPeriod;
+  planStart: string;
   onEdit: (code: string, edit: IndicatorEdit) => void;
   issues: readonly Issue[];
 }
 
 /** The indicators of the report beside the year's target, with the derived achievement. */
-export function IndicatorsTable({ catalog, items, year, onEdit, issues }: Props) {
+export function IndicatorsTable({ catalog, items, period, planStart, onEdit, issues }: Props) {
+  const year = period.year;
   const byCode = new Map(catalog.map((c) => [c.code, c]));
   if (!items.length) return <p className="muted">Kế hoạch không giao chỉ tiêu nào cho cơ quan.</p>;
   return (
@@ -34,7 +36,7 @@ export function IndicatorsTable({ catalog, items, year, onEdit, issues }: Props)
               <tr key={item.code}>
                 <td className="num">—</td>
                 <td colSpan={4} className="muted">
-                  Chỉ tiêu {item.code} không còn trong kế hoạch của tỉnh.
+                  Chỉ tiêu {item.code} không giao cho loại cơ quan này theo kế hoạch của tỉnh.
                 </td>
               </tr>
             );
@@ -44,7 +46,8 @@ export function IndicatorsTable({ catalog, items, year, onEdit, issues }: Props)
               key={item.code}
               indicator={indicator}
               item={item}
-              year={year}
+              period={period}
+              planStart={planStart}
               onEdit={onEdit}
               issues={issuesUnder(issues, 'indicators', item.code, i)}
             />

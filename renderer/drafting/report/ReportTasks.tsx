@@ -1,6 +1,9 @@
 import { memo, useId } from 'react';
 import { partHeading } from '../../components/catalogText.ts';
+import { cadenceLabel } from '../../../shared/domain/catalog/cadence.ts';
 import type { CatalogTask } from '../../../shared/domain/catalog/schema.ts';
+import type { ReportPeriod } from '../../../shared/domain/periods/reportPeriods.ts';
+import { taskTiming, timingNote } from '../../../shared/domain/periods/taskSchedule.ts';
 import {
   taskStatusLabels,
   taskStatusSchema,
@@ -13,8 +16,11 @@ import { ReviewNotes } from '../../workflow/ReviewNotes.tsx';
 
 export type ReportTaskEdit = (t: ReportTask) => ReportTask;
 
+type TaskPeriod = Pick<ReportPeriod, 'kind' | 'year' | 'from' | 'to'>;
+
 interface ItemProps {
   catalogTask: CatalogTask | undefined;
+  period: TaskPeriod;
   task: ReportTask;
   onEdit: (taskId: string, edit: ReportTaskEdit) => void;
   issues: readonly Issue[];
@@ -23,8 +29,17 @@ interface ItemProps {
 const lastIs = (issues: readonly Issue[], field: string) =>
   issues.filter((i) => i.path[i.path.length - 1] === field);
 
-function ReportTaskItemInner({ catalogTask, task, onEdit, issues }: ItemProps) {
+function ReportTaskItemInner({ catalogTask, period, task, onEdit, issues }: ItemProps) {
   const id = useId();
+  // When the plan's cadence says the task has not started, or its completion date has passed.
+  const timing = catalogTask ? taskTiming(catalogTask, period) : null;
+  const note = timing ? timingNote(timing, task.status === 'hoan_thanh') : null;
+  const noteClass =
+    timing?.state === 'overdue'
+      ? 'badge timing-overdue'
+      : timing?.state === 'not_started'
+        ? 'badge timing-not-started'
+        : 'badge';
   const taskId = task.taskId;
   const sr = <SrOnly> – {taskId}</SrOnly>;
   const set = (patch: Partial<ReportTask>) => onEdit(taskId, (t) => ({ ...t, ...patch, carriedOver: false }));
@@ -45,7 +60,14 @@ function ReportTaskItemInner({ catalogTask, task, onEdit, issues }: ItemProps) {
       </div>
       <div className="task-meta">
         <span className="muted">Mã {taskId}</span>
-        {catalogTask?.cadence.text && <span className="badge">{catalogTask.cadence.text}</span>}
+        {catalogTask && cadenceLabel(catalogTask) && (
+          <span className="badge">{cadenceLabel(catalogTask)}</span>
+        )}
+        {note && (
+          <span className={noteClass} data-testid={`timing-${taskId}`}>
+            {note}
+          </span>
+        )}
         <CarriedOverBadge show={task.carriedOver} />
       </div>
       <ReviewNotes area="task" target={taskId} />
@@ -58,7 +80,9 @@ function ReportTaskItemInner({ catalogTask, task, onEdit, issues }: ItemProps) {
             className={task.status ? `status-${task.status}` : ''}
             onChange={(e) => set({ status: e.target.value ? (e.target.value as TaskStatus) : null })}
           >
-            <option value="">— Chọn —</option>
+            <option value="">
+              {timing?.state === 'not_started' ? '— Chưa đến thời gian thực hiện —' : '— Chọn —'}
+            </option>
             {taskStatusSchema.options.map((s) => (
               <option key={s} value={s}>
                 {taskStatusLabels[s]}
@@ -102,25 +126,29 @@ const ReportTaskItem = memo(
   (a, b) =>
     a.task === b.task &&
     a.catalogTask === b.catalogTask &&
+    a.period.from === b.period.from &&
+    a.period.to === b.period.to &&
     a.onEdit === b.onEdit &&
     sameIssues(a.issues, b.issues),
 );
 
 interface Props {
   home: Home;
+  period: TaskPeriod;
   tasks: readonly ReportTask[];
   onEdit: (taskId: string, edit: ReportTaskEdit) => void;
   issues: readonly Issue[];
 }
 
 /** The tasks of the report, grouped by the parts of the provincial plan. */
-export function ReportTasks({ home, tasks, onEdit, issues }: Props) {
+export function ReportTasks({ home, period, tasks, onEdit, issues }: Props) {
   const catalogById = new Map(home.tasks.map((t) => [t.id, t]));
   const index = new Map(tasks.map((t, i) => [t.taskId, i]));
   const item = (t: ReportTask) => (
     <ReportTaskItem
       key={t.taskId}
       catalogTask={catalogById.get(t.taskId)}
+      period={period}
       task={t}
       onEdit={onEdit}
       issues={issuesUnder(issues, 'tasks', t.taskId, index.get(t.taskId)!)}

@@ -1,19 +1,47 @@
 import { z } from 'zod';
+import { code, isoDate, quote, text } from './fields.ts';
+import { indicatorSchema } from './indicatorSchema.ts';
+import { reportingSchema, type Duty, type Term } from './reportingSchema.ts';
+import { taskSchema } from './taskSchema.ts';
+
+export { cadenceSchema, taskSchema, type Cadence, type CadenceKind, type CatalogTask } from './taskSchema.ts';
+export {
+  consolidationSchema,
+  indicatorSchema,
+  measureSchema,
+  targetSchema,
+  type Accumulation,
+  type CatalogIndicator,
+  type CatalogMeasure,
+  type Consolidation,
+  type ConsolidationMethod,
+  type MeasureKind,
+} from './indicatorSchema.ts';
+export {
+  dutySchema,
+  reportingSchema,
+  termSchema,
+  type Duty,
+  type DutyKind,
+  type Term,
+} from './reportingSchema.ts';
 
 /**
- * A provincial plan template ("catalog"): the tasks and indicators a plan assigns, as data.
- * A second plan is a second JSON file validated by this schema, never new code.
+ * A provincial plan template ("catalog"): the tasks and indicators a plan assigns, who owes which
+ * report and when, as data. A second plan is a second JSON file validated by this schema, never
+ * new code. Every rule carries the plan's own words (a `quote`, `basis` or `source` field) so the
+ * tests can check it against the plan's text.
  */
-
-const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'mã chỉ gồm chữ thường, số và dấu gạch dưới');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
-const text = z.string().trim().min(1, 'không được để trống');
 
 export const agencyTypeSchema = z.object({
   code,
   name: text,
-  /** Press agencies report monthly by the 20th on top of the half-year reports. */
+  /** Press agencies report monthly by the 20th; kept equal to the monthly duty's appliesTo. */
   monthlyReport: z.boolean(),
+  /** How the plan names this body, spelled as printed (its typos too): leads, partners, monitors. */
+  aliases: z.array(quote).default([]),
+  /** Shown to a department of this type: e.g. which other type to choose if it is in fact … */
+  note: z.string().default(''),
 });
 
 export const partSchema = z.object({
@@ -23,144 +51,148 @@ export const partSchema = z.object({
   title: text,
 });
 
-export const cadenceSchema = z.object({
-  kind: z.enum(['recurring', 'deadline', 'year', 'from_year', 'annual', 'unspecified']),
-  /** The words of the plan, e.g. "Nhiệm vụ thường xuyên", "Hoàn thành trước ngày 10/9/2025". */
-  text: z.string(),
-  dueDate: isoDate.optional(),
-  year: z.number().int().min(2000).max(2100).optional(),
+const catalogObject = z.object({
+  id: z.string().regex(/^[0-9A-Za-z-]+$/),
+  number: text,
+  issuedOn: isoDate,
+  issuer: text,
+  place: text,
+  title: text,
+  targetYears: z.array(z.number().int()).min(1),
+  agencyTypes: z.array(agencyTypeSchema).min(1),
+  parts: z.array(partSchema).min(1),
+  tasks: z.array(taskSchema).min(1),
+  indicators: z.array(indicatorSchema).min(1),
+  reporting: reportingSchema,
 });
+type CatalogObject = z.infer<typeof catalogObject>;
 
-export const taskSchema = z.object({
-  /** Stable id, e.g. "III.1.a.3" (part, lettered item, bullet number). */
-  id: z.string().regex(/^[IVX]+(\.[0-9a-z]+)+$/, 'mã nhiệm vụ có dạng III.1.a.1'),
-  part: z.string(),
-  /** The label as printed in the plan: "a)", "-", "1." … */
-  label: z.string(),
-  text,
-  /** Lead agency or agency group as written in the plan. */
-  lead: text,
-  partners: z.string().optional(),
-  cadence: cadenceSchema,
-  appliesTo: z.array(code).min(1, 'phải áp dụng cho ít nhất một loại cơ quan'),
-});
+/**
+ * The duties a plan file without `reporting.duties` implies, as the app read such files before:
+ * every agency type owes the plan and the periodic reports, the monthly ones the monthly report.
+ */
+function legacyDuties(cat: CatalogObject): Duty[] {
+  const r = cat.reporting;
+  const all = cat.agencyTypes.map((a) => a.code);
+  const [y, m, d] = r.planDue.split('-').map(Number);
+  // The words such files always meant: "trước ngày" for the plan and the periodic reports (the day
+  // before is the last), "ngày 20 hằng tháng" for the monthly one (the day itself).
+  const periodicWords = r.periodicDeadlines.map((x) => `trước ngày ${x.day}/${x.month}`).join(' và ');
+  const duties: Duty[] = [
+    {
+      kind: 'plan',
+      ref: '',
+      appliesTo: all,
+      quote: `hoàn thành trước ngày ${d}/${m}/${y}`,
+      sendTo: [r.recipient],
+      recipientSendsTo: [],
+      due: r.planDue,
+    },
+    {
+      kind: 'periodic',
+      ref: '',
+      appliesTo: all,
+      quote: `${periodicWords} hằng năm`,
+      sendTo: [r.recipient],
+      recipientSendsTo: [],
+      deadlines: r.periodicDeadlines,
+    },
+  ];
+  if (r.monthly?.appliesTo.length)
+    duties.push({
+      kind: 'monthly',
+      ref: '',
+      appliesTo: r.monthly.appliesTo,
+      quote: `ngày ${r.monthly.day} hằng tháng`,
+      sendTo: [r.recipient],
+      recipientSendsTo: [],
+      day: r.monthly.day,
+    });
+  return duties;
+}
 
-export const measureSchema = z.object({
-  code,
-  label: text,
-  kind: z.enum(['ratio', 'count', 'yes_no', 'programmes']),
-  unit: text,
-});
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
-export const targetSchema = z.object({
-  year: z.number().int().min(2000).max(2100),
-  /** Exactly as the appendix table prints it; "" where the cell is blank. */
-  text: z.string(),
-  /** One value per measure, in measure order; null where the table gives none. */
-  values: z.array(z.number().nonnegative().nullable()),
-});
-
-export const indicatorSchema = z
-  .object({
-    no: z.number().int().positive(),
-    code: z.string().regex(/^CT\d{2}$/, 'mã chỉ tiêu có dạng CT01'),
-    text,
-    measures: z.array(measureSchema).min(1),
-    targets: z.array(targetSchema).min(1),
-    lead: text,
-    monitor: text,
-    legalBasis: text,
-    appliesTo: z.array(code).min(1, 'phải áp dụng cho ít nhất một loại cơ quan'),
-  })
-  .superRefine((ind, ctx) => {
-    ind.targets.forEach((t, i) => {
-      if (t.values.length !== ind.measures.length) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['targets', i, 'values'],
-          message: `số giá trị (${t.values.length}) phải bằng số đại lượng đo (${ind.measures.length})`,
-        });
-      }
+function checkCatalog(cat: CatalogObject, ctx: z.RefinementCtx) {
+  const types = new Set(cat.agencyTypes.map((a) => a.code));
+  const parts = new Set(cat.parts.map((p) => p.code));
+  const taskIds = new Set(cat.tasks.map((t) => t.id));
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+  const checkTypes = (list: readonly string[], path: (string | number)[]) =>
+    list.forEach((c, i) => {
+      if (!types.has(c)) issue([...path, i], `loại cơ quan "${c}" không có trong agencyTypes`);
+    });
+  const seen = new Set<string>();
+  cat.tasks.forEach((t, i) => {
+    if (!parts.has(t.part)) issue(['tasks', i, 'part'], `phần "${t.part}" không có trong parts`);
+    if (seen.has(t.id)) issue(['tasks', i, 'id'], `mã nhiệm vụ "${t.id}" bị trùng`);
+    seen.add(t.id);
+    checkTypes(t.appliesTo, ['tasks', i, 'appliesTo']);
+    checkTypes(t.partnerTypes, ['tasks', i, 'partnerTypes']);
+  });
+  cat.indicators.forEach((ind, i) => {
+    checkTypes(ind.appliesTo, ['indicators', i, 'appliesTo']);
+    checkTypes(ind.monitorTypes, ['indicators', i, 'monitorTypes']);
+    ind.targets.forEach((t, j) => {
+      if (!cat.targetYears.includes(t.year))
+        issue(['indicators', i, 'targets', j, 'year'], `năm ${t.year} không có trong targetYears`);
     });
   });
+  const r = cat.reporting;
+  if (r.monthly) checkTypes(r.monthly.appliesTo, ['reporting', 'monthly', 'appliesTo']);
+  if (r.recipientType && !types.has(r.recipientType))
+    issue(['reporting', 'recipientType'], `loại cơ quan "${r.recipientType}" không có trong agencyTypes`);
+  if (r.term && r.term.from < cat.issuedOn)
+    issue(['reporting', 'term', 'from'], 'kế hoạch không thể có hiệu lực trước ngày ban hành');
+  if (!r.duties) return;
+  // The summary fields older readers use must say what the duties say.
+  const of = (kind: Duty['kind']) => r.duties!.filter((d) => d.kind === kind);
+  r.duties.forEach((d, i) => {
+    const at = ['reporting', 'duties', i];
+    checkTypes(d.appliesTo, [...at, 'appliesTo']);
+    if (!taskIds.has(d.ref)) issue([...at, 'ref'], `nhiệm vụ "${d.ref}" không có trong tasks`);
+    const need = { plan: 'due', periodic: 'deadlines', monthly: 'day', annual_plan: null }[d.kind];
+    if (need && d[need as 'due'] === undefined) issue([...at, need], `nghĩa vụ "${d.kind}" phải có ${need}`);
+  });
+  const plan = of('plan');
+  if (plan.length > 1 || (plan[0] && plan[0].due !== r.planDue))
+    issue(['reporting', 'planDue'], 'planDue phải trùng hạn của nghĩa vụ gửi kế hoạch (duties)');
+  const periodic = of('periodic');
+  const days = (list: readonly { month: number; day: number }[] = []) =>
+    list.map((d) => `${d.day}/${d.month}`);
+  if (
+    periodic.length > 1 ||
+    (periodic[0] && !sameSet(days(periodic[0].deadlines), days(r.periodicDeadlines)))
+  )
+    issue(
+      ['reporting', 'periodicDeadlines'],
+      'periodicDeadlines phải trùng nghĩa vụ báo cáo định kỳ (duties)',
+    );
+  const monthly = of('monthly');
+  const monthlyTypes = monthly[0]?.appliesTo ?? [];
+  if (
+    monthly.length > 1 ||
+    (monthly[0]?.day ?? null) !== (r.monthly?.day ?? null) ||
+    !sameSet(monthlyTypes, r.monthly?.appliesTo ?? [])
+  )
+    issue(['reporting', 'monthly'], 'monthly phải trùng nghĩa vụ báo cáo tháng (duties)');
+  cat.agencyTypes.forEach((a, i) => {
+    if (a.monthlyReport !== monthlyTypes.includes(a.code))
+      issue(['agencyTypes', i, 'monthlyReport'], 'monthlyReport phải trùng nghĩa vụ báo cáo tháng (duties)');
+  });
+}
 
-export const reportingSchema = z.object({
-  recipient: text,
-  planDue: isoDate,
-  /** Half-year reports: sent before these day/month pairs each year. */
-  periodicDeadlines: z
-    .array(
-      z
-        .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
-        // A deadline recurs every year, so it must exist in a common year too: no 29/2, no 31/4.
-        .refine((d) => d.day <= new Date(Date.UTC(2027, d.month, 0)).getUTCDate(), {
-          message: 'ngày không tồn tại trong tháng',
-          path: ['day'],
-        }),
-    )
-    .min(1),
-  monthly: z.object({ day: z.number().int().min(1).max(28), appliesTo: z.array(code) }).optional(),
-  /** The sentence of the plan these rules come from. */
-  source: text,
+export const catalogSchema = catalogObject.superRefine(checkCatalog).transform((cat) => {
+  const term: Term = cat.reporting.term ?? {
+    from: cat.issuedOn,
+    lastYear: Math.max(...cat.targetYears),
+    source: '',
+  };
+  return { ...cat, reporting: { ...cat.reporting, duties: cat.reporting.duties ?? legacyDuties(cat), term } };
 });
 
-export const catalogSchema = z
-  .object({
-    id: z.string().regex(/^[0-9A-Za-z-]+$/),
-    number: text,
-    issuedOn: isoDate,
-    issuer: text,
-    place: text,
-    title: text,
-    targetYears: z.array(z.number().int()).min(1),
-    agencyTypes: z.array(agencyTypeSchema).min(1),
-    parts: z.array(partSchema).min(1),
-    tasks: z.array(taskSchema).min(1),
-    indicators: z.array(indicatorSchema).min(1),
-    reporting: reportingSchema,
-  })
-  .superRefine((cat, ctx) => {
-    const types = new Set(cat.agencyTypes.map((a) => a.code));
-    const parts = new Set(cat.parts.map((p) => p.code));
-    const checkTypes = (list: string[], path: (string | number)[]) =>
-      list.forEach((c, i) => {
-        if (!types.has(c))
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, i],
-            message: `loại cơ quan "${c}" không có trong agencyTypes`,
-          });
-      });
-    const seen = new Set<string>();
-    cat.tasks.forEach((t, i) => {
-      if (!parts.has(t.part))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tasks', i, 'part'],
-          message: `phần "${t.part}" không có trong parts`,
-        });
-      if (seen.has(t.id))
-        ctx.addIssue({ code: 'custom', path: ['tasks', i, 'id'], message: `mã nhiệm vụ "${t.id}" bị trùng` });
-      seen.add(t.id);
-      checkTypes(t.appliesTo, ['tasks', i, 'appliesTo']);
-    });
-    cat.indicators.forEach((ind, i) => {
-      checkTypes(ind.appliesTo, ['indicators', i, 'appliesTo']);
-      ind.targets.forEach((t, j) => {
-        if (!cat.targetYears.includes(t.year))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['indicators', i, 'targets', j, 'year'],
-            message: `năm ${t.year} không có trong targetYears`,
-          });
-      });
-    });
-    if (cat.reporting.monthly)
-      checkTypes(cat.reporting.monthly.appliesTo, ['reporting', 'monthly', 'appliesTo']);
-  });
-
-export type Catalog = z.infer<typeof catalogSchema>;
-export type CatalogTask = z.infer<typeof taskSchema>;
-export type CatalogIndicator = z.infer<typeof indicatorSchema>;
+export type Catalog = z.output<typeof catalogSchema>;
 export type AgencyType = z.infer<typeof agencyTypeSchema>;
-export type Cadence = z.infer<typeof cadenceSchema>;
+export type Reporting = Catalog['reporting'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../text.ts';
 
 export const documentKindSchema = z.enum(['plan', 'report']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
@@ -35,10 +36,10 @@ export type DocumentMeta = z.infer<typeof documentMetaSchema>;
 
 /** A save from an editor: the revision it started from (conflict check) and its editing session. */
 export const saveRequestFields = {
-  id: z.string().min(1),
+  id: text.id(),
   baseRevision: z.number().int().nonnegative(),
   /** One per opened editor: every session leaves one immutable version behind. */
-  editSession: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Mã phiên soạn thảo không hợp lệ'),
+  editSession: text.pattern(/^[A-Za-z0-9_-]{8,64}$/, 'Mã phiên soạn thảo không hợp lệ'),
 };
 
 export const saveResultSchema = z.object({ revision: z.number().int(), savedAt: z.string() });

@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { text } from '../../text.ts';
 
 /** Who signs: authority and title as printed (caps), the person's name without academic titles. */
 export const signerSchema = z.object({
-  authority: z
-    .string()
+  authority: text
+    .name(100)
     .trim()
     .max(100, 'Thẩm quyền ký dài quá 100 ký tự')
     .transform((s) => s.normalize('NFC'))
     .default('KT. GIÁM ĐỐC'),
-  title: z
-    .string()
+  title: text
+    .name(100)
     .trim()
     .max(100, 'Chức vụ người ký dài quá 100 ký tự')
     .transform((s) => s.normalize('NFC'))
     .default('PHÓ GIÁM ĐỐC'),
-  name: z
-    .string()
+  name: text
+    .name(100)
     .trim()
     .max(100, 'Họ tên người ký dài quá 100 ký tự')
     .transform((s) => s.normalize('NFC'))
@@ -39,11 +40,11 @@ export const letterheadSchema = z.object({
     .default({ top: 20, bottom: 20, left: 30, right: 15 }),
   /** Nơi nhận, one per line without the leading "- " and trailing ";" (the builder adds them). */
   recipients: z
-    .array(z.string().trim().min(1).max(200))
+    .array(text.line(200).trim().min(1))
     .max(30)
     .default(['Sở Khoa học và Công nghệ', 'Lãnh đạo cơ quan']),
   /** The unit after "Lưu: VT," in the last line of Nơi nhận. */
-  archiveUnit: z.string().trim().max(50).default(''),
+  archiveUnit: text.name(50).trim().default(''),
   /**
    * The signature block: authority ("KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "" when the head signs
    * in person), title ("PHÓ GIÁM ĐỐC") and name. An empty name leaves the line blank; the document

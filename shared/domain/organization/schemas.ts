@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { linesMatchName } from './agencyHeading.ts';
+import { text } from '../../text.ts';
 import { letterheadSchema } from './letterhead.ts';
 import { roleSchema } from './roles.ts';
 
 const required = (label: string, max = 200) =>
-  z
-    .string()
+  text
+    .name(max)
     .trim()
     .min(1, `${label} không được để trống`)
     .max(max, `${label} dài quá ${max} ký tự`)
     .transform((s) => s.normalize('NFC'));
 
-const optionalText = (label: string, max = 200) =>
-  z
-    .string()
+const optionalText = (label: string, max = 200, kind: 'line' | 'name' = 'line') =>
+  text[kind](max)
     .trim()
     .max(max, `${label} dài quá ${max} ký tự`)
     .transform((s) => s.normalize('NFC'))
@@ -24,10 +24,10 @@ export const organizationSchema = z
     name: required('Tên cơ quan'),
     /** Cơ quan chủ quản, printed above the agency's name; none for a commune or ward (UBND xã, phường). */
     parentName: optionalText('Cơ quan chủ quản'),
-    agencyType: z.string().regex(/^[a-z][a-z0-9_]*$/, 'Loại cơ quan không hợp lệ'),
+    agencyType: text.pattern(/^[a-z][a-z0-9_]*$/, 'Loại cơ quan không hợp lệ'),
     /** Used in document numbers: "Số: 05/BC-SKHCN". */
-    abbreviation: z
-      .string()
+    abbreviation: text
+      .name(20)
       .trim()
       .transform((s) => s.normalize('NFC').toUpperCase())
       .pipe(
@@ -41,14 +41,14 @@ export const organizationSchema = z
       ),
     place: required('Địa danh', 60),
     address: optionalText('Địa chỉ'),
-    phone: z
-      .string()
+    phone: text
+      .line(30)
       .trim()
       .regex(/^[0-9 .+()-]*$/, 'Số điện thoại chỉ gồm chữ số và các ký tự + ( ) . -')
       .max(30, 'Số điện thoại dài quá 30 ký tự')
       .default(''),
-    email: z.union([z.literal(''), z.string().trim().email('Thư điện tử không hợp lệ')]).default(''),
-    planId: z.string().min(1).default('34-KH-UBND-2025'),
+    email: z.union([z.literal(''), text.line(200).trim().email('Thư điện tử không hợp lệ')]).default(''),
+    planId: text.id().default('34-KH-UBND-2025'),
     letterhead: letterheadSchema.default(() => letterheadSchema.parse({})),
     /**
      * A department with one head only: that head may approve what they drafted themselves (otherwise
@@ -69,8 +69,8 @@ export const organizationSchema = z
 export type Organization = z.infer<typeof organizationSchema>;
 export type OrganizationInput = z.input<typeof organizationSchema>;
 
-export const usernameSchema = z
-  .string()
+export const usernameSchema = text
+  .name(64)
   .trim()
   .toLowerCase()
   .regex(
@@ -78,8 +78,8 @@ export const usernameSchema = z
     'Tên đăng nhập gồm 3–32 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới',
   );
 
-export const passwordSchema = z
-  .string()
+export const passwordSchema = text
+  .secret(128)
   .min(8, 'Mật khẩu phải có ít nhất 8 ký tự')
   .max(128, 'Mật khẩu dài quá 128 ký tự');
 
@@ -88,8 +88,8 @@ const userFields = {
   fullName: required('Họ và tên', 100),
   roles: z.array(roleSchema).min(1, 'Người dùng phải có ít nhất một vai trò'),
   /** Leaders only: "Phó Giám đốc" and "KT. GIÁM ĐỐC" go into the signature block. */
-  title: optionalText('Chức vụ', 100),
-  signingAuthority: optionalText('Thẩm quyền ký', 100),
+  title: optionalText('Chức vụ', 100, 'name'),
+  signingAuthority: optionalText('Thẩm quyền ký', 100, 'name'),
 };
 
 /**
@@ -116,7 +116,7 @@ export type NewUser = z.infer<typeof newUserSchema>;
 
 export const userUpdateSchema = z
   .object({
-    id: z.string().min(1),
+    id: text.id(),
     fullName: userFields.fullName,
     roles: userFields.roles,
     title: userFields.title,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatCitedDate } from '../vietnameseDate.ts';
+import { text } from '../../text.ts';
 
 /** When an activity happens: "thường xuyên", a month, a quarter, a date, or the plan's own words. */
 export const timelineSchema = z.discriminatedUnion('kind', [
@@ -16,9 +17,9 @@ export const timelineSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('date'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'),
+    date: text.pattern(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'),
   }),
-  z.object({ kind: z.literal('text'), text: z.string().max(200) }),
+  z.object({ kind: z.literal('text'), text: text.line(200) }),
 ]);
 export type Timeline = z.infer<typeof timelineSchema>;
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { text } from '../../text.ts';
 import { timelineSchema } from './activityTimeline.ts';
 
-const longText = (max = 20_000) => z.string().max(max, `Nội dung dài quá ${max} ký tự`);
+const longText = (max = 20_000) => text.multiline(max).max(max, `Nội dung dài quá ${max} ký tự`);
 
 /** One activity the department adds under a task of the provincial plan. */
 export const activitySchema = z.object({
-  id: z.string().min(1),
+  id: text.id(),
   content: longText(2_000),
   unitInCharge: longText(300),
   partners: longText(500),
@@ -17,7 +18,7 @@ export type Activity = z.infer<typeof activitySchema>;
 
 export const planTaskSchema = z.object({
   /** The catalog task this entry answers, e.g. "III.1.a.3". */
-  taskId: z.string().min(1),
+  taskId: text.id(),
   notApplicable: z.boolean(),
   notApplicableReason: longText(1_000),
   activities: z.array(activitySchema).max(500, 'Mỗi nhiệm vụ có tối đa 500 hoạt động'),

@@ -18,9 +18,9 @@ const emptySection = () => ({ text: '', carriedOver: false });
 
 /**
  * A blank report for the period: every indicator that applies to the agency type (one empty value
- * per measure), every task of the department's plan (or of the catalog if no plan yet; tasks the
- * plan marks "không áp dụng" start with that status, and its reason as their result), empty
- * sections.
+ * per measure), every task of the department's plan that the catalog still assigns to the agency
+ * type (or of the catalog if no plan yet; tasks the plan marks "không áp dụng" start with that
+ * status, and its reason as their result), empty sections.
  */
 export function newReportContent(
   catalog: Catalog,
@@ -28,7 +28,7 @@ export function newReportContent(
   period: ReportPeriod,
   plan: PlanContent | null,
 ): ReportContent {
-  const known = new Set(catalog.tasks.map((t) => t.id));
+  const known = new Set(tasksFor(catalog, agencyType).map((t) => t.id));
   const tasks: ReportTask[] = plan
     ? plan.tasks
         .filter((t) => known.has(t.taskId))

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { text } from '../../text.ts';
 import { reportPeriodSchema } from '../periods/reportPeriods.ts';
 
-const longText = (max = 20_000) => z.string().max(max, `Nội dung dài quá ${max} ký tự`);
+const longText = (max = 20_000) => text.multiline(max).max(max, `Nội dung dài quá ${max} ký tự`);
 
 /**
  * Whole, non-negative numbers or nothing yet. Stricter rules that need context (numerator ≤
@@ -9,9 +10,16 @@ const longText = (max = 20_000) => z.string().max(max, `Nội dung dài quá ${m
  */
 const amount = z.number().int('phải là số nguyên').nonnegative('không được âm').max(1e9).nullable();
 
+/**
+ * One measure of an indicator as the department enters it. The figures are running totals at the
+ * end of the report's period over the window the catalog measure names (`accumulation`: from the
+ * start of the reporting year, from the plan's start, or the situation at the end of the period),
+ * never the period's own increase: a half-year or monthly report compares them directly with the
+ * year's target, and the province adds the departments' figures for one period (issue 12).
+ */
 export const measureValueSchema = z.object({
   /** The catalog measure this value is for. */
-  measure: z.string().min(1),
+  measure: text.id(),
   /** ratio: e.g. officials reached … */
   numerator: amount,
   /** … out of all officials. */
@@ -20,12 +28,12 @@ export const measureValueSchema = z.object({
   count: amount,
   /** yes_no */
   done: z.boolean().nullable(),
-  evidenceUrl: z.string().max(2_000),
+  evidenceUrl: text.line(2_000),
 });
 export type MeasureValue = z.infer<typeof measureValueSchema>;
 
 export const reportIndicatorSchema = z.object({
-  code: z.string().regex(/^CT\d{2}$/, 'mã chỉ tiêu có dạng CT01–CT15'),
+  code: text.pattern(/^CT\d{2}$/, 'mã chỉ tiêu có dạng CT01–CT15'),
   values: z.array(measureValueSchema),
   note: longText(2_000),
   /** Copied from the previous report and not edited since. */
@@ -43,7 +51,7 @@ export const taskStatusLabels: Record<TaskStatus, string> = {
 };
 
 export const reportTaskSchema = z.object({
-  taskId: z.string().min(1),
+  taskId: text.id(),
   /** null until the clerk chooses one. */
   status: taskStatusSchema.nullable(),
   result: longText(10_000),

@@ -1,6 +1,8 @@
 import { parseIsoDate } from '../calendarDate.ts';
 import type { Catalog, CatalogIndicator } from '../catalog/schema.ts';
 import { measureTarget, measureValue } from '../indicators/indicatorMath.ts';
+import { targetTextFor } from '../indicators/targets.ts';
+import { needsStatus, taskTiming } from '../periods/taskSchedule.ts';
 import { planSectionLabels, type PlanContent } from '../plans/planContent.ts';
 import {
   reportSectionKeys,
@@ -144,11 +146,14 @@ export function validateReport(
 
   for (const t of content.tasks) {
     const base: Path = ['tasks', t.taskId];
-    if (!catalog.tasks.some((c) => c.id === t.taskId)) {
+    const catTask = catalog.tasks.find((c) => c.id === t.taskId);
+    if (!catTask) {
       add('error', base, `Nhiệm vụ ${t.taskId} không có trong Kế hoạch số ${catalog.number}`);
       continue;
     }
     const name = `Nhiệm vụ ${t.taskId}`;
+    // "bắt đầu từ năm 2026" in a 2025 report: not started yet, so nothing to choose.
+    if (t.status === null && !needsStatus(taskTiming(catTask, content.period))) continue;
     if (t.status === null) {
       add('incomplete', [...base, 'status'], `${name} – Chưa chọn trạng thái thực hiện`);
     } else if ((t.status === 'hoan_thanh' || t.status === 'dang_thuc_hien') && blank(t.result)) {
@@ -194,7 +199,7 @@ export function validateReport(
 }
 
 function targetText(cat: CatalogIndicator, year: number): string {
-  return cat.targets.find((t) => t.year === year)?.text || 'có chỉ tiêu';
+  return targetTextFor(cat, year) || 'có chỉ tiêu';
 }
 
 /** Activities are addressed by id: ['tasks', 'III.1.a.3', 'activities', '<activity id>', 'content']. */

@@ -59,13 +59,11 @@ export async function browserOf(browser: Browser, url: string, p: Person): Promi
 export async function apiFromPage(page: Page, name: string, input: unknown) {
   return page.evaluate(
     async ([n, i]) => {
+      // The session cookie travels by itself, as it does for the app's own client.
       const response = await fetch(`/api/${n}`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${localStorage.getItem('baocao.token') ?? ''}`,
-          'x-baocao-client': localStorage.getItem('baocao.client') ?? '',
-        },
+        headers: { 'content-type': 'application/json' },
+        credentials: 'same-origin',
         body: JSON.stringify(i),
       });
       return (await response.json()) as {

@@ -8,7 +8,11 @@ import { afterAll, beforeAll } from 'vitest';
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
 export interface RunningApp {
-  url: string;
+  /**
+   * The newest one-time address the app printed. Each browser context that opens it spends it and
+   * the app prints the next one, so read it again for every new context.
+   */
+  readonly url: string;
   dataDir: string;
   process: ChildProcess;
   /** SIGKILL the whole process group: a crash, not a shutdown. */
@@ -29,14 +33,16 @@ export async function startWebApp(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  let latest = '';
+  const printed = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/g;
+  await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm run web did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-      if (m) {
+      for (const m of output.matchAll(printed)) latest = m[1]!;
+      if (latest) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve();
       }
     };
     child.stdout!.on('data', onData);
@@ -45,7 +51,9 @@ export async function startWebApp(
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return {
-    url,
+    get url() {
+      return latest;
+    },
     dataDir,
     process: child,
     async kill(signal = 'SIGTERM') {

@@ -75,9 +75,10 @@ describe('npm run cli -- docx', () => {
     }
   });
 
+  // Four runs of the CLI (tsx start-up each): slow on a loaded two-core machine.
   it(
     'refuses invalid input with exit code 2 and a Vietnamese message naming the field',
-    { timeout: 120_000 },
+    { timeout: 90_000 },
     () => {
       const bad = JSON.parse(fs.readFileSync(REPORT_EXAMPLE, 'utf8')) as RawJson;
       bad.meta.number = '5/BC-SKHCN';

@@ -60,7 +60,7 @@ describe('import dry run: problems, row by row', () => {
 
   it('negative, non-numeric and decimal values where a whole number is required', async () => {
     const p = await preview((ind) => {
-      at(ind, 'CT01', 'F').value = -3;
+      at(ind, 'CT02', 'F').value = -3;
       at(ind, 'CT02', 'G').value = 'khoảng 100';
       at(ind, 'CT04-1', 'I').value = '12,5';
       at(ind, 'CT05', 'F').value = '80%';
@@ -113,9 +113,9 @@ describe('import dry run: problems, row by row', () => {
 
   it('duplicate rows for the same code', async () => {
     const p = await preview((ind, tsk) => {
-      const first = rowOf(ind, 'CT01');
+      const first = rowOf(ind, 'CT02');
       const r = ind.rowCount + 1;
-      ind.getCell(`B${r}`).value = 'CT01';
+      ind.getCell(`B${r}`).value = 'CT02';
       ind.getCell(`F${r}`).value = 2;
       ind.getCell(`F${first}`).value = 1;
       const t = tsk.rowCount + 1;
@@ -123,7 +123,7 @@ describe('import dry run: problems, row by row', () => {
       tsk.getCell(`D${t}`).value = 'Hoàn thành';
     });
     expect(p.problems.map((x) => x.reason)).toEqual([
-      `Trùng với dòng ${p.changes[0]!.row}: cùng mã CT01`,
+      `Trùng với dòng ${p.changes[0]!.row}: cùng mã CT02`,
       expect.stringMatching(/^Trùng với dòng 7: cùng mã nhiệm vụ /),
     ]);
   });
@@ -144,8 +144,8 @@ describe('import dry run: problems, row by row', () => {
 
   it('a formula without a cached result, and a formula error', async () => {
     const p = await preview((ind) => {
-      at(ind, 'CT01', 'F').value = { formula: 'G6*2' } as ExcelJS.CellFormulaValue;
-      at(ind, 'CT02', 'F').value = {
+      at(ind, 'CT02', 'F').value = { formula: 'G6*2' } as ExcelJS.CellFormulaValue;
+      at(ind, 'CT05', 'F').value = {
         formula: '1/0',
         result: { error: '#DIV/0!' },
       } as ExcelJS.CellFormulaValue;

@@ -22,12 +22,14 @@ async function filledTemplate(call: Parameters<typeof exportBytes>[0], id: strin
   const wb = await loadXlsx(template.bytes);
   const ind = wb.getWorksheet('Chỉ tiêu')!;
   const tsk = wb.getWorksheet('Nhiệm vụ')!;
-  // Columns: F Số đạt được, G Tổng số, H Tỷ lệ, I Số lượng, K Minh chứng, M Ghi chú.
+  // Columns: F Số đạt được, G Tổng số, H Tỷ lệ, I Số lượng, J Đã thực hiện, K Minh chứng, M Ghi chú.
   const set = (ws: typeof ind, code: string, col: string, value: unknown) => {
     ws.getCell(`${col}${rowOf(ws, code)}`).value = value as never;
   };
-  set(ind, 'CT01', 'F', 1);
-  set(ind, 'CT01', 'G', 1);
+  // CT01's two requirements are yes/no answers with evidence.
+  set(ind, 'CT01-1', 'J', 'Có');
+  set(ind, 'CT01-1', 'K', 'https://skhcn.bacninh.gov.vn/kh57');
+  set(ind, 'CT01-2', 'J', 'Không');
   set(ind, 'CT02', 'F', ' 1.150 '); // thousands dot, spaces around
   set(ind, 'CT02', 'G', '1.200');
   set(ind, 'CT02', 'H', '95,8%'); // cross-check only: 1150/1200 = 95.83%
@@ -82,7 +84,10 @@ describe('Excel round trip: template → filled by a script → import → repor
 
     const after = await getReport(clerk, id);
     const ind = (code: string) => after.content.indicators.find((i) => i.code === code)!;
-    expect(ind('CT01').values[0]).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(ind('CT01').values.map((v) => [v.done, v.evidenceUrl])).toEqual([
+      [true, 'https://skhcn.bacninh.gov.vn/kh57'],
+      [false, ''],
+    ]);
     expect(ind('CT02').values[0]).toMatchObject({ numerator: 1150, denominator: 1200 });
     expect(ind('CT02').note).toBe('Đã tổ chức 12 hội nghị');
     expect(ind('CT04').values.map((v) => v.count)).toEqual([3, 5]);
@@ -92,7 +97,7 @@ describe('Excel round trip: template → filled by a script → import → repor
       evidenceUrl: 'https://skhcn.bacninh.gov.vn/vb12',
     });
     expect(ind('CT12').values[0]!.count).toBe(2);
-    expect(ind('CT06').values[0]).toMatchObject({ numerator: null, denominator: null });
+    expect(ind('CT06').values[0]).toMatchObject({ done: null, evidenceUrl: '' });
     const task = (taskId: string) => after.content.tasks.find((t) => t.taskId === taskId)!;
     expect(task(task1)).toMatchObject({ status: 'hoan_thanh', result: 'Đã ban hành kế hoạch số 5/KH-SKHCN' });
     expect(task(task2)).toMatchObject({ status: 'dang_thuc_hien', figures: '12,5' });
@@ -144,7 +149,7 @@ describe('Excel round trip: template → filled by a script → import → repor
     const template = await exportBytes(d.clerk, id, 'template');
     const wb = await loadXlsx(template.bytes);
     const ws = wb.getWorksheet('Chỉ tiêu')!;
-    ws.getCell(`F${rowOf(ws, 'CT01')}`).value = 1;
+    ws.getCell(`F${rowOf(ws, 'CT05')}`).value = 1;
     ws.getCell(`F${rowOf(ws, 'CT02')}`).value = 120;
     ws.getCell(`G${rowOf(ws, 'CT02')}`).value = 100;
     const bytes = await xlsxBytes(wb);
@@ -163,15 +168,15 @@ describe('Excel round trip: template → filled by a script → import → repor
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Số liệu của phòng');
     ws.getRow(3).values = ['ghi chu', 'TỔNG SỐ', 'Số đạt  được', 'ma chi tieu'];
-    ws.getRow(4).values = [null, 10, 7, 'ct1'];
+    ws.getRow(4).values = [null, 10, 7, 'ct2'];
     const bytes = await xlsxBytes(wb);
     const preview = expectOk<Preview>(
       await d.clerk('spreadsheets.previewImport', importInput(d.report.meta.id, bytes)),
     );
     expect(preview.problems).toEqual([]);
     expect(preview.changes.map((c) => [c.row, c.label, c.after])).toEqual([
-      [4, 'Chỉ tiêu 1 – Số đạt được', '7'],
-      [4, 'Chỉ tiêu 1 – Tổng số', '10'],
+      [4, 'Chỉ tiêu 2 – Số đạt được', '7'],
+      [4, 'Chỉ tiêu 2 – Tổng số', '10'],
     ]);
   });
 });

@@ -6,11 +6,11 @@ import {
   fillCompletely,
   realCatalog,
   realOrganization,
-  semiannual2026,
   tempDir,
   type ReportDocument,
 } from '../../unit/helpers/drafts.ts';
 import { adminInput, caller, expectOk, newSession, orgInput, type Caller } from '../../unit/helpers/setup.ts';
+import { adhocReport } from '../../unit/helpers/workflow.ts';
 
 type Issued = MethodOutput<'workflow.issue'>;
 const PASSWORD = 'MatKhau-QuyTrinh-2026';
@@ -50,9 +50,7 @@ describe('two BaoCao instances issuing over one database file at the same time',
     const catalog = realCatalog();
     const docs: { id: string; revision: number }[] = [];
     for (let i = 0; i < 8; i++) {
-      const r = expectOk<ReportDocument>(
-        await clerk('reports.create', { ...semiannual2026, year: 2026 + i }),
-      );
+      const r = expectOk<ReportDocument>(await clerk('reports.create', adhocReport(i + 1)));
       const { revision } = expectOk<{ revision: number }>(
         await clerk('reports.save', {
           id: r.meta.id,

@@ -256,15 +256,33 @@ describe('appendix', () => {
     expect(ct02.slice(2)).toEqual([
       '100%',
       '112/118',
-      '94,92',
+      // One decimal, never rounded up to the target beside "Chưa đạt".
+      '94,9',
       'Chưa đạt',
       expect.stringContaining('06 viên chức'),
     ]);
     const ct01 = rows.find((r) => r[1]!.startsWith('100% các sở, cơ quan'))!;
-    expect(ct01.slice(2, 6)).toEqual(['100%', '1/1', '100', 'Đạt']);
+    // Two requirements, each answered yes/no: no rate.
+    expect(ct01.slice(2, 6)).toEqual([
+      '100%',
+      'Đã xây dựng, ban hành kế hoạch truyền thông thực hiện Nghị quyết số 57-NQ/TW: Đã thực hiện | Đã xây dựng và duy trì chuyên mục truyền thông thực hiện Nghị quyết số 57-NQ/TW trên cổng/trang thông tin điện tử: Đã thực hiện',
+      '',
+      'Đạt',
+    ]);
     const ct04 = rows.find((r) => r[1]!.startsWith('Khuyến khích'))!;
+    expect(ct04[2]).toBe(
+      'Kế hoạch không đặt chỉ tiêu năm 2026 cho chỉ tiêu này (chỉ tiêu năm 2030: 150; 300).',
+    );
     expect(ct04[3]).toContain('31 bài báo');
     expect(ct04[5]).toBe('Chưa có chỉ tiêu');
+    // CT12 counts toward "03" by 2027: the running total is not yet due.
+    const ct12 = rows.find((r) => r[1]!.startsWith('Triển khai được ít nhất 03'))!;
+    expect(ct12.slice(2, 6)).toEqual([
+      '03 (đến năm 2027) | Chỉ tiêu lũy kế phải đạt đến năm 2027: 03; so sánh với số lũy kế từ khi ban hành Kế hoạch.',
+      '1 chương trình',
+      '',
+      'Chưa đến hạn',
+    ]);
     expect(rows).toHaveLength(1 + 9);
   });
 });

@@ -71,9 +71,12 @@ describe('exchange JSON', () => {
 
   it('refuses an agency type, task or indicator the plan template does not assign, and wrong values', () => {
     const unknownType = variant(REPORT_EXAMPLE, (r) => (r.organization.agencyType = 'so_khong_co'));
-    expect(checkAgainstCatalog(unknownType, catalog)[0]).toMatch(
-      /^trường organization\.agencyType: loại cơ quan "so_khong_co" không có trong Kế hoạch 34\/KH-UBND \(có: so_ban_nganh, ubnd_xa_phuong, /,
+    const [typeError] = checkAgainstCatalog(unknownType, catalog);
+    expect(typeError).toMatch(
+      /^trường organization\.agencyType: loại cơ quan "so_khong_co" không có trong Kế hoạch 34\/KH-UBND \(có: /,
     );
+    // Every type the plan knows is offered, so the person writing the file can pick one.
+    for (const t of catalog.agencyTypes) expect(typeError).toContain(t.code);
     // CT03 (press agencies) and task III.2.a.1 are not Sở KH&CN's.
     const other = catalog.tasks.find((t) => !t.appliesTo.includes('so_khcn'))!;
     const notOurs = variant(REPORT_EXAMPLE, (r) => {

@@ -90,7 +90,8 @@ describe('attachments', () => {
     expect(filesUnder(attachmentsDir)).toHaveLength(1);
     expect(services.db.prepare('SELECT COUNT(*) AS n FROM attachments').get()).toEqual({ n: 1 });
     const listed = expectOk<ReportDocument>(await clerk('reports.get', { id: report.meta.id })).attachments;
-    expect(listed.map((a) => a.name)).toEqual(['minh-chung.pdf']);
+    // The same content again under a new name: the new name is the one listed.
+    expect(listed.map((a) => a.name)).toEqual(['minh-chung (1).pdf']);
 
     // Removing it from one report keeps the file the other still lists.
     expectOk(await clerk('attachments.remove', { documentId: report.meta.id, sha256: sha(sampleFiles.pdf) }));
@@ -182,6 +183,8 @@ describe('attachments', () => {
       const kind = catalog.indicators.find((i) => i.code === ind.code)!.measures;
       ind.values.forEach((v, i) => {
         if (kind[i]!.kind === 'ratio') Object.assign(v, { numerator: 1, denominator: 1 });
+        else if (kind[i]!.kind === 'yes_no')
+          Object.assign(v, { done: true, evidenceUrl: 'https://skhcn.gov.vn' });
         else v.count = 1;
       });
     }

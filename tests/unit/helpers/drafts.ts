@@ -5,6 +5,7 @@ import { createServices, defaultResourcesDir, type Services } from '../../../ele
 import { loadCatalogFile } from '../../../electron/services/catalog/loadCatalog.ts';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import type { ReportContent } from '../../../shared/domain/reports/reportContent.ts';
+import { minimalDocx, minimalPng } from './zip.ts';
 import type { MethodOutput } from '../../../shared/api.ts';
 import type { User } from '../../../shared/domain/organization/schemas.ts';
 import {
@@ -113,11 +114,11 @@ export const editSession = (name: string) => `phien-${name}-0001`;
 
 export const semiannual2026 = { kind: 'semiannual', year: 2026, month: null, fromPrevious: false } as const;
 
-/** Small but real files: the first bytes are what the allow-list looks at. */
+/** Small but real files: the allow-list checks their structure, not only their first bytes. */
 export const sampleFiles = {
   pdf: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
-  png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
-  docx: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('[Content_Types].xml')]),
+  png: minimalPng(),
+  docx: minimalDocx(),
   txt: Buffer.from('Danh sách cán bộ tham gia tập huấn chuyển đổi số\nNguyễn Văn A; Trần Thị B\n', 'utf8'),
   exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]),
 };

@@ -1,6 +1,7 @@
 import type { MethodOutput } from '../../../shared/api.ts';
 import type { User } from '../../../shared/domain/organization/schemas.ts';
 import {
+  CLERK_PASSWORD,
   editSession,
   fillCompletely,
   realCatalog,
@@ -31,6 +32,8 @@ export interface Chain extends Drafting {
   vanThu: Person;
   /** A report filled in completely and saved by the clerk, still a draft. */
   readyReport(): Promise<{ id: string; revision: number }>;
+  /** Everyone signs in again: after the test moves its clock past a session's maximum age. */
+  signInAgain(): Promise<void>;
 }
 
 async function person(d: Drafting, username: string, fields: Record<string, unknown>): Promise<Person> {
@@ -58,9 +61,9 @@ export async function setUpChain(options: { clock?: () => Date } = {}): Promise<
   const catalog = realCatalog();
   let created = 0;
   const readyReport = async () => {
-    // Each call makes the report of another year, so a test can issue several.
+    // Each call makes another report (an ad hoc one after the first), so a test can issue several.
     const r = expectOk<ReportDocument>(
-      await d.clerk('reports.create', { ...semiannual2026, year: 2026 + created++ }),
+      await d.clerk('reports.create', created++ === 0 ? semiannual2026 : adhocReport(created)),
     );
     const saved = expectOk<SaveResult>(
       await d.clerk('reports.save', {
@@ -72,8 +75,28 @@ export async function setUpChain(options: { clock?: () => Date } = {}): Promise<
     );
     return { id: r.meta.id, revision: saved.revision };
   };
-  return { ...d, head, director, vanThu, readyReport };
+  const signInAgain = async () => {
+    expectOk(await d.clerk('auth.login', { username: 'nguyenvana', password: CLERK_PASSWORD }));
+    for (const [p, username] of [
+      [head, 'phogiamdoc'],
+      [director, 'giamdoc'],
+      [vanThu, 'vanthu'],
+    ] as const) {
+      expectOk(await p.call('auth.login', { username, password: PASSWORD }));
+    }
+  };
+  return { ...d, head, director, vanThu, readyReport, signInAgain };
 }
+
+/** An ad hoc report of its own: as many as a test needs, within the plan's term. */
+export const adhocReport = (n: number) => ({
+  kind: 'adhoc',
+  title: `Báo cáo nhanh số ${n} kết quả truyền thông Nghị quyết 57`,
+  deadline: '2026-06-30',
+  from: '2026-01-01',
+  to: '2026-06-09',
+  fromPrevious: false,
+});
 
 /** Clerk submits, the head approves: the document awaits its number. */
 export async function approved(chain: Chain, doc: { id: string; revision: number }) {

@@ -1,62 +1,16 @@
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { unzipChecked } from '../../../electron/services/spreadsheets/readWorkbook.ts';
+import { openStrictZip } from '../../../electron/services/zip/strictZip.ts';
+import { LIMITS } from '../../../electron/services/spreadsheets/workbookData.ts';
 import { expectOk, type Caller } from '../helpers/setup.ts';
 import { b64, semiannual2026, setUpDrafting, type Drafting, type ReportDocument } from '../helpers/drafts.ts';
 
-/** One file of a hand-made zip; `declaredSize` lets a test lie about the inflated size. */
-export interface ZipFile {
-  name: string;
-  data: Buffer;
-  declaredSize?: number;
-  store?: boolean;
-}
-
-/** A minimal zip writer (deflate or store), enough to craft hostile workbooks. */
-export function makeZip(files: ZipFile[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8');
-    const body = f.store ? f.data : zlib.deflateRawSync(f.data);
-    const crc = zlib.crc32(f.data);
-    const size = f.declaredSize ?? f.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(f.store ? 0 : 8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(f.store ? 0 : 8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
+export { makeZip, type ZipFile } from '../helpers/zip.ts';
+import type { ZipFile } from '../helpers/zip.ts';
 
 /** The files of an .xlsx, to change one and zip them again. */
 export function zipFiles(xlsx: Buffer): ZipFile[] {
-  return [...unzipChecked(xlsx)].map(([name, data]) => ({ name, data }));
+  const zip = openStrictZip(xlsx, LIMITS);
+  return zip.entries.map((e) => ({ name: e.name, data: zip.read(e.name) }));
 }
 
 export async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Buffer> {

@@ -10,16 +10,9 @@ import { orgInput } from '../helpers/setup.ts';
 import { organizationSchema } from '../../../shared/domain/organization/schemas.ts';
 import { loadXlsx, rowOf, xlsxBytes } from './fixtures.ts';
 
-/** The real plan with CT01 turned into a yes/no measure: the plan itself has none yet. */
-function catalogWithYesNo(): Catalog {
-  const catalog = realCatalog();
-  const ct01 = catalog.indicators.find((i) => i.code === 'CT01')!;
-  ct01.measures[0] = { ...ct01.measures[0]!, kind: 'yes_no', unit: 'có/không' };
-  return catalog;
-}
-
+/** The real plan: CT01's two requirements are each a yes/no measure (rows CT01-1 and CT01-2). */
 async function setUp() {
-  const catalog = catalogWithYesNo();
+  const catalog: Catalog = realCatalog();
   const period = periodFor('semiannual', 2026, null, {
     periodicDeadlines: catalog.reporting.periodicDeadlines,
   });
@@ -33,7 +26,7 @@ describe('yes/no measures in the template and the import', () => {
   it('offers Có/Không as a list, unlocks only that input, and reads the answer back', async () => {
     const { catalog, content, template } = await setUp();
     const ws = template.getWorksheet('Chỉ tiêu')!;
-    const r = rowOf(ws, 'CT01');
+    const r = rowOf(ws, 'CT01-1');
     expect(ws.getCell(`J${r}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
     expect(ws.getCell(`J${r}`).protection).toEqual({ locked: false });
     expect(ws.getCell(`F${r}`).protection?.locked).not.toBe(false);
@@ -43,7 +36,7 @@ describe('yes/no measures in the template and the import', () => {
     const plan = planReportImport(await readWorkbook('mau.xlsx', await xlsxBytes(wb)), content, catalog);
     expect(plan.problems).toEqual([]);
     expect(plan.changes).toEqual([
-      { row: r, label: 'Chỉ tiêu 1 – Đã thực hiện', before: '(trống)', after: 'Có' },
+      { row: r, label: 'Chỉ tiêu 1.1 – Đã thực hiện', before: '(trống)', after: 'Có' },
     ]);
     expect(plan.content.indicators.find((i) => i.code === 'CT01')!.values[0]!.done).toBe(true);
     // The dry run never touches the content it was given.
@@ -53,7 +46,7 @@ describe('yes/no measures in the template and the import', () => {
   it('refuses an answer that is neither Có nor Không', async () => {
     const { catalog, content, template } = await setUp();
     const ws = template.getWorksheet('Chỉ tiêu')!;
-    const r = rowOf(ws, 'CT01');
+    const r = rowOf(ws, 'CT01-1');
     ws.getCell(`J${r}`).value = 'Chắc là có';
     const plan = planReportImport(
       await readWorkbook('mau.xlsx', await xlsxBytes(template)),

@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../../shared/api.ts';
 import { editSession, type ReportDocument } from '../helpers/drafts.ts';
 import { dumpTables, expectError, expectOk, expectVietnamese, manualClock } from '../helpers/setup.ts';
-import { approved, issued, setUpChain, type Meta, type WorkflowView } from '../helpers/workflow.ts';
+import {
+  approved,
+  issued,
+  setUpChain,
+  type Issued,
+  type Meta,
+  type WorkflowView,
+} from '../helpers/workflow.ts';
 
 type Register = MethodOutput<'register.list'>;
 type File = MethodOutput<'documents.issuedFile'>;
+const fileOf = (i: Issued, role: string) => i.issue.files.find((f) => f.role === role)!.sha256;
 
 describe('the document register (sổ văn bản đi)', () => {
   it('numbers from 01 each year in issue order, never reusing a cancelled number', async () => {
@@ -38,6 +46,7 @@ describe('the document register (sổ văn bản đi)', () => {
 
     // 1 January: a new year, a new register year starting from 01.
     time.set('2027-01-01T01:30:00Z');
+    await chain.signInAgain();
     const d = await issued(chain, await chain.readyReport(), '2027-01-01');
     expect(d.issue.number).toBe('01/BC-SKHCN');
     const y2026 = expectOk<Register>(await chain.clerk('register.list', { year: 2026 }));
@@ -97,9 +106,11 @@ describe('the document register (sổ văn bản đi)', () => {
     expectOk(await tryDate('2026-06-10'));
 
     time.set('2026-06-20T03:00:00Z');
+    await chain.signInAgain();
     const later = await chain.readyReport();
     await approved(chain, later);
     time.set('2026-06-22T03:00:00Z');
+    await chain.signInAgain();
     const third = await chain.readyReport();
     await approved(chain, third);
     expectOk(
@@ -138,7 +149,7 @@ describe('issued documents are frozen', () => {
     const docx1 = expectOk<File>(await chain.clerk('documents.renderDocx', { id: doc.id }));
     const docx2 = expectOk<File>(await chain.clerk('documents.renderDocx', { id: doc.id }));
     const frozen = expectOk<File>(
-      await chain.clerk('documents.issuedFile', { issueId: first.issue.id, role: 'docx' }),
+      await chain.clerk('documents.issuedFile', { issueId: first.issue.id, sha256: fileOf(first, 'docx') }),
     );
     expect(docx2.dataBase64).toBe(docx1.dataBase64);
     expect(frozen.dataBase64).toBe(docx1.dataBase64);
@@ -148,7 +159,10 @@ describe('issued documents are frozen', () => {
     const json = JSON.parse(
       Buffer.from(
         expectOk<File>(
-          await chain.clerk('documents.issuedFile', { issueId: first.issue.id, role: 'document' }),
+          await chain.clerk('documents.issuedFile', {
+            issueId: first.issue.id,
+            sha256: fileOf(first, 'document'),
+          }),
         ).dataBase64,
         'base64',
       ).toString(),
@@ -180,7 +194,7 @@ describe('issued documents are frozen', () => {
     const draftDocx = expectOk<File>(await chain.clerk('documents.renderDocx', { id: doc.id }));
     expect(draftDocx.dataBase64).not.toBe(docx1.dataBase64);
     const stillThere = expectOk<File>(
-      await chain.clerk('documents.issuedFile', { issueId: first.issue.id, role: 'docx' }),
+      await chain.clerk('documents.issuedFile', { issueId: first.issue.id, sha256: fileOf(first, 'docx') }),
     );
     expect(stillThere.dataBase64).toBe(docx1.dataBase64);
 

@@ -1,6 +1,6 @@
 import { parseIsoDate, vietnamToday } from '../../../../shared/domain/calendarDate.ts';
 import type { Catalog } from '../../../../shared/domain/catalog/schema.ts';
-import { recipientsFor } from '../../../../shared/domain/documents/addressee.ts';
+import { recipientsFor, sameAgency } from '../../../../shared/domain/documents/addressee.ts';
 import type { ExchangeDocument } from '../../../../shared/domain/documents/exchange.ts';
 import { validatePlan, validateReport } from '../../../../shared/domain/reports/reportValidation.ts';
 import { AppError } from '../../../../shared/errors.ts';
@@ -23,6 +23,27 @@ export interface DocumentBody {
   appendix: Appendix;
   /** Who a report goes to: "Như trên" in Nơi nhận stands for it. */
   recipient?: string;
+  /** Further bodies the plan sends it to (Sở KH&CN's own report: also Bộ Khoa học và Công nghệ). */
+  alsoTo?: string[];
+  /** Never in its own Nơi nhận: the department itself when it is the plan's recipient. */
+  notTo?: string[];
+}
+
+/**
+ * Nơi nhận: "Như trên" for the addressee, the plan's further recipients unless the list already
+ * names them ("Bộ Khoa học và Công nghệ (để báo cáo)"), then the department's own list, never
+ * repeating the addressee nor naming the department itself.
+ */
+export function recipientsOf(built: DocumentBody, listed: readonly string[]): string[] {
+  if (!built.recipient) return [...listed];
+  const own = recipientsFor(listed, built.recipient);
+  const named = (name: string) => listed.some((r) => r.trim().startsWith(name) || sameAgency(r, name));
+  const notTo = built.notTo ?? [];
+  return [
+    own[0]!,
+    ...(built.alsoTo ?? []).filter((n) => !named(n)),
+    ...own.slice(1).filter((r) => !notTo.some((n) => r.trim() === n || sameAgency(r, n))),
+  ];
 }
 
 export interface LayoutOptions {
@@ -89,7 +110,7 @@ export function layoutDocument(
     closingTable({
       sizes,
       width,
-      recipients: recipientsFor(letterhead.recipients, built.recipient ?? null),
+      recipients: recipientsOf(built, letterhead.recipients),
       archiveUnit: letterhead.archiveUnit,
       signer: doc.signer,
     }),

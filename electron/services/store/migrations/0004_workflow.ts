@@ -11,7 +11,8 @@ export const m0004Workflow: Migration = {
   //   impossible even when two issue calls race; rows are never deleted, and the only change a row
   //   may take is its cancellation, once, with a reason.
   // - document_issues / issued_files: what was issued, with the exact bytes of every file frozen
-  //   under their SHA-256 (files live in <dataDir>/issued/).
+  //   under their SHA-256 (files live in <dataDir>/issued/): the documents, copies of the evidence
+  //   attachments, and the package's manifest and its signature.
   // - The status guard refuses any status change that shared/domain/workflow/transitions.ts does not
   //   list (a unit test checks the two agree); the content guard refuses edits of a document that
   //   is not a draft, whatever code path tries.
@@ -99,12 +100,12 @@ export const m0004Workflow: Migration = {
     );
     CREATE TABLE issued_files (
       issue_id TEXT NOT NULL REFERENCES document_issues(id),
-      role TEXT NOT NULL CHECK (role IN ('document', 'pdf', 'docx', 'xlsx')),
+      role TEXT NOT NULL CHECK (role IN ('document', 'pdf', 'docx', 'xlsx', 'attachment', 'manifest', 'manifest-signature')),
       name TEXT NOT NULL,
       mime TEXT NOT NULL,
       size INTEGER NOT NULL CHECK (size >= 0),
       sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-      PRIMARY KEY (issue_id, role)
+      PRIMARY KEY (issue_id, role, name)
     );
     CREATE TRIGGER document_issues_frozen BEFORE UPDATE ON document_issues
       BEGIN SELECT RAISE(ABORT, 'an issued document is frozen'); END;

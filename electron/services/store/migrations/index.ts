@@ -2,6 +2,8 @@ import { m0001OrganizationAndUsers } from './0001_organizationAndUsers.ts';
 import { m0002AuditLog } from './0002_auditLog.ts';
 import { m0003Documents } from './0003_documents.ts';
 import { m0004Workflow } from './0004_workflow.ts';
+import { m0005Sessions } from './0005_sessions.ts';
+import { m0006Signing } from './0006_signing.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +17,6 @@ export const migrations: readonly Migration[] = [
   m0002AuditLog,
   m0003Documents,
   m0004Workflow,
+  m0005Sessions,
+  m0006Signing,
 ];

@@ -1,0 +1,183 @@
+import autocannon from 'autocannon';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { enrol } from '../electron/services/outbox/intakeClient.ts';
+import { canonicalJson, MANIFEST_FILE, MANIFEST_SIGNATURE_FILE } from '../shared/domain/packages/manifest.ts';
+import { admin, enrolmentCodeOf } from '../tests/support/intakeServer.ts';
+import { makePackage, type TestPackage } from '../tests/support/testPackages.ts';
+import { cmsSignDetached, createTestPki, type TestIdentity } from '../tests/support/testPki.ts';
+import { mib } from './support.ts';
+
+/**
+ * Sustained intake on loopback: autocannon sends signed packages (a ~16 KB multipart body each:
+ * manifest, its CMS signature, the document JSON, a PAdES-signed PDF) to the real server, and the
+ * same bodies to a bare Fastify route in the same process, in the same run; packages/s and p99 as
+ * a ratio to that baseline, and the server's memory after 10,000 packages.
+ */
+
+const BOUNDARY = '----baocao-bench-boundary';
+const CONNECTIONS = 8;
+
+function multipart(pkg: {
+  manifestBytes: Uint8Array;
+  signature: Uint8Array;
+  files: { name: string; bytes: Uint8Array }[];
+}) {
+  const parts: Buffer[] = [];
+  const add = (field: string, name: string, bytes: Uint8Array) => {
+    parts.push(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.from(bytes),
+      Buffer.from('\r\n'),
+    );
+  };
+  add('manifest', MANIFEST_FILE, pkg.manifestBytes);
+  add('signature', MANIFEST_SIGNATURE_FILE, pkg.signature);
+  for (const f of pkg.files) add('files', f.name, f.bytes);
+  parts.push(Buffer.from(`--${BOUNDARY}--\r\n`));
+  return Buffer.concat(parts);
+}
+
+/** The template package with a new id: its manifest re-serialised, signed by `sign` (or not). */
+function variant(template: TestPackage, sign: ((b: Uint8Array) => Uint8Array) | null) {
+  const manifest = { ...template.manifest, packageId: randomUUID() };
+  const manifestBytes = canonicalJson(manifest);
+  return multipart({
+    manifestBytes,
+    signature: sign ? sign(manifestBytes) : template.signature,
+    files: template.files,
+  });
+}
+
+interface Child {
+  process: ChildProcess;
+  url: string;
+  bareUrl: string;
+  memory(): Promise<{ rss: number; heapUsed: number }>;
+  stop(): Promise<void>;
+}
+
+async function startChild(dataDir: string, verifier: 'none' | 'default', cert: TestIdentity): Promise<Child> {
+  const child = fork(
+    path.join(import.meta.dirname, 'intakeServerChild.ts'),
+    [dataDir, verifier, cert.certFile],
+    {
+      execArgv: [
+        '--import',
+        'tsx',
+        '--expose-gc',
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=.tmp/prof'] : []),
+      ],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  const ready = await new Promise<{ url: string; bareUrl: string }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { url: string; bareUrl: string }));
+    child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
+  });
+  return {
+    process: child,
+    ...ready,
+    memory: () =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve(m as { rss: number; heapUsed: number }));
+        child.send({ type: 'memory' });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ type: 'stop' });
+      }),
+  };
+}
+
+async function load(url: string, token: string, bodies: Buffer[]) {
+  let next = 0;
+  const result = await autocannon({
+    url: `${url}/api/v1/packages`,
+    // autocannon never finishes when asked for fewer requests than connections.
+    connections: Math.min(CONNECTIONS, bodies.length),
+    amount: bodies.length,
+    timeout: 60,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({
+          ...req,
+          headers: {
+            'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+            authorization: `Bearer ${token}`,
+          },
+          body: bodies[next++ % bodies.length],
+        }),
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  return {
+    perSecond: ok / result.duration,
+    p99: result.latency.p99,
+    ok,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function setUp(verifier: 'none' | 'default') {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-bench-intake-'));
+  const pki = createTestPki();
+  const cert = pki.issue('sct', 'Sở Công Thương tỉnh Bắc Ninh');
+  await admin(dataDir, 'trust-root', [pki.caCertFile]);
+  const code = enrolmentCodeOf(
+    await admin(dataDir, 'add-org', ['--code', 'SCT', '--name', 'Sở Công Thương', '--type', 'so_ban_nganh']),
+  );
+  const child = await startChild(dataDir, verifier, cert);
+  const enrolled = await enrol(child.url, code);
+  if (!enrolled.ok) throw new Error(enrolled.failure.message);
+  const template = await makePackage({ signer: cert });
+  return { dataDir, cert, child, token: enrolled.value.token, template };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('vi-VN', { maximumFractionDigits: digits });
+
+export async function intakeBench(): Promise<string[]> {
+  const lines: string[] = [];
+  const count = Number(process.env.BENCH_INTAKE_PACKAGES ?? 10_000);
+
+  // 1. The server's own path (store, files, checks, receipt), signatures not checked.
+  {
+    const { dataDir, child, token, template } = await setUp('none');
+    const bodies = Array.from({ length: count }, () => variant(template, null));
+    const size = bodies[0]!.length;
+    const rssStart = (await child.memory()).rss;
+    const bare = await load(child.bareUrl, token, bodies.slice(0, Math.min(count, 3000)));
+    const intake = await load(child.url, token, bodies);
+    const mem = await child.memory();
+    await child.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    lines.push(
+      `${fmt(count)} gói (~${fmt(size / 1024, 1)} KB mỗi gói, ${CONNECTIONS} kết nối), không kiểm tra chữ ký: ${fmt(intake.perSecond, 1)} gói/s, p99 ${fmt(intake.p99)} ms; lỗi ${intake.failed}`,
+      `route Fastify trống, cùng các gói: ${fmt(bare.perSecond, 1)} yêu cầu/s, p99 ${fmt(bare.p99)} ms → tỉ lệ ${fmt(intake.perSecond / bare.perSecond, 3)} (gói/s), p99 gấp ${fmt(intake.p99 / Math.max(bare.p99, 1), 1)} lần`,
+      `bộ nhớ máy chủ: ${mib(rssStart)} lúc đầu, ${mib(mem.rss)} sau ${fmt(count)} gói (heap ${mib(mem.heapUsed)})`,
+    );
+  }
+
+  // 2. With signature checks by the default verifier (OpenSSL): each package signed for itself.
+  {
+    const n = Number(process.env.BENCH_INTAKE_SIGNED ?? 200);
+    const { dataDir, child, token, template, cert } = await setUp('default');
+    const bodies = Array.from({ length: n }, () => variant(template, (b) => cmsSignDetached(b, cert)));
+    const bare = await load(child.bareUrl, token, bodies);
+    const intake = await load(child.url, token, bodies);
+    await child.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    lines.push(
+      `${fmt(n)} gói, kiểm tra chữ ký CMS và PAdES (OpenSSL): ${fmt(intake.perSecond, 1)} gói/s, p99 ${fmt(intake.p99)} ms; lỗi ${intake.failed}; tỉ lệ với route trống ${fmt(intake.perSecond / bare.perSecond, 3)}`,
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,214 @@
+import * as asn1js from 'asn1js';
+import { createHash, verify, X509Certificate } from 'node:crypto';
+import type { CertificateSummary } from '../../../../shared/domain/signing/certificate.ts';
+import { describeCertificate } from '../crypto/certificateInfo.ts';
+import { OID } from '../crypto/oids.ts';
+import { pkijs } from '../crypto/pkiEngine.ts';
+
+/** What one CMS SignedData says about itself and the content it was checked against. */
+export interface CmsCheck {
+  signerDer: Buffer | null;
+  signer: CertificateSummary | null;
+  /** Every certificate that came with the signature. */
+  certificates: Buffer[];
+  /** The content's digest matches messageDigest and the signature over the attributes verifies. */
+  intact: boolean;
+  /** The signing-time signed attribute, when there is one. */
+  signingTime: Date | null;
+  hasSigningCertificateV2: boolean;
+  /** Sentences about what is wrong, each ending with a full stop. */
+  problems: string[];
+}
+
+const HASHES: Record<string, string> = {
+  [OID.sha256]: 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+  '1.3.14.3.2.26': 'sha1',
+};
+
+const ab = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
+/** The DER of the first ASN.1 element in `bytes` (a PDF's /Contents is padded with zeros). */
+export function firstDerElement(bytes: Uint8Array): Uint8Array | null {
+  const parsed = asn1js.fromBER(ab(bytes));
+  if (parsed.offset === -1 || parsed.result.error) return null;
+  return bytes.subarray(0, parsed.offset);
+}
+
+function attributeValue(attrs: pkijs.Attribute[] | undefined, oid: string) {
+  return attrs?.find((a) => a.type === oid)?.values[0];
+}
+
+function empty(problem: string): CmsCheck {
+  return {
+    signerDer: null,
+    signer: null,
+    certificates: [],
+    intact: false,
+    signingTime: null,
+    hasSigningCertificateV2: false,
+    problems: [problem],
+  };
+}
+
+/**
+ * Checks a detached CMS SignedData against its content, given as the chunks that were signed (a
+ * PDF's two byte ranges, or a manifest's bytes). Never throws: a malformed signature is a problem
+ * in the result.
+ */
+export function checkCms(p7s: Uint8Array, content: Uint8Array[]): CmsCheck {
+  const der = firstDerElement(p7s);
+  if (!der) return empty('Dữ liệu chữ ký không phải cấu trúc CMS/PKCS#7 đọc được.');
+  let signed: pkijs.SignedData;
+  try {
+    const info = new pkijs.ContentInfo({ schema: asn1js.fromBER(ab(der)).result });
+    if (info.contentType !== OID.signedData) return empty('Dữ liệu chữ ký không phải kiểu SignedData.');
+    signed = new pkijs.SignedData({ schema: info.content });
+  } catch {
+    return empty('Dữ liệu chữ ký không phải cấu trúc CMS/PKCS#7 đọc được.');
+  }
+  const certificates = (signed.certificates ?? [])
+    .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
+    .map((c) => Buffer.from(c.toSchema().toBER()));
+  if (signed.signerInfos.length !== 1) {
+    return {
+      ...empty(`Chữ ký có ${signed.signerInfos.length} người ký; BaoCao chỉ kiểm tra loại có đúng một.`),
+      certificates,
+    };
+  }
+  const si = signed.signerInfos[0]!;
+  const problems: string[] = [];
+
+  // Who signed: the certificate the signer info names.
+  let signerDer: Buffer | null = null;
+  for (const der of certificates) {
+    const c = pkijs.Certificate.fromBER(ab(der));
+    if (si.sid instanceof pkijs.IssuerAndSerialNumber) {
+      if (c.issuer.isEqual(si.sid.issuer) && c.serialNumber.isEqual(si.sid.serialNumber)) signerDer = der;
+    } else if (si.sid instanceof asn1js.OctetString) {
+      const ski = c.extensions?.find((e) => e.extnID === '2.5.29.14')?.parsedValue as
+        asn1js.OctetString | undefined;
+      if (
+        ski &&
+        Buffer.from(ski.valueBlock.valueHexView).equals(Buffer.from(si.sid.valueBlock.valueHexView))
+      ) {
+        signerDer = der;
+      }
+    }
+  }
+  if (!signerDer) {
+    return { ...empty('Chữ ký không kèm chứng thư số của người ký nên không kiểm tra được.'), certificates };
+  }
+  const signer = describeCertificate(signerDer);
+  const base = { signerDer, signer, certificates };
+
+  const hash = HASHES[si.digestAlgorithm.algorithmId];
+  if (!hash)
+    return {
+      ...base,
+      ...empty(`Thuật toán băm ${si.digestAlgorithm.algorithmId} không được hỗ trợ.`),
+      ...base,
+    };
+  if (hash === 'sha1') problems.push('Chữ ký dùng thuật toán băm SHA-1, đã không còn an toàn.');
+  const h = createHash(hash);
+  for (const chunk of content) h.update(chunk);
+  const digest = h.digest();
+
+  const attrs = si.signedAttrs?.attributes;
+  let tbs: Buffer;
+  let intact = true;
+  if (si.signedAttrs) {
+    const md = attributeValue(attrs, OID.messageDigest);
+    const mdBytes = md instanceof asn1js.OctetString ? Buffer.from(md.valueBlock.valueHexView) : null;
+    if (!mdBytes || !mdBytes.equals(digest)) {
+      intact = false;
+      problems.push(
+        'Mã băm của nội dung không khớp với mã băm ghi trong chữ ký: nội dung đã bị thay đổi sau khi ký.',
+      );
+    }
+    const ct = attributeValue(attrs, OID.contentType);
+    if (
+      !(ct instanceof asn1js.ObjectIdentifier) ||
+      ct.valueBlock.toString() !== signed.encapContentInfo.eContentType
+    ) {
+      intact = false;
+      problems.push('Thuộc tính loại nội dung (contentType) của chữ ký không đúng.');
+    }
+    // The signature is over the attributes exactly as they were sent, re-tagged as a SET.
+    tbs = Buffer.from(si.signedAttrs.encodedValue);
+    tbs[0] = 0x31;
+  } else {
+    tbs = Buffer.concat(content.map((c) => Buffer.from(c)));
+  }
+
+  const sigAlg = si.signatureAlgorithm.algorithmId;
+  const supported = [
+    OID.rsaEncryption,
+    OID.sha256WithRsa,
+    OID.ecdsaWithSha256,
+    '1.2.840.113549.1.1.12',
+    '1.2.840.113549.1.1.13',
+    '1.2.840.10045.4.3.3',
+    '1.2.840.10045.4.3.4',
+  ];
+  if (!supported.includes(sigAlg)) {
+    return {
+      ...base,
+      intact: false,
+      signingTime: null,
+      hasSigningCertificateV2: false,
+      problems: [...problems, `Thuật toán chữ ký ${sigAlg} không được hỗ trợ.`],
+    };
+  }
+  let signatureOk: boolean;
+  try {
+    signatureOk = verify(
+      hash,
+      tbs,
+      new X509Certificate(signerDer).publicKey,
+      Buffer.from(si.signature.valueBlock.valueHexView),
+    );
+  } catch {
+    signatureOk = false;
+  }
+  if (!signatureOk) {
+    intact = false;
+    problems.push('Chữ ký không khớp với khóa công khai trong chứng thư của người ký.');
+  }
+
+  const scv2 = attributeValue(attrs, OID.signingCertificateV2);
+  let hasSigningCertificateV2 = false;
+  if (scv2 instanceof asn1js.Sequence) {
+    hasSigningCertificateV2 = true;
+    // SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2, … }; ESSCertIDv2 starts
+    // with an optional AlgorithmIdentifier (SHA-256 when absent), then the certificate's hash.
+    const first = (scv2.valueBlock.value[0] as asn1js.Sequence | undefined)?.valueBlock.value[0] as
+      asn1js.Sequence | undefined;
+    const parts = first?.valueBlock.value ?? [];
+    let alg = 'sha256';
+    let idx = 0;
+    if (parts[0] instanceof asn1js.Sequence) {
+      const oid = (
+        parts[0].valueBlock.value[0] as asn1js.ObjectIdentifier | undefined
+      )?.valueBlock.toString();
+      alg = (oid && HASHES[oid]) || 'unknown';
+      idx = 1;
+    }
+    const certHash =
+      parts[idx] instanceof asn1js.OctetString
+        ? Buffer.from((parts[idx] as asn1js.OctetString).valueBlock.valueHexView)
+        : null;
+    const expected = alg === 'unknown' ? null : createHash(alg).update(signerDer).digest();
+    if (!certHash || !expected || !certHash.equals(expected)) {
+      intact = false;
+      problems.push(
+        'Thuộc tính signing-certificate-v2 không khớp với chứng thư kèm theo: chứng thư đã bị tráo.',
+      );
+    }
+  }
+  const st = attributeValue(attrs, OID.signingTime);
+  const signingTime =
+    st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime ? st.toDate() : null;
+  return { ...base, intact, signingTime, hasSigningCertificateV2, problems };
+}
