@@ -1,7 +1,8 @@
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import { formatCitedDate } from '../../../shared/domain/vietnameseDate.ts';
 import type { Block, ParagraphBlock } from './layout/model.ts';
-import { body, caps, lines, run, type Sizes } from './layout/page.ts';
+import { caps, lines, run, type Sizes } from './layout/page.ts';
+import { para } from './layout/styles.ts';
 
 /** Paragraph builders shared by the plan and the report bodies. */
 
@@ -10,7 +11,7 @@ import { body, caps, lines, run, type Sizes } from './layout/page.ts';
  * Headings, and only headings, are kept with what follows them.
  */
 export function heading(text: string, sizes: Sizes, level: 1 | 2 | 3 = 1): ParagraphBlock {
-  return body([run(text, { bold: true, italics: level === 3 })], sizes.body, true);
+  return para(level === 1 ? 'heading1' : level === 2 ? 'heading2' : 'heading3', [run(text)], sizes);
 }
 
 /** "1. Tồn tại, hạn chế", "a) Nguyên nhân", "1.2. Kết quả": a short numbered line that ends no sentence. */
@@ -33,7 +34,7 @@ export function textParagraphs(text: string, sizes: Sizes, italics = false): Par
     const level = typedHeadingLevel(l);
     const next = all[i + 1];
     if (level && next !== undefined && typedHeadingLevel(next) === null) return heading(l, sizes, level);
-    return body([run(l, { italics })], sizes.body);
+    return para('body', [run(l, { italics })], sizes);
   });
 }
 
@@ -78,7 +79,7 @@ export function endWithMark(blocks: Block[]): Block[] {
 
 /** "Label: text" with the label italic. */
 export function labelled(label: string, text: string, sizes: Sizes): ParagraphBlock {
-  return body([run(`${label}: `, { italics: true }), run(text)], sizes.body);
+  return para('body', [run(`${label}: `, { italics: true }), run(text)], sizes);
 }
 
 /** Vietnamese item letters: a) b) c) d) đ) e) g) h) i) k) … y), then a1) b1) … */

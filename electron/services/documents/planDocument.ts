@@ -20,7 +20,8 @@ import {
   punctuateList,
   textParagraphs,
 } from './bodyText.ts';
-import { body, run, type Sizes } from './layout/page.ts';
+import { run, type Sizes } from './layout/page.ts';
+import { para } from './layout/styles.ts';
 
 /**
  * The department's implementation plan (kế hoạch triển khai): căn cứ, I. Mục đích, yêu cầu;
@@ -75,12 +76,13 @@ function tasksSection(groups: PartGroup[], agencyType: string, sizes: Sizes): Pa
       // and what follows to the next page.
       const words = endSentence(taskTextFor(task, agencyType)).replace(/\.$/, '');
       out.push(
-        body(
+        para(
+          'body',
           [
             run('Nhiệm vụ: ', { bold: true, italics: true }),
             run(`${words}${cadenceSuffix(task, words)}.`, { italics: true }),
           ],
-          sizes.body,
+          sizes,
         ),
       );
       if (plan.notApplicable) {
@@ -95,8 +97,8 @@ function tasksSection(groups: PartGroup[], agencyType: string, sizes: Sizes): Pa
         continue;
       }
       plan.activities.forEach((a, ai) => {
-        out.push(body([run(`${itemLetter(ai)} ${endSentence(a.content)}`)], sizes.body));
-        out.push(body([run(activityDetails(a))], sizes.body));
+        out.push(para('body', [run(`${itemLetter(ai)} ${endSentence(a.content)}`)], sizes));
+        out.push(para('body', [run(activityDetails(a))], sizes));
       });
     }
   });
@@ -136,8 +138,8 @@ export function planBody(doc: PlanExchange, catalog: Catalog, sizes: Sizes, draf
     `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${org}`,
   ]);
   const children: Block[] = endWithMark([
-    ...basis.map((l) => body([run(l, { italics: true })], sizes.body)),
-    body([run(`${org} ban hành Kế hoạch triển khai thực hiện như sau:`)], sizes.body),
+    ...basis.map((l) => para('basis', [run(l)], sizes)),
+    para('body', [run(`${org} ban hành Kế hoạch triển khai thực hiện như sau:`)], sizes),
     ...numberedSections(
       [
         { title: 'Mục đích, yêu cầu', blocks: textParagraphs(content.sections.purpose, sizes) },

@@ -31,7 +31,8 @@ import {
   numberedSections,
   textParagraphs,
 } from './bodyText.ts';
-import { body, centred, lines, run, type Sizes } from './layout/page.ts';
+import { lines, run, type Sizes } from './layout/page.ts';
+import { para } from './layout/styles.ts';
 
 /**
  * The periodic report: Kính gửi, the opening sentence, I. Kết quả thực hiện (lãnh đạo, chỉ đạo;
@@ -65,7 +66,7 @@ function tasksResults(doc: ReportExchange, catalog: Catalog, sizes: Sizes): Para
       const words = taskTextFor(task, doc.organization.agencyType)
         .trim()
         .replace(/[.;:]+$/, '');
-      out.push(body([run(`- ${words}${cadenceSuffix(task, words)}.`, { italics: true })], sizes.body));
+      out.push(para('body', [run(`- ${words}${cadenceSuffix(task, words)}.`, { italics: true })], sizes));
       const timing = taskTiming(task, doc.content.period);
       const notYet = timing.state === 'not_started' && r.status === null;
       const status = r.status
@@ -226,20 +227,25 @@ export function reportBody(
   const s = content.sections;
   const indicators = evaluated.length
     ? [
-        body(
+        para(
+          'body',
           [
             run(
               `Kết quả thực hiện các chỉ tiêu của ${reference} ${content.period.title} chi tiết tại Phụ lục kèm theo. ` +
                 indicatorSummary(evaluated, content.period.year),
             ),
           ],
-          sizes.body,
+          sizes,
         ),
       ]
     : [];
   const children: Block[] = endWithMark([
-    centred([run(`Kính gửi: ${recipient}`)], sizes.body, 240),
-    body([run(`Thực hiện ${reference} về ${catalogSubject(catalog)}, ${org} báo cáo như sau:`)], sizes.body),
+    para('addressee', [run(`Kính gửi: ${recipient}`)], sizes),
+    para(
+      'body',
+      [run(`Thực hiện ${reference} về ${catalogSubject(catalog)}, ${org} báo cáo như sau:`)],
+      sizes,
+    ),
     ...numberedSections(
       [
         {
@@ -264,7 +270,7 @@ export function reportBody(
       sizes,
       'roman',
     ),
-    body([run(`Trên đây là ${about.closing} của ${org}./.`)], sizes.body),
+    para('body', [run(`Trên đây là ${about.closing} của ${org}./.`)], sizes),
   ]);
   const year = content.period.year;
   return {

@@ -10,7 +10,9 @@ import { reportBody } from '../reportDocument.ts';
 import { appendixSection, type Appendix } from './appendix.ts';
 import { beforeClosing, closingTable, headerTable, titleBlock } from './letterhead.ts';
 import type { Block, LaidOutDocument } from './model.ts';
+import { agencyHeading } from '../../../../shared/domain/organization/agencyHeading.ts';
 import { pageSection, sizesFor, textWidth } from './page.ts';
+import { stylesFor } from './styles.ts';
 
 /** What a plan or report builder hands to the common letterhead/closing/appendix assembly. */
 export interface DocumentBody {
@@ -91,7 +93,8 @@ export function layoutDocument(
     throw new AppError('VALIDATION', `Không lập được văn bản vì số liệu sai: ${errors.join('; ')}`);
   }
   const letterhead = doc.organization.letterhead;
-  const sizes = sizesFor(letterhead.fontPair);
+  // The agency's lines may be set at 12 pt where 13 would break them badly (agencyHeading).
+  const sizes = { ...sizesFor(letterhead.fontPair), agency: agencyHeading(doc.organization).size };
   const width = textWidth(letterhead);
   const year = draftYear(doc, catalog, options.now);
   const built: DocumentBody =
@@ -120,6 +123,12 @@ export function layoutDocument(
     title: doc.meta.title.normalize('NFC'),
     author: doc.organization.name.normalize('NFC'),
     bodySize: sizes.body,
+    styles: stylesFor(sizes),
     sections: [pageSection(letterhead, sizes, 'body', blocks), ...appendix],
+    createdAt: options.now ?? issueDate(doc) ?? new Date(0),
   };
 }
+
+/** Midnight of the issue date in Vietnam (UTC+7). */
+const issueDate = (doc: ExchangeDocument) =>
+  doc.meta.issuedOn ? new Date(`${doc.meta.issuedOn}T00:00:00+07:00`) : undefined;

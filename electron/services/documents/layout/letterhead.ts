@@ -10,7 +10,8 @@ import { phraseLines } from '../../../../shared/domain/documents/phraseBreaks.ts
 import { textWidthTwips } from '../../../../shared/domain/documents/textMetrics.ts';
 import { NBSP } from '../../../../shared/domain/documents/typography.ts';
 import type { Block, CellBlock, ColumnsBlock, ParagraphBlock, Twips } from './model.ts';
-import { caps, centred, flush, rule, run, wrappedWidths, type Sizes } from './page.ts';
+import { caps, rule, run, wrappedWidths, type Sizes } from './page.ts';
+import { para } from './styles.ts';
 
 /**
  * The header table (cơ quan chủ quản / ban hành with its rule and the number; Quốc hiệu, Tiêu ngữ
@@ -26,10 +27,6 @@ export const SUMMARY_RULE_SHARE = 0.4;
 
 /** Space for the signature and the seal between the signer's title and name: 85 pt, about 3 cm. */
 export const SIGNATURE_SPACE: Twips = 1700;
-
-/** Space above "KẾ HOẠCH" / "BÁO CÁO", and above the number and date lines. */
-const TITLE_BEFORE: Twips = 480;
-const NUMBER_BEFORE: Twips = 160;
 
 /**
  * Widths of the header columns, from the left margin (never into it): the right one as wide as
@@ -56,25 +53,20 @@ export function headerTable(h: HeaderInput): ColumnsBlock {
   const agencyRule =
     Math.max(...heading.agency.map((l) => textWidthTwips(l, heading.size * 2, true))) * AGENCY_RULE_SHARE;
   const tieuNguWidth = textWidthTwips(TIEU_NGU, sizes.tieuNgu * 2, true);
+  // The layout sets sizes.agency to the heading's size: only an odd caller gets a direct size.
+  const size = heading.size === sizes.agency ? {} : { size: heading.size };
   const leftTop: CellBlock[] = [
-    ...heading.parent.map((l) => centred([run(l)], heading.size)),
-    ...heading.agency.map((l) => centred([run(l, { bold: true })], heading.size)),
+    ...heading.parent.map((l) => para('parent', [run(l)], sizes, size)),
+    ...heading.agency.map((l) => para('agency', [run(l)], sizes, size)),
     rule(agencyRule, left),
   ];
   const rightTop: CellBlock[] = [
-    centred([run(QUOC_HIEU, { bold: true })], sizes.quocHieu),
-    centred([run(TIEU_NGU, { bold: true })], sizes.tieuNgu),
+    para('quocHieu', [run(QUOC_HIEU)], sizes),
+    para('tieuNgu', [run(TIEU_NGU)], sizes),
     rule(tieuNguWidth, right),
   ];
-  const leftBottom: CellBlock[] = [
-    { ...centred([run(h.numberLine)], sizes.number, 0, NUMBER_BEFORE), field: 'numberLine' },
-  ];
-  const rightBottom: CellBlock[] = [
-    {
-      ...centred([run(h.dateLine, { italics: true })], sizes.dateLine, 0, NUMBER_BEFORE),
-      field: 'dateLine',
-    },
-  ];
+  const leftBottom: CellBlock[] = [para('number', [run(h.numberLine)], sizes, { field: 'numberLine' })];
+  const rightBottom: CellBlock[] = [para('dateLine', [run(h.dateLine)], sizes, { field: 'dateLine' })];
   return {
     type: 'columns',
     role: 'header',
@@ -91,10 +83,10 @@ export function headerTable(h: HeaderInput): ColumnsBlock {
 export function titleBlock(kindTitle: string, summary: string, sizes: Sizes, width: Twips): Block[] {
   const longest = Math.max(...wrappedWidths(summary, sizes.title, true, width));
   return [
-    centred([run(caps(kindTitle), { bold: true })], sizes.title, 0, TITLE_BEFORE),
-    centred([run(summary, { bold: true })], sizes.title),
+    para('title', [run(caps(kindTitle))], sizes),
+    para('summary', [run(summary)], sizes),
     rule(longest * SUMMARY_RULE_SHARE, width),
-    centred([], sizes.body, 120),
+    para('spacer', [], sizes),
   ];
 }
 
@@ -128,8 +120,8 @@ export function closingTable(c: ClosingInput): ColumnsBlock {
   const left = Math.round(c.width * 0.5);
   const right = c.width - left;
   const leftCell: CellBlock[] = [
-    flush([run('Nơi nhận:', { bold: true, italics: true })], sizes.recipientsLabel),
-    ...recipientLines(c.recipients, c.archiveUnit).map((l) => flush([run(l)], sizes.recipientsList)),
+    para('recipientsLabel', [run('Nơi nhận:')], sizes),
+    ...recipientLines(c.recipients, c.archiveUnit).map((l) => para('recipients', [run(l)], sizes)),
   ];
   const signerLines = (text: string): ParagraphBlock[] =>
     text.trim()
@@ -137,13 +129,13 @@ export function closingTable(c: ClosingInput): ColumnsBlock {
           width: right,
           size: sizes.signer,
           bold: true,
-        }).map((l) => centred([run(signerLine(l), { bold: true })], sizes.signer))
+        }).map((l) => para('signer', [run(signerLine(l))], sizes))
       : [];
   const rightCell: CellBlock[] = [
     ...signerLines(c.signer.authority),
     ...signerLines(c.signer.title),
     { type: 'signatureSpace', height: SIGNATURE_SPACE, width: right },
-    { ...centred([run(c.signer.name, { bold: true })], sizes.signer), field: 'signerName' },
+    para('signerName', [run(c.signer.name)], sizes, { field: 'signerName' }),
   ];
   return {
     type: 'columns',
@@ -155,4 +147,4 @@ export function closingTable(c: ClosingInput): ColumnsBlock {
 }
 
 /** The blank line before the closing table. */
-export const beforeClosing = (sizes: Sizes) => centred([], sizes.body, 120);
+export const beforeClosing = (sizes: Sizes) => para('spacer', [], sizes);

@@ -190,10 +190,6 @@ function fieldLayout(layout: LaidOutDocument, lines: Map<string, PlacedLine[]>):
   };
 }
 
-/** Midnight of the issue date in Vietnam (UTC+7). */
-const issueDate = (doc: ExchangeDocument) =>
-  doc.meta.issuedOn ? new Date(`${doc.meta.issuedOn}T00:00:00+07:00`) : undefined;
-
 export async function renderPdf(
   doc: ExchangeDocument,
   catalog: Catalog,
@@ -211,7 +207,7 @@ export async function renderPdf(
     ['bolditalics.ttf', fonts.bolditalics],
   ]);
   if (signature && options.signatureImage) files.set(signature.name, options.signatureImage);
-  const createdAt = options.createdAt ?? issueDate(doc) ?? new Date(0);
+  const createdAt = layout.createdAt;
   const seed = createHash('sha256')
     .update(JSON.stringify(doc))
     .update(catalog.id)
