@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { textWidthTwips } from '../../../shared/domain/documents/textMetrics.ts';
+import { emToTwips, emWidth } from '../../../shared/domain/documents/textMetrics.ts';
 import type { ColumnSpec } from './reportColumns.ts';
 
 /** Times New Roman throughout, as in the official documents (Nghị định 30/2020). */
@@ -76,14 +76,18 @@ const textPoints = (width: number) => Math.max(1, (7 * width - 5) * 0.75);
  */
 export function lineCount(text: string, width: number, size = 12, bold = false): number {
   const room = textPoints(width) * 20;
+  const space = emWidth(' ', bold);
+  const twips = (em: number) => emToTwips(em, size * 2) * 1.05;
   return text.split('\n').reduce((n, paragraph) => {
     let lines = 1;
-    let current = '';
+    // The line so far, in em: widths add up, so each word is measured once.
+    let current = -1;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const next = current ? `${current} ${word}` : word;
-      if (current && textWidthTwips(next, size * 2, bold) * 1.05 > room) {
-        lines += 1 + Math.floor((textWidthTwips(word, size * 2, bold) * 1.05) / room);
-        current = word;
+      const w = emWidth(word, bold);
+      const next = current < 0 ? w : current + space + w;
+      if (current >= 0 && twips(next) > room) {
+        lines += 1 + Math.floor(twips(w) / room);
+        current = w;
       } else current = next;
     }
     return n + lines;
