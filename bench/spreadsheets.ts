@@ -89,12 +89,13 @@ export async function spreadsheetsBench(): Promise<string[]> {
     });
     const id = report.meta.id;
 
+    const exportTemplate = () =>
+      call<MethodOutput<'spreadsheets.export'>>(clerk, 'spreadsheets.export', { id, what: 'template' });
     let t = performance.now();
-    const file = await call<MethodOutput<'spreadsheets.export'>>(clerk, 'spreadsheets.export', {
-      id,
-      what: 'template',
-    });
-    const exportMs = performance.now() - t;
+    const file = await exportTemplate();
+    const firstExportMs = performance.now() - t;
+    // The first export in a process also compiles the code it runs; later ones are the steady cost.
+    const exportMs = await medianOf(3, exportTemplate);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(
@@ -154,7 +155,7 @@ export async function spreadsheetsBench(): Promise<string[]> {
     return [
       `tệp: ${rows.toLocaleString('vi-VN')} dòng (${mib(bytes.length)}), ${preview.rowsRead} dòng có số liệu, ${preview.changes.length.toLocaleString('vi-VN')} thay đổi, ${preview.problems.length} vấn đề`,
       `exceljs một mình: ghi sổ mẫu ${ms(floorWrite)}, đọc tệp đã điền ${ms(floorRead)} (sàn cho phần việc của BaoCao)`,
-      `xuất mẫu nhập: ${ms(exportMs)} (mục tiêu ≤ 400 ms) — so với exceljs ghi: ${ratio(exportMs, floorWrite)}`,
+      `xuất mẫu nhập: trung vị ${ms(exportMs)} (3 lần; lần đầu trong tiến trình ${ms(firstExportMs)}; mục tiêu ≤ 400 ms) — so với exceljs ghi: ${ratio(exportMs, floorWrite)}`,
       `xem trước (kiểm tra tệp + đọc + so sánh): ${ms(previewMs)} (mục tiêu ≤ 300 ms) — so với exceljs đọc: ${ratio(previewMs, floorRead)}`,
       `áp dụng (đọc lại + một lần lưu, phiên bản mới): ${ms(applyMs)}; ${applied.applied.toLocaleString('vi-VN')} thay đổi — so với exceljs đọc: ${ratio(applyMs, floorRead)}`,
       `bộ nhớ thường trú: ${mib(rssBefore)} trước, ${mib(rssPreview)} sau xem trước, ${mib(rssApply)} sau áp dụng; cao nhất của tiến trình ${mib(process.resourceUsage().maxRSS * 1024)} (giới hạn 512 MiB)`,

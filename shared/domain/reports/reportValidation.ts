@@ -144,9 +144,11 @@ export function validateReport(
     });
   }
 
+  // By id, not a search per task: a report may hold thousands of them.
+  const catalogTasks = new Map(catalog.tasks.map((c) => [c.id, c]));
   for (const t of content.tasks) {
     const base: Path = ['tasks', t.taskId];
-    const catTask = catalog.tasks.find((c) => c.id === t.taskId);
+    const catTask = catalogTasks.get(t.taskId);
     if (!catTask) {
       add('error', base, `Nhiệm vụ ${t.taskId} không có trong Kế hoạch số ${catalog.number}`);
       continue;
@@ -208,10 +210,11 @@ export function validatePlan(content: PlanContent, catalog: Catalog): Validation
   const add = (severity: ValidationIssue['severity'], path: Path, message: string) =>
     issues.push({ severity, path, message });
 
+  const known = new Set(catalog.tasks.map((c) => c.id));
   for (const t of content.tasks) {
     const base: Path = ['tasks', t.taskId];
     const name = `Nhiệm vụ ${t.taskId}`;
-    if (!catalog.tasks.some((c) => c.id === t.taskId)) {
+    if (!known.has(t.taskId)) {
       add('error', base, `${name} không có trong Kế hoạch số ${catalog.number}`);
       continue;
     }
