@@ -56,7 +56,7 @@ export const letterheadSchema = z.object({
    * "và Du lịch"); empty for the program's choice. Only the breaks may differ from the name.
    */
   agencyLines: z
-    .array(z.string().trim().min(1, 'Dòng tên cơ quan không được để trống').max(200))
+    .array(text.name(200).trim().min(1, 'Dòng tên cơ quan không được để trống'))
     .max(4, 'Tên cơ quan trên tiêu đề có nhiều nhất 4 dòng')
     .default([]),
 });

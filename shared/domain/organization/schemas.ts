@@ -23,7 +23,7 @@ export const organizationSchema = z
   .object({
     name: required('Tên cơ quan'),
     /** Cơ quan chủ quản, printed above the agency's name; none for a commune or ward (UBND xã, phường). */
-    parentName: optionalText('Cơ quan chủ quản'),
+    parentName: optionalText('Cơ quan chủ quản', 200, 'name'),
     agencyType: text.pattern(/^[a-z][a-z0-9_]*$/, 'Loại cơ quan không hợp lệ'),
     /** Used in document numbers: "Số: 05/BC-SKHCN". */
     abbreviation: text
