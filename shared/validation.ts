@@ -115,6 +115,7 @@ const fieldLabels: Record<string, string> = {
   right: 'Lề phải',
   recipients: 'Nơi nhận',
   archiveUnit: 'Đơn vị lưu',
+  agencyLines: 'Cách xuống dòng tên cơ quan',
   signer: 'Người ký',
   authority: 'Thẩm quyền ký',
   purpose: 'I. Mục đích, yêu cầu',

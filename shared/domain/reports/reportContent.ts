@@ -34,7 +34,7 @@ export const measureValueSchema = z.object({
 export type MeasureValue = z.infer<typeof measureValueSchema>;
 
 export const reportIndicatorSchema = z.object({
-  code: text.pattern(/^CT\d{2}$/, 'Mã chỉ tiêu không hợp lệ'),
+  code: text.pattern(/^CT\d{2}$/, 'mã chỉ tiêu có dạng CT01–CT15'),
   values: z.array(measureValueSchema),
   note: longText(2_000),
   /** Copied from the previous report and not edited since. */

@@ -45,9 +45,11 @@ export function upgradeReportContent(
     );
     return { ...old, values };
   });
+  // By id, not a search per task: a report may hold thousands of them.
+  const stored = new Map(content.tasks.map((r) => [r.taskId, r]));
   const tasks = tasksFor(catalog, agencyType).map(
     (t): ReportTask =>
-      content.tasks.find((r) => r.taskId === t.id) ?? {
+      stored.get(t.id) ?? {
         taskId: t.id,
         status: null,
         result: '',
