@@ -156,6 +156,10 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
     label: 'Ý kiến › dòng 1 › Nội dung ý kiến',
   },
   { method: 'workflow.approve', input: { id: 'x' }, label: 'Số lần lưu' },
+  { method: 'workflow.signingPreview', input: { id: '' }, label: 'Mã văn bản' },
+  { method: 'outbox.retry', input: { packageId: 'khong-phai-uuid' }, label: 'Mã gói' },
+  { method: 'outbox.receipt', input: {}, label: 'Mã gói' },
+  { method: 'outbox.enrol', input: { serverUrl: 'https://skhcn.example', code: '12' }, label: 'Mã đăng ký' },
   {
     method: 'workflow.issue',
     input: { id: 'x', baseRevision: 1, issuedOn: '2026-06-10', recipients: [] },

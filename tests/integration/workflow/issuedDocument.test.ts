@@ -9,7 +9,8 @@ import { canRender, pdfText, tempDir, toPdf } from '../documents/renderSupport.t
 
 type File = MethodOutput<'documents.renderDocx'>;
 
-describe('an issued report as a document', () => {
+// Issuing renders and freezes the PDF, the .docx and the Excel appendix: seconds on a busy CI.
+describe('an issued report as a document', { timeout: 120_000 }, () => {
   it('prints its number, its issue date in the ND30 form and the approving head, and downloads identically', async () => {
     const chain = await setUpChain({ clock: () => new Date('2026-02-05T03:00:00Z') });
     const doc = await chain.readyReport();

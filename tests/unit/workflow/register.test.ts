@@ -15,7 +15,8 @@ type Register = MethodOutput<'register.list'>;
 type File = MethodOutput<'documents.issuedFile'>;
 const fileOf = (i: Issued, role: string) => i.issue.files.find((f) => f.role === role)!.sha256;
 
-describe('the document register (sổ văn bản đi)', () => {
+// Issuing renders and freezes the PDF, the .docx and the Excel appendix: seconds on a busy CI.
+describe('the document register (sổ văn bản đi)', { timeout: 120_000 }, () => {
   it('numbers from 01 each year in issue order, never reusing a cancelled number', async () => {
     const time = manualClock('2026-12-30T02:00:00Z');
     const chain = await setUpChain({ clock: time.clock });
@@ -135,7 +136,8 @@ describe('the document register (sổ văn bản đi)', () => {
   });
 });
 
-describe('issued documents are frozen', () => {
+// Issuing renders and freezes the PDF, the .docx and the Excel appendix: seconds on a busy CI.
+describe('issued documents are frozen', { timeout: 120_000 }, () => {
   it('every download returns the same bytes, each download is recorded, and an amendment keeps the issued one', async () => {
     const chain = await setUpChain({ clock: () => new Date('2026-06-10T03:00:00Z') });
     const doc = await chain.readyReport();

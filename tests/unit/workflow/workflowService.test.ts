@@ -74,7 +74,8 @@ function attempt(call: Caller, action: WorkflowAction, doc: Doc) {
 const statusOf = async (chain: Chain, id: string) =>
   expectOk<ReportDocument>(await chain.clerk('reports.get', { id })).meta.status;
 
-describe('every step by every role from every state, through the services', () => {
+// Issuing renders and freezes the PDF, the .docx and the Excel appendix: seconds on a busy CI.
+describe('every step by every role from every state, through the services', { timeout: 120_000 }, () => {
   it('does what the table allows and refuses the rest with a Vietnamese reason, changing nothing', async () => {
     const chain = await setUpChain({ clock: () => new Date('2026-06-10T03:00:00Z') });
     const people: [string, Caller, Role[]][] = [
@@ -133,7 +134,8 @@ describe('every step by every role from every state, through the services', () =
   });
 });
 
-describe('review: return with comments, fix, approve', () => {
+// Issuing renders and freezes the PDF, the .docx and the Excel appendix: seconds on a busy CI.
+describe('review: return with comments, fix, approve', { timeout: 120_000 }, () => {
   it('the head returns with a reason and comments; the clerk sees them, resolves one, resubmits; the head approves', async () => {
     const chain = await setUpChain();
     const doc = await chain.readyReport();
@@ -300,7 +302,8 @@ describe('review: return with comments, fix, approve', () => {
   });
 });
 
-describe('the audit trail of the chain', () => {
+// Issuing renders and freezes the PDF, the .docx and the Excel appendix: seconds on a busy CI.
+describe('the audit trail of the chain', { timeout: 120_000 }, () => {
   it('records every step with who, role, version and content hash; autosaves add one entry per editing session', async () => {
     const chain = await setUpChain();
     const doc = await chain.readyReport();
