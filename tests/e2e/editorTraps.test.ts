@@ -3,40 +3,14 @@ import JSZip from 'jszip';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ReportContent } from '../../shared/domain/reports/reportContent.ts';
 import { catalog } from './support/catalog.ts';
 import { completeSetup, openFromMenu, waitSaved } from './support/department.ts';
-import { addUser, apiFromPage, browserOf, expectInboxItem, HEAD, VAN_THU } from './support/people.ts';
+import { addUser, browserOf, expectInboxItem, HEAD, VAN_THU } from './support/people.ts';
+import { fillReport } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 const task = catalog.tasks.find((t) => t.appliesTo.includes('so_khcn'))!;
 const activityLabel = (field: string) => `${field} – hoạt động 1, nhiệm vụ ${task.id}`;
-
-/** Fills every indicator, task and section through the app's own API, so the report can be sent. */
-async function fillReport(page: Page, id: string) {
-  const got = await apiFromPage(page, 'reports.get', { id });
-  const doc = got.value as { meta: { revision: number }; content: ReportContent };
-  const c = structuredClone(doc.content);
-  for (const ind of c.indicators) {
-    const measures = catalog.indicators.find((i) => i.code === ind.code)!.measures;
-    for (const v of ind.values) {
-      const kind = measures.find((m) => m.code === v.measure)!.kind;
-      if (kind === 'ratio') Object.assign(v, { numerator: 95, denominator: 100 });
-      else if (kind === 'yes_no')
-        Object.assign(v, { done: true, evidenceUrl: 'https://skhcn.bacninh.gov.vn' });
-      else v.count = 12;
-    }
-  }
-  for (const t of c.tasks) Object.assign(t, { status: 'hoan_thanh', result: 'Đã triển khai theo kế hoạch.' });
-  for (const s of Object.values(c.sections)) s.text = 'Nội dung đã được tổng hợp đầy đủ.';
-  const saved = await apiFromPage(page, 'reports.save', {
-    id,
-    baseRevision: doc.meta.revision,
-    editSession: 'e2e-traps-fill-01',
-    content: c,
-  });
-  expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
-}
 
 async function download(page: Page, button: string) {
   const [dl] = await Promise.all([

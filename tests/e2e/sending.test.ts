@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, enrolmentCodeOf, startTestIntake, type TestIntake } from '../support/intakeServer.ts';
+import {
+  admin,
+  enrolmentCodeOf,
+  officerDecision,
+  startTestIntake,
+  type TestIntake,
+} from '../support/intakeServer.ts';
 import { has, nssDbWith, pdfsig, savePagePng } from '../support/signing/outsideTools.ts';
 import {
   createSoftToken,
@@ -234,26 +240,7 @@ describe.skipIf(softHsmMissing() !== null || !has('pdfsig'))(
       fs.rmSync(pdfPath, { force: true });
 
       // Sở KH&CN returns it; the clerk sees the reason beside the issued document.
-      const post = async (p: string, body: unknown, auth?: string) => {
-        const r = await fetch(`${intake.url}${p}`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(auth ? { authorization: `Bearer ${auth}` } : {}),
-          },
-          body: JSON.stringify(body),
-        });
-        return (await r.json()) as { value: { token: string } };
-      };
-      const officer = await post('/api/v1/officer/login', {
-        username: 'ntlan',
-        password: 'MatKhau-CanBo-2026',
-      });
-      await post(
-        `/api/v1/officer/packages/${issue.packageId}/decision`,
-        { decision: 'returned', reason: RETURN_REASON },
-        officer.value.token,
-      );
+      await officerDecision(intake.url, issue.packageId, 'returned', RETURN_REASON);
       await openFromMenu(clerk, 'Gửi Sở KH&CN');
       await clerk.getByRole('button', { name: 'Cập nhật tình trạng từ Sở' }).click();
       await expect

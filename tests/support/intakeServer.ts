@@ -196,3 +196,29 @@ export async function startIntakeProcess(dataDir: string, extraArgs: string[] = 
     },
   };
 }
+
+/** Sở KH&CN's officer (added with `add-officer`) accepts or returns a package through the officer API. */
+export async function officerDecision(
+  serverUrl: string,
+  packageId: string,
+  decision: 'accepted' | 'returned',
+  reason?: string,
+  officer = { username: 'ntlan', password: 'MatKhau-CanBo-2026' },
+) {
+  const post = async (p: string, body: unknown, token?: string) => {
+    const r = await fetch(`${serverUrl}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    const json = (await r.json()) as { value?: { token: string }; error?: { message: string } };
+    if (!r.ok) throw new Error(`${p}: ${json.error?.message}`);
+    return json.value!;
+  };
+  const { token } = await post('/api/v1/officer/login', officer);
+  await post(
+    `/api/v1/officer/packages/${packageId}/decision`,
+    { decision, ...(reason ? { reason } : {}) },
+    token,
+  );
+}

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { admin, enrolmentCodeOf, startTestIntake, type TestIntake } from '../../support/intakeServer.ts';
+import {
+  admin,
+  enrolmentCodeOf,
+  officerDecision,
+  startTestIntake,
+  type TestIntake,
+} from '../../support/intakeServer.ts';
 import {
   createTestPki,
   headSubject,
@@ -88,30 +94,8 @@ export async function setUpSending(options: { port?: number; dataDir?: string } 
     );
   };
 
-  const decide = async (packageId: string, decision: 'accepted' | 'returned', reason?: string) => {
-    const post = async (p: string, body: unknown, token?: string) => {
-      const r = await fetch(`${intake.url}${p}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(body),
-      });
-      const json = (await r.json()) as { value?: { token: string }; error?: { message: string } };
-      if (!r.ok) throw new Error(`${p}: ${json.error?.message}`);
-      return json.value!;
-    };
-    const { token } = await post('/api/v1/officer/login', {
-      username: 'ntlan',
-      password: 'MatKhau-CanBo-2026',
-    });
-    await post(
-      `/api/v1/officer/packages/${packageId}/decision`,
-      { decision, ...(reason ? { reason } : {}) },
-      token,
-    );
-  };
+  const decide = (packageId: string, decision: 'accepted' | 'returned', reason?: string) =>
+    officerDecision(intake.url, packageId, decision, reason);
 
   let open = true;
   const closeDepartment = () => {
