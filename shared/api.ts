@@ -9,6 +9,7 @@ import { signingApi } from './api/signing.ts';
 import { backupApi } from './api/backup.ts';
 import { logsApi } from './api/logs.ts';
 import { updatesApi } from './api/updates.ts';
+import { sokhcnApi } from './api/sokhcn.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -245,6 +246,7 @@ export const api = {
   ...logsApi,
   ...backupApi,
   ...updatesApi,
+  ...sokhcnApi,
 } as const;
 
 export type Api = typeof api;
