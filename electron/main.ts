@@ -191,6 +191,7 @@ async function start() {
   const updates = startUpdateChecks({
     log: log.child('updater'),
     busyReasons: () => host?.busy.reasons() ?? [],
+    serverAddress: () => host?.services.intakeServerUrl() ?? null,
     backupBeforeInstall: async () => {
       await host?.services.backup?.create('before-update');
     },
@@ -205,6 +206,7 @@ async function start() {
     log,
     appVersion: app.getVersion(),
     dailyBackups: true,
+    sendOutbox: true,
     ...(updates ? { updates } : {}),
   });
   registerIpc(host.dispatch);

@@ -8,13 +8,15 @@ export interface DesktopUpdateOptions {
   log: Logger;
   busyReasons: () => string[];
   backupBeforeInstall: () => Promise<void>;
+  /** The Sở KH&CN server this computer is enrolled with ("Kết nối Sở KH&CN"), or null. */
+  serverAddress: () => string | null;
 }
 
 /**
  * The Electron side of updates: electron-updater's autoUpdater, driven by the Node-testable
- * controller. The feed is `<server>/updates/` on the department's Sở KH&CN server. Until the
- * "Kết nối Sở KH&CN" setting is wired here, the address comes from BAOCAO_SERVER_URL (set by the
- * installer's IT or a shortcut); with neither, updates are off and the app works as before.
+ * controller. The feed is `<server>/updates/` on the department's Sở KH&CN server: the one this
+ * computer enrolled with in "Kết nối Sở KH&CN", else BAOCAO_SERVER_URL (set by the installer's IT
+ * or a shortcut); with neither, updates are off and the app works as before.
  * On Windows, electron-updater also checks that the installer is signed by `publisherName`.
  */
 export function startUpdateChecks(o: DesktopUpdateOptions): UpdatesPort | undefined {
@@ -30,7 +32,7 @@ export function startUpdateChecks(o: DesktopUpdateOptions): UpdatesPort | undefi
   const controller = createUpdateController({
     parts: autoUpdater,
     currentVersion: app.getVersion(),
-    serverAddress: () => process.env.BAOCAO_SERVER_URL ?? null,
+    serverAddress: () => o.serverAddress() ?? process.env.BAOCAO_SERVER_URL ?? null,
     busyReasons: o.busyReasons,
     backupBeforeInstall: o.backupBeforeInstall,
     log: o.log,

@@ -89,6 +89,7 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
     resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
     log,
     dailyBackups: true,
+    sendOutbox: true,
   });
   const sessions = createWebSessions(undefined, options.token);
   let origin = '';

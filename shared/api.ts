@@ -10,6 +10,7 @@ import { backupApi } from './api/backup.ts';
 import { logsApi } from './api/logs.ts';
 import { updatesApi } from './api/updates.ts';
 import { sokhcnApi } from './api/sokhcn.ts';
+import { outboxApi } from './api/outbox.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -247,6 +248,7 @@ export const api = {
   ...backupApi,
   ...updatesApi,
   ...sokhcnApi,
+  ...outboxApi,
 } as const;
 
 export type Api = typeof api;

@@ -31,6 +31,11 @@ import { openDatabase, openMemoryDatabase, type Db } from './store/openDatabase.
 import { createRegisterHandlers } from './workflow/registerHandlers.ts';
 import { createWorkflowHandlers } from './workflow/workflowHandlers.ts';
 import { createWorkflowRepository } from './workflow/workflowRepository.ts';
+import { createConnectionStore } from './outbox/connectionStore.ts';
+import { createOutboxHandlers } from './outbox/outboxHandlers.ts';
+import { createOutboxRepository } from './outbox/outboxRepository.ts';
+import { createOutboxSender, type OutboxSender } from './outbox/outboxSender.ts';
+import { AppError } from '../../shared/errors.ts';
 import { migrations } from './store/migrations/index.ts';
 import { createBackupHandlers } from './backup/backupHandlers.ts';
 import { createBackupService, type BackupService } from './backup/backupService.ts';
@@ -61,6 +66,10 @@ export interface ServiceOptions {
   requestReopen?: () => void;
   /** The desktop's updater; web mode and tests have none ("disabled"). */
   updates?: UpdatesPort;
+  /** Work the outbox in the background (the desktop and web mode); tests drive the sender themselves. */
+  sendOutbox?: boolean;
+  /** Given by the service host: work that must finish before a restart for an update. */
+  holdBusy?: (reason: string) => () => void;
 }
 
 export interface Services {
@@ -77,6 +86,10 @@ export interface Services {
   attachmentsDir: string;
   /** Backups of the data folder; null for an in-memory store. */
   backup: BackupService | null;
+  /** Sends issued packages to Sở KH&CN. */
+  sender: OutboxSender;
+  /** The Sở KH&CN server this computer is enrolled with (also the updates feed), or null. */
+  intakeServerUrl(): string | null;
   log: AppLogger;
   close(): void;
 }
@@ -105,7 +118,6 @@ export function createServices(options: ServiceOptions): Services {
   issuedFiles.sweep(workflow.storedHashes());
   if (options.dataDir) removeTempFiles(options.dataDir);
   const drafts = { db, catalogs, organization, documents, audit, clock };
-  const issuing = { ...drafts, users, workflow, issuedFiles };
   const sessionSettings = createSessionSettings(db, clock);
   // Checked before anything is served: a chain edited while the app was stopped shows at once.
   const integrity = createAuditIntegrity({
@@ -126,6 +138,42 @@ export function createServices(options: ServiceOptions): Services {
     pkcs11: () =>
       (pkcs11 ??= createPkcs11Client(options.pkcs11jsDir ? { pkcs11jsDir: options.pkcs11jsDir } : {})),
   });
+  const outbox = createOutboxRepository(db, clock);
+  const connection = createConnectionStore(db, clock, {
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+  });
+  const sender = createOutboxSender({
+    outbox,
+    connection,
+    workflow,
+    issuedFiles,
+    clock,
+    log: log.child('outbox'),
+    ...(options.holdBusy ? { hold: options.holdBusy } : {}),
+  });
+  const issuing = {
+    ...drafts,
+    users,
+    workflow,
+    issuedFiles,
+    signing,
+    outbox,
+    resourcesDir: options.resourcesDir,
+    onQueued: () => sender.kick(),
+    // The evidence as it is at issue, copied into the package.
+    attachmentFiles: (documentId: string) =>
+      attachments.list(documentId).map((a) => {
+        const bytes = blobs.read(a.sha256);
+        if (!bytes) {
+          throw new AppError(
+            'INTERNAL',
+            `Tệp đính kèm "${a.name}" bị thiếu hoặc bị thay đổi trên đĩa; hãy đính kèm lại trước khi ban hành`,
+          );
+        }
+        return { name: a.name, mime: a.mime, bytes };
+      }),
+  };
   const backup = options.dataDir
     ? createBackupService({
         db,
@@ -145,7 +193,7 @@ export function createServices(options: ServiceOptions): Services {
     ...createPlansHandlers(drafts),
     ...createReportsHandlers({ ...drafts, attachments }),
     ...createVersionsHandlers(drafts),
-    ...createDocumentHandlers({ ...issuing, resourcesDir: options.resourcesDir }),
+    ...createDocumentHandlers(issuing),
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
     ...createSessionsHandlers(db, sessionSettings, audit),
     ...integrity.handlers,
@@ -171,7 +219,9 @@ export function createServices(options: ServiceOptions): Services {
       getReport: (input, ctx) => handlers['reports.get'](input, ctx),
       saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
     }),
+    ...createOutboxHandlers({ outbox, connection, sender, workflow, documents, organization, users, audit }),
   };
+  if (options.sendOutbox) sender.start();
   return {
     db,
     organization,
@@ -185,8 +235,11 @@ export function createServices(options: ServiceOptions): Services {
     }),
     attachmentsDir: blobs.dir,
     backup,
+    sender,
+    intakeServerUrl: () => connection.get()?.serverUrl ?? null,
     log,
     close: () => {
+      sender.stop();
       integrity.close();
       pkcs11?.dispose();
       db.close();

@@ -54,11 +54,21 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
     });
 
   let reopenRequested = false;
+  const held = new Map<symbol, string>();
+  const hold = (reason: string) => {
+    const key = Symbol(reason);
+    held.set(key, reason);
+    return () => held.delete(key);
+  };
   const build = () =>
     createServices({
       ...options,
       log,
       appVersion: version,
+      holdBusy: (reason) => {
+        const release = hold(reason);
+        return () => void release();
+      },
       requestReopen: () => {
         reopenRequested = true;
       },
@@ -70,7 +80,6 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
   const sessionEpoch = new WeakMap<Session, number>();
   let inFlight = 0;
   let writesInFlight = 0;
-  const held = new Map<symbol, string>();
   let gate: Promise<void> | null = null;
   let idle: (() => void) | null = null;
 
@@ -129,11 +138,7 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
     dispatch,
     inFlight: () => inFlight,
     busy: {
-      hold(reason) {
-        const key = Symbol(reason);
-        held.set(key, reason);
-        return () => held.delete(key);
-      },
+      hold,
       reasons: () => [...(writesInFlight > 0 ? ['dữ liệu đang được lưu'] : []), ...new Set(held.values())],
     },
     async close() {

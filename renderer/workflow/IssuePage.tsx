@@ -8,6 +8,7 @@ import { DateField } from '../components/DateField.tsx';
 import { ErrorBanner } from '../components/Field.tsx';
 import { navigate } from '../drafting/useDocumentQuery.ts';
 import { useApiQuery } from '../queries.ts';
+import { secretFor, SigningSecretField } from '../signing/SigningSecretField.tsx';
 import { issueLabel } from './labels.ts';
 import { IssuedFiles } from './WorkflowPanel.tsx';
 
@@ -22,6 +23,7 @@ function IssueForm({ id, place }: { id: string; place: string }) {
     { enabled: Boolean(issuedOn) },
   );
   const [recipients, setRecipients] = useState<string | null>(null);
+  const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<Issued | null>(null);
@@ -31,6 +33,7 @@ function IssueForm({ id, place }: { id: string; place: string }) {
   if (view.isError) return <ErrorBanner error={view.error} />;
   const v = view.data;
   const list = recipients ?? proposal.data?.recipients.join('\n') ?? '';
+  const identity = proposal.data?.organizationIdentity ?? null;
 
   if (done) {
     return (
@@ -66,6 +69,7 @@ function IssueForm({ id, place }: { id: string; place: string }) {
           .split('\n')
           .map((l) => l.trim())
           .filter(Boolean),
+        ...(identity ? { secret: secretFor(identity, secret) } : {}),
       });
       setDone(r);
       await queryClient.invalidateQueries();
@@ -73,6 +77,7 @@ function IssueForm({ id, place }: { id: string; place: string }) {
       setError(e as ApiError);
     } finally {
       setBusy(false);
+      setSecret('');
     }
   };
 
@@ -123,9 +128,28 @@ function IssueForm({ id, place }: { id: string; place: string }) {
           />
         </div>
       </div>
+      {identity ? (
+        <SigningSecretField
+          id="issue-secret"
+          identity={identity}
+          value={secret}
+          onChange={setSecret}
+          whose="của cơ quan"
+        />
+      ) : (
+        proposal.data && (
+          <div className="info-banner" data-testid="paper-issue">
+            Cơ quan chưa có chữ ký số: văn bản được cấp số và lưu, nhưng không gửi được lên Sở KH&amp;CN qua
+            BaoCao. Quản trị viên chọn chữ ký số của cơ quan ở trang &quot;Chữ ký số của cơ quan&quot;.
+          </div>
+        )
+      )}
       <ErrorBanner error={error ?? proposal.error} />
       <div className="actions">
-        <button type="submit" disabled={busy || !v.allowed.includes('issue') || !issuedOn}>
+        <button
+          type="submit"
+          disabled={busy || !v.allowed.includes('issue') || !issuedOn || (Boolean(identity) && !secret)}
+        >
           {busy ? 'Đang ban hành…' : 'Ban hành'}
         </button>
         <button type="button" className="secondary" onClick={() => window.history.back()}>

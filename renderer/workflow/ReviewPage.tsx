@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import type { MethodOutput } from '../../shared/api.ts';
 import type { CommentArea } from '../../shared/api/workflow.ts';
 import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
 import { call, type ApiError } from '../api.ts';
@@ -9,6 +10,8 @@ import { vietnamDateTime } from '../drafting/format.ts';
 import { navigate } from '../drafting/useDocumentQuery.ts';
 import { DiffTable } from '../documents/DiffTable.tsx';
 import { DocxPreview } from '../documents/DocxPreview.tsx';
+import { PdfView } from '../documents/PdfView.tsx';
+import { secretFor, SigningSecretField } from '../signing/SigningSecretField.tsx';
 import { useApiQuery } from '../queries.ts';
 import { commentTargets, targetLabel, type CommentTarget } from './commentTargets.ts';
 import type { WorkflowView } from './labels.ts';
@@ -55,10 +58,22 @@ function CommentComposer({ targets, onAdd }: { targets: CommentTarget[]; onAdd: 
   );
 }
 
-function Decision({ view, targets }: { view: WorkflowView; targets: CommentTarget[] }) {
+type Preview = MethodOutput<'workflow.signingPreview'>;
+
+function Decision({
+  view,
+  targets,
+  preview,
+}: {
+  view: WorkflowView;
+  targets: CommentTarget[];
+  /** The PDF "Duyệt và ký" signs, once rendered; approving waits for it. */
+  preview: Preview | null;
+}) {
   const queryClient = useQueryClient();
   const [comments, setComments] = useState<Pending[]>([]);
   const [reason, setReason] = useState('');
+  const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const id = view.meta.id;
@@ -110,6 +125,21 @@ function Decision({ view, targets }: { view: WorkflowView; targets: CommentTarge
           </div>
         </div>
       )}
+      {mayApprove && preview?.identity && (
+        <SigningSecretField
+          id="approve-secret"
+          identity={preview.identity}
+          value={secret}
+          onChange={setSecret}
+          whose="của bạn"
+        />
+      )}
+      {mayApprove && preview && !preview.identity && (
+        <div className="info-banner" data-testid="paper-signing">
+          Bạn chưa chọn chữ ký số: văn bản sẽ được duyệt để ký trên bản giấy. Để ký số, vào trang &quot;Chữ ký
+          số&quot; chọn USB token hoặc tệp .p12.
+        </div>
+      )}
       <ErrorBanner error={error} />
       {view.selfApproval && <div className="info-banner">{view.selfApproval}</div>}
       <div className="actions">
@@ -126,10 +156,19 @@ function Decision({ view, targets }: { view: WorkflowView; targets: CommentTarge
         {mayApprove && (
           <button
             type="button"
-            disabled={busy}
-            onClick={() => void act(() => call('workflow.approve', { id, baseRevision }))}
+            disabled={busy || !preview || (Boolean(preview.identity) && !secret)}
+            onClick={() =>
+              void act(() =>
+                call('workflow.approve', {
+                  id,
+                  baseRevision,
+                  pdfSha256: preview!.sha256,
+                  ...(preview!.identity ? { secret: secretFor(preview!.identity, secret) } : {}),
+                }),
+              ).finally(() => setSecret(''))
+            }
           >
-            Duyệt và ký
+            {busy ? 'Đang ký…' : 'Duyệt và ký'}
           </button>
         )}
       </div>
@@ -153,8 +192,19 @@ export function ReviewPage({ id }: { id: string }) {
   const kind = view.data?.meta.kind;
   const report = useApiQuery('reports.get', { id }, { enabled: kind === 'report' });
   const plan = useApiQuery('plans.get', {}, { enabled: kind === 'plan' });
-  const file = useApiQuery('documents.renderDocx', { id });
+  const mayApprove = view.data?.allowed.includes('approve') ?? false;
+  // A head who may approve reads the PDF they will sign; anyone else the document as it stands.
+  const preview = useApiQuery(
+    'workflow.signingPreview',
+    { id, baseRevision: view.data?.meta.revision ?? 0 },
+    { enabled: mayApprove },
+  );
+  const file = useApiQuery('documents.renderDocx', { id }, { enabled: Boolean(view.data) && !mayApprove });
   const data = useMemo(() => (file.data ? base64ToArrayBuffer(file.data.dataBase64) : null), [file.data]);
+  const pdf = useMemo(
+    () => (preview.data ? base64ToArrayBuffer(preview.data.pdf.dataBase64) : null),
+    [preview.data],
+  );
 
   const targets = useMemo(() => {
     if (!home.data || !kind) return null;
@@ -187,9 +237,17 @@ export function ReviewPage({ id }: { id: string }) {
       </header>
       <div className="review-layout">
         <div className="review-document">
-          <ErrorBanner error={file.error} />
-          {file.isPending && <p className="muted">Đang tạo văn bản…</p>}
-          {data && <DocxPreview data={data} />}
+          <ErrorBanner error={mayApprove ? preview.error : file.error} />
+          {(mayApprove ? preview.isPending : file.isPending) && <p className="muted">Đang tạo văn bản…</p>}
+          {mayApprove && pdf && (
+            <>
+              <p className="muted small" data-testid="signing-pdf">
+                Bản PDF sẽ được ký, đúng từng byte; số và ngày do văn thư điền khi ban hành.
+              </p>
+              <PdfView data={pdf} label="Bản PDF sẽ được ký" />
+            </>
+          )}
+          {!mayApprove && data && <DocxPreview data={data} />}
         </div>
         <div className="review-side">
           {v.reviewBase && (
@@ -201,7 +259,11 @@ export function ReviewPage({ id }: { id: string }) {
               <DiffTable id={id} from={v.reviewBase.versionNo} to={null} />
             </section>
           )}
-          {targets ? <Decision view={v} targets={targets} /> : <p className="muted">Đang tải nội dung…</p>}
+          {targets ? (
+            <Decision view={v} targets={targets} preview={preview.data ?? null} />
+          ) : (
+            <p className="muted">Đang tải nội dung…</p>
+          )}
         </div>
       </div>
     </div>

@@ -5,6 +5,8 @@ import { roleSchema } from '../domain/organization/roles.ts';
 import { workflowActionSchema } from '../domain/workflow/transitions.ts';
 import { text } from '../text.ts';
 import { empty, fileSchema, method, ok } from './method.ts';
+import { outboxItemSchema } from './outbox.ts';
+import { identitySummarySchema, signingSecretSchema } from './signing.ts';
 
 /**
  * The approval chain and the register (Nghị định 30/2020, Điều 13–17): gửi duyệt, rút lại, trả
@@ -122,7 +124,11 @@ const issueInput = z.object({
     .array(text.line(200).trim().min(1, 'Nơi nhận không được để trống'))
     .min(1, 'Nơi nhận phải có ít nhất một nơi')
     .max(30, 'Nơi nhận nhiều nhất 30 nơi'),
+  /** Opens the organisation's digital signature, when it has one. */
+  secret: signingSecretSchema.optional(),
 });
+
+const sha256 = text.pattern(/^[0-9a-f]{64}$/, 'Mã tệp không hợp lệ');
 
 export const workflowApi = {
   'workflow.get': method({
@@ -140,6 +146,8 @@ export const workflowApi = {
         .object({ versionNo: z.number().int(), action: workflowActionSchema, at: z.string() })
         .nullable(),
       issues: z.array(issueSummarySchema),
+      /** Each issued package on its way to Sở KH&CN: queued, sent with its receipt, returned… */
+      sending: z.array(outboxItemSchema),
       /** Who signs: the approving head once approved, otherwise who would sign now. */
       signer: signerSchema,
       /** Why this user may not approve it (they drafted it), when that is the case. */
@@ -179,9 +187,28 @@ export const workflowApi = {
     }),
     output: documentMetaSchema,
   }),
+  /** The PDF "Duyệt và ký" will sign, exactly: shown to the head before they approve. */
+  'workflow.signingPreview': method({
+    access: 'documents.approve',
+    readOnly: true,
+    input: z.object({ id, baseRevision: z.number().int().nonnegative() }),
+    output: z.object({
+      pdf: fileSchema,
+      sha256: z.string(),
+      /** The head's digital signature, or null: then the approval is for a signature on paper. */
+      identity: identitySummarySchema.nullable(),
+      hasSignatureImage: z.boolean(),
+    }),
+  }),
   'workflow.approve': method({
     access: 'documents.approve',
-    input: z.object({ id, baseRevision: z.number().int().nonnegative() }),
+    input: z.object({
+      id,
+      baseRevision: z.number().int().nonnegative(),
+      /** The SHA-256 of the PDF the head saw; any other bytes are refused. */
+      pdfSha256: sha256.optional(),
+      secret: signingSecretSchema.optional(),
+    }),
     output: documentMetaSchema,
   }),
   'workflow.issue': method({
@@ -216,7 +243,13 @@ export const workflowApi = {
     access: 'documents.issue',
     readOnly: true,
     input: z.object({ documentId: id, issuedOn: isoDate }),
-    output: z.object({ number: z.string(), earliestDate: z.string(), recipients: z.array(z.string()) }),
+    output: z.object({
+      number: z.string(),
+      earliestDate: z.string(),
+      recipients: z.array(z.string()),
+      /** The cơ quan's digital signature "Ban hành" applies, or null (then it is issued on paper). */
+      organizationIdentity: identitySummarySchema.nullable(),
+    }),
   }),
   'register.cancel': method({
     access: 'documents.issue',
@@ -232,7 +265,7 @@ export const workflowApi = {
   /** A frozen file of an issued document: the same bytes on every download. */
   'documents.issuedFile': method({
     access: 'user',
-    input: z.object({ issueId: id, sha256: text.pattern(/^[0-9a-f]{64}$/, 'Mã tệp không hợp lệ') }),
+    input: z.object({ issueId: id, sha256 }),
     output: fileSchema,
   }),
 };

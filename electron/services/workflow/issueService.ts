@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseIsoDate, vietnamToday } from '../../../shared/domain/calendarDate.ts';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
-import type { ExchangeDocument } from '../../../shared/domain/documents/exchange.ts';
-import { canonicalJson } from '../../../shared/domain/packages/manifest.ts';
+import type { Signer } from '../../../shared/domain/organization/letterhead.ts';
 import type { User } from '../../../shared/domain/organization/schemas.ts';
 import { formatPaddedDate } from '../../../shared/domain/vietnameseDate.ts';
 import {
@@ -13,21 +12,26 @@ import {
 } from '../../../shared/domain/workflow/register.ts';
 import { checkTransition } from '../../../shared/domain/workflow/transitions.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { docxFileName, typeCode } from '../documents/documentNumber.ts';
-import { checkAgainstCatalog, renderDocx } from '../documents/renderDocument.ts';
+import { typeCode } from '../documents/documentNumber.ts';
+import { checkAgainstCatalog } from '../documents/renderDocument.ts';
 import { catalogOf, requireRevision } from '../drafts/documentAccess.ts';
-import { sha256Hex, type BlobStore } from '../drafts/attachmentStore.ts';
+import type { BlobStore } from '../drafts/attachmentStore.ts';
 import type { StoredDocument } from '../drafts/documentsRepository.ts';
 import type { UsersRepository } from '../organization/usersRepository.ts';
-import { renderDocumentWorkbook } from '../spreadsheets/documentWorkbook.ts';
-import { exchangeFor, type ExchangeDeps, type IssueFields } from './documentExchange.ts';
+import type { OutboxRepository } from '../outbox/outboxRepository.ts';
+import { ORGANIZATION, type Identity, type SigningSecret } from '../signing/index.ts';
+import { exchangeFor, type IssueFields } from './documentExchange.ts';
+import { renderIssueFiles, type IssueFilesDeps } from './issueFiles.ts';
 import { applyTransition, type WorkflowDeps } from './transition.ts';
-import type { IssuedFile, IssuedFileRole, IssueRow } from './workflowRepository.ts';
+import type { IssueRow, TransitionRow } from './workflowRepository.ts';
 
-export interface IssueDeps extends WorkflowDeps, ExchangeDeps {
+export interface IssueDeps extends WorkflowDeps, IssueFilesDeps {
   users: UsersRepository;
   /** Where the bytes of issued files are frozen: <dataDir>/issued/<sha256>. */
   issuedFiles: BlobStore;
+  outbox: OutboxRepository;
+  /** Called after an issue whose package waits in the outbox: the sender may start at once. */
+  onQueued?: () => void;
 }
 
 export interface IssueRequest {
@@ -35,39 +39,8 @@ export interface IssueRequest {
   baseRevision: number;
   issuedOn: string;
   recipients: string[];
-}
-
-interface RenderedFile extends IssuedFile {
-  bytes: Buffer;
-}
-
-/** The files frozen at issue: the document JSON (RFC 8785), the .docx and the Excel appendix. */
-export async function renderIssuedFiles(doc: ExchangeDocument, catalog: Catalog): Promise<RenderedFile[]> {
-  const file = (role: IssuedFileRole, name: string, mime: string, bytes: Buffer): RenderedFile => ({
-    role,
-    name,
-    mime,
-    bytes,
-    size: bytes.length,
-    sha256: sha256Hex(bytes),
-  });
-  const docxName = docxFileName(doc, catalog.number);
-  const workbook = await renderDocumentWorkbook(doc.organization, catalog, doc);
-  return [
-    file(
-      'document',
-      docxName.replace(/\.docx$/, '.json'),
-      'application/json',
-      Buffer.from(canonicalJson(doc)),
-    ),
-    file(
-      'docx',
-      docxName,
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      await renderDocx(doc, catalog),
-    ),
-    file('xlsx', workbook.fileName, workbook.mime, workbook.bytes),
-  ];
+  /** Opens the organisation's identity (token PIN or key password), when it has one. */
+  secret?: SigningSecret | undefined;
 }
 
 /** Another issue took the number while this one was rendering: take the next and render again. */
@@ -157,10 +130,49 @@ export async function issueDocument(deps: IssueDeps, r: IssueRequest, user: User
   const catalog = catalogOf(deps, first);
   const approval = workflow.lastTransition(first.meta.id, ['approve']);
   if (!approval?.signer) throw new AppError('CONFLICT', 'Văn bản chưa có chữ ký của lãnh đạo duyệt');
-  const year = registerYear(r.issuedOn);
   const previous = workflow.issuesOf(first.meta.id).at(-1) ?? null;
   const amendment = previous ? workflow.lastTransition(first.meta.id, ['amend']) : null;
 
+  const packageId = randomUUID();
+  // The organisation's signature is opened once, before any rendering: a wrong PIN fails first.
+  const identity = deps.signing.identity(ORGANIZATION)
+    ? await deps.signing.openSigner(ORGANIZATION, r.secret ?? {})
+    : null;
+  try {
+    const signer = approval.signer;
+    return await issueWithNumber(deps, r, user, {
+      first,
+      catalog,
+      approval: { ...approval, signer },
+      previous,
+      amendment,
+      packageId,
+      identity,
+    });
+  } finally {
+    await identity?.close();
+  }
+}
+
+interface IssuePrepared {
+  first: StoredDocument;
+  catalog: Catalog;
+  approval: TransitionRow & { signer: Signer };
+  previous: IssueRow | null;
+  amendment: TransitionRow | null;
+  packageId: string;
+  identity: Identity | null;
+}
+
+async function issueWithNumber(
+  deps: IssueDeps,
+  r: IssueRequest,
+  user: User,
+  p: IssuePrepared,
+): Promise<IssueRow> {
+  const { documents, workflow } = deps;
+  const { first, catalog, approval, previous, amendment, packageId } = p;
+  const year = registerYear(r.issuedOn);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const { seq, number } = proposeNumber(deps, first, r.issuedOn);
     const fields: IssueFields = {
@@ -172,10 +184,21 @@ export async function issueDocument(deps: IssueDeps, r: IssueRequest, user: User
     const exchange = exchangeFor(deps, first, fields);
     const problems = checkAgainstCatalog(exchange, catalog);
     if (problems.length) throw new AppError('VALIDATION', problems.join('; '));
-    const files = await renderIssuedFiles(exchange, catalog);
+    const { files, packageSha256 } = await renderIssueFiles(deps, {
+      doc: first,
+      exchange,
+      catalog,
+      approvalPdf: approval.pdf,
+      identity: p.identity,
+      packageId,
+      issueNo: (previous?.issueNo ?? 0) + 1,
+      replaces: previous ? { packageId: previous.packageId, reason: amendment?.reason ?? '' } : null,
+      signingTime: deps.clock(),
+    });
     for (const f of files) deps.issuedFiles.put(f.sha256, f.bytes);
+    const signed = files.some((f) => f.role === 'manifest-signature');
     try {
-      return deps.db
+      const issued = deps.db
         .transaction(() => {
           if (nextSeq(workflow.highestSeq(DEFAULT_REGISTER, year)) !== seq) throw new NumberTaken();
           let issueId = '';
@@ -211,7 +234,7 @@ export async function issueDocument(deps: IssueDeps, r: IssueRequest, user: User
                 contentSha256: step.contentSha256,
                 signer: approval.signer!,
                 recipients: r.recipients,
-                packageId: randomUUID(),
+                packageId,
                 replacesIssueId: previous?.id ?? null,
                 amendReason: amendment?.reason || null,
                 userId: user.id,
@@ -224,11 +247,18 @@ export async function issueDocument(deps: IssueDeps, r: IssueRequest, user: User
                 issueId,
                 files: files.map((f) => ({ role: f.role, sha256: f.sha256 })),
               });
+              // Only a package signed as the organisation can be received; one issued without the
+              // cơ quan's digital signature is sent on paper and never queued.
+              if (signed) {
+                deps.outbox.enqueue({ packageId, issueId, documentId: doc.meta.id, packageSha256 });
+              }
             },
           });
           return workflow.issue(issueId)!;
         })
         .immediate();
+      if (signed) deps.onQueued?.();
+      return issued;
     } catch (e) {
       if (!(e instanceof NumberTaken) && !isUniqueViolation(e)) throw e;
       const now = documents.get(r.id);

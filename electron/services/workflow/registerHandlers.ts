@@ -7,6 +7,7 @@ import type { Handlers } from '../context.ts';
 import { currentUser } from '../context.ts';
 import { fileName } from '../../../shared/domain/documents/fileNames.ts';
 import { XLSX_MIME, toBase64 } from '../spreadsheets/sheetStyle.ts';
+import { ORGANIZATION } from '../signing/index.ts';
 import { proposeNumber, type IssueDeps } from './issueService.ts';
 import type { RegisterEntry } from './workflowRepository.ts';
 
@@ -107,7 +108,12 @@ export function createRegisterHandlers(deps: IssueDeps): RegisterHandlers {
       const { number, earliestDate } = proposeNumber(deps, doc, issuedOn);
       const org = deps.organization.get()!;
       const previous = workflow.issuesOf(documentId).at(-1);
-      return { number, earliestDate, recipients: previous?.recipients ?? org.letterhead.recipients };
+      return {
+        number,
+        earliestDate,
+        recipients: previous?.recipients ?? org.letterhead.recipients,
+        organizationIdentity: deps.signing.identity(ORGANIZATION),
+      };
     },
 
     'register.cancel': ({ id, reason }, ctx) => {

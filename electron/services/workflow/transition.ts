@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DocumentMeta } from '../../../shared/domain/documents/documentMeta.ts';
+import type { PdfFieldLayout } from '../../../shared/domain/documents/pdfFields.ts';
 import type { Signer } from '../../../shared/domain/organization/letterhead.ts';
 import { hasPermission, rolesWith, type Role } from '../../../shared/domain/organization/roles.ts';
 import type { User } from '../../../shared/domain/organization/schemas.ts';
@@ -31,6 +32,8 @@ export interface TransitionRequest {
   reason?: string;
   /** Approval: who signs, as printed in the document. */
   signer?: Signer | null;
+  /** Approval: the PDF approved (and signed), kept in issued/. */
+  pdf?: { sha256: string; fields: PdfFieldLayout } | null;
   /** More checks of the document, inside the transaction, after the table's own. */
   check?: (doc: StoredDocument) => void;
   /** More writes in the same transaction (comments, the register, the issue), given the step's seq. */
@@ -80,6 +83,7 @@ export function applyTransition(deps: WorkflowDeps, r: TransitionRequest): Docum
     contentSha256: sha,
     reason,
     signer: r.signer ?? null,
+    pdf: r.pdf ?? null,
   });
   r.apply?.(doc, { seq, versionNo, contentSha256: sha });
   audit.append(r.user.id, `workflow.${r.action}`, {
@@ -92,6 +96,7 @@ export function applyTransition(deps: WorkflowDeps, r: TransitionRequest): Docum
     versionNo,
     contentSha256: sha,
     ...(reason ? { reason } : {}),
+    ...(r.pdf ? { pdfSha256: r.pdf.sha256 } : {}),
   });
   return documents.get(doc.meta.id)!.meta;
 }

@@ -14,7 +14,9 @@ import { currentUser } from '../context.ts';
 import { catalogOf, requireRevision } from '../drafts/documentAccess.ts';
 import { persistUpgrade } from '../drafts/reportUpgrade.ts';
 import type { StoredDocument } from '../drafts/documentsRepository.ts';
-import { signerFor, signerOf } from './documentExchange.ts';
+import { outboxView } from '../outbox/outboxHandlers.ts';
+import { approveDocument, signingPreview } from './approveService.ts';
+import { signerFor } from './documentExchange.ts';
 import { createIssueQueue, issueDocument, type IssueDeps } from './issueService.ts';
 import { applyTransition, transition } from './transition.ts';
 import type { IssueRow } from './workflowRepository.ts';
@@ -26,6 +28,7 @@ type WorkflowHandlers = Pick<
   | 'workflow.submit'
   | 'workflow.withdraw'
   | 'workflow.return'
+  | 'workflow.signingPreview'
   | 'workflow.approve'
   | 'workflow.issue'
   | 'workflow.amend'
@@ -65,6 +68,7 @@ export function createWorkflowHandlers(deps: IssueDeps): WorkflowHandlers {
   };
   const singleHead = () => organization.get()?.singleHead ?? false;
   const oneAtATime = createIssueQueue();
+  const approving = { ...deps, gaps: (doc: StoredDocument) => gaps(deps, doc) };
 
   return {
     'workflow.get': ({ id }, ctx) => {
@@ -105,6 +109,7 @@ export function createWorkflowHandlers(deps: IssueDeps): WorkflowHandlers {
         })),
         reviewBase: base ? { versionNo: base.versionNo, action: base.action, at: base.at } : null,
         issues: workflow.issuesOf(id).map(issueSummary),
+        sending: deps.outbox.ofDocument(id).map((i) => outboxView(deps, i)),
         signer: signerFor(deps, doc, organization.get()!),
         selfApproval,
       };
@@ -196,24 +201,9 @@ export function createWorkflowHandlers(deps: IssueDeps): WorkflowHandlers {
         },
       }),
 
-    'workflow.approve': ({ id, baseRevision }, ctx) => {
-      const user = currentUser(ctx);
-      return transition(deps, {
-        action: 'approve',
-        id,
-        user,
-        baseRevision,
-        signer: signerOf(user),
-        check: (doc) => {
-          const problem = selfApprovalProblem(user.id, documents.drafters(doc.meta.id), singleHead());
-          if (problem) throw new AppError('FORBIDDEN', problem);
-          const issues = gaps(deps, doc);
-          if (issues.length) {
-            throw new AppError('VALIDATION', `Văn bản còn thiếu: ${issues.map((i) => i.message).join('; ')}`);
-          }
-        },
-      });
-    },
+    'workflow.signingPreview': (input, ctx) => signingPreview(approving, input, currentUser(ctx)),
+
+    'workflow.approve': (input, ctx) => approveDocument(approving, input, currentUser(ctx)),
 
     'workflow.issue': async (input, ctx) => {
       const issue = await oneAtATime(() => issueDocument(deps, input, currentUser(ctx)));

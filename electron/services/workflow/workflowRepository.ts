@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentStatus } from '../../../shared/domain/documents/documentMeta.ts';
+import type { PdfFieldLayout } from '../../../shared/domain/documents/pdfFields.ts';
 import type { Signer } from '../../../shared/domain/organization/letterhead.ts';
 import type { Role } from '../../../shared/domain/organization/roles.ts';
 import type { WorkflowAction } from '../../../shared/domain/workflow/transitions.ts';
@@ -25,6 +26,8 @@ export interface TransitionRow {
   contentSha256: string;
   reason: string;
   signer: Signer | null;
+  /** "Duyệt và ký": the approved PDF (in issued/) and where its number, date and signature go. */
+  pdf: { sha256: string; fields: PdfFieldLayout } | null;
 }
 
 export type CommentArea = 'general' | 'section' | 'indicator' | 'task' | 'activity';
@@ -103,6 +106,7 @@ export interface NewTransition {
   contentSha256: string;
   reason: string;
   signer: Signer | null;
+  pdf?: { sha256: string; fields: PdfFieldLayout } | null;
 }
 
 export interface NewIssue {
@@ -146,6 +150,9 @@ export function createWorkflowRepository(db: Db, clock: () => Date) {
     contentSha256: r.content_sha256 as string,
     reason: r.reason as string,
     signer: json<Signer>(r.signer_json as string | null),
+    pdf: r.pdf_sha256
+      ? { sha256: r.pdf_sha256 as string, fields: JSON.parse(r.pdf_fields_json as string) as PdfFieldLayout }
+      : null,
   });
 
   const SELECT_ENTRY = `SELECT e.*, c.full_name AS created_by_name, x.full_name AS cancelled_by_name,
@@ -198,8 +205,8 @@ export function createWorkflowRepository(db: Db, clock: () => Date) {
       const r = db
         .prepare(
           `INSERT INTO document_transitions (document_id, action, from_status, to_status, user_id, role, at,
-             revision, version_no, content_sha256, reason, signer_json)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             revision, version_no, content_sha256, reason, signer_json, pdf_sha256, pdf_fields_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           t.documentId,
@@ -214,6 +221,8 @@ export function createWorkflowRepository(db: Db, clock: () => Date) {
           t.contentSha256,
           t.reason,
           t.signer ? JSON.stringify(t.signer) : null,
+          t.pdf?.sha256 ?? null,
+          t.pdf ? JSON.stringify(t.pdf.fields) : null,
         );
       return Number(r.lastInsertRowid);
     },
@@ -376,9 +385,14 @@ export function createWorkflowRepository(db: Db, clock: () => Date) {
       const r = db.prepare(`${SELECT_ISSUE} WHERE i.id = ?`).get(id) as Record<string, unknown> | undefined;
       return r ? toIssue(r) : null;
     },
-    /** Every SHA-256 an issue lists: the files in issued/ that must stay. */
+    /** Every SHA-256 an issue or an approval lists: the files in issued/ that must stay. */
     storedHashes(): Set<string> {
-      const rows = db.prepare('SELECT DISTINCT sha256 FROM issued_files').all() as { sha256: string }[];
+      const rows = db
+        .prepare(
+          `SELECT sha256 FROM issued_files
+           UNION SELECT pdf_sha256 FROM document_transitions WHERE pdf_sha256 IS NOT NULL`,
+        )
+        .all() as { sha256: string }[];
       return new Set(rows.map((r) => r.sha256));
     },
     /** Oldest first. */

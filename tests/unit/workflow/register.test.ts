@@ -144,7 +144,7 @@ describe('issued documents are frozen', () => {
       status: 'issued',
       issued: { issueNo: 1, number: '01/BC-SKHCN', issuedOn: '2026-06-10' },
     });
-    expect(first.issue.files.map((f) => f.role)).toEqual(['document', 'docx', 'xlsx']);
+    expect(first.issue.files.map((f) => f.role)).toEqual(['document', 'docx', 'manifest', 'pdf', 'xlsx']);
 
     const docx1 = expectOk<File>(await chain.clerk('documents.renderDocx', { id: doc.id }));
     const docx2 = expectOk<File>(await chain.clerk('documents.renderDocx', { id: doc.id }));

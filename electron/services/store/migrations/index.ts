@@ -4,6 +4,7 @@ import { m0003Documents } from './0003_documents.ts';
 import { m0004Workflow } from './0004_workflow.ts';
 import { m0005Sessions } from './0005_sessions.ts';
 import { m0006Signing } from './0006_signing.ts';
+import { m0007Outbox } from './0007_outbox.ts';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   m0004Workflow,
   m0005Sessions,
   m0006Signing,
+  m0007Outbox,
 ];
