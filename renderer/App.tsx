@@ -22,6 +22,7 @@ import { useApiMutation, useApiQuery } from './queries.ts';
 import { IssuePage } from './workflow/IssuePage.tsx';
 import { RegisterPage } from './workflow/RegisterPage.tsx';
 import { ReviewPage } from './workflow/ReviewPage.tsx';
+import { SokhcnPage } from './sokhcn/SokhcnPage.tsx';
 
 type Route =
   | 'home'
@@ -33,7 +34,8 @@ type Route =
   | 'register'
   | 'signing'
   | 'orgSigning'
-  | 'verify';
+  | 'verify'
+  | 'sokhcn';
 const routes: Route[] = [
   'home',
   'settings',
@@ -45,6 +47,7 @@ const routes: Route[] = [
   'signing',
   'orgSigning',
   'verify',
+  'sokhcn',
 ];
 
 /** A page, and for the report editor and the versions page the document it shows. */
@@ -84,6 +87,7 @@ function useHashRoute(): [Location, (r: Route) => void] {
 export function App() {
   const status = useApiQuery('app.status', {});
   const logout = useApiMutation('auth.logout');
+  const sokhcn = useApiQuery('sokhcn.status', {}, { enabled: status.data?.user != null });
   const queryClient = useQueryClient();
   const [location, go] = useHashRoute();
   const route = location.route;
@@ -102,6 +106,7 @@ export function App() {
     { route: 'plan', label: 'Kế hoạch triển khai', show: true },
     { route: 'reports', label: 'Báo cáo', show: true },
     { route: 'register', label: 'Sổ văn bản đi', show: true },
+    { route: 'sokhcn', label: 'Tiếp nhận, tổng hợp', show: sokhcn.data?.available === true },
     { route: 'settings', label: 'Thông tin cơ quan', show: canSettings },
     { route: 'users', label: 'Người dùng', show: canUsers },
     { route: 'orgSigning', label: 'Chữ ký số của cơ quan', show: canSettings },
@@ -124,6 +129,8 @@ export function App() {
       <PlanEditorPage canEdit={canEdit} />
     ) : route === 'reports' ? (
       <ReportsPage canEdit={canEdit} />
+    ) : route === 'sokhcn' ? (
+      <SokhcnPage canEdit={canEdit} />
     ) : route === 'register' ? (
       <RegisterPage user={user} />
     ) : route === 'settings' && canSettings ? (
