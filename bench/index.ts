@@ -6,6 +6,7 @@ import { backupBench } from './backup.ts';
 import { consolidationBench } from './consolidation.ts';
 import { documentsBench } from './documents.ts';
 import { draftsBench } from './drafts.ts';
+import { offThreadBench } from './offThread.ts';
 import { intakeBench } from './intake.ts';
 import { spreadsheetsBench } from './spreadsheets.ts';
 import { spreadsheetWorstCaseBench } from './spreadsheetWorstCase.ts';
@@ -19,6 +20,7 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Excel: nhập bảng 5.000 dòng (xem trước, áp dụng)', run: spreadsheetsBench },
   { name: 'Excel: tệp nặng nhất còn được nhận, đọc trong luồng phụ', run: spreadsheetWorstCaseBench },
   { name: 'Văn bản Word và PDF: kế hoạch 300 hoạt động, đủ các mục', run: documentsBench },
+  { name: 'Luồng chính khi tạo PDF: trong luồng chính và trong luồng phụ', run: offThreadBench },
   { name: 'Ban hành: 1.000 văn bản liên tiếp (sổ văn bản đi, đóng băng tệp)', run: workflowBench },
   { name: 'Máy chủ tiếp nhận: gửi gói liên tục qua loopback', run: intakeBench },
   { name: 'Chữ ký số: ký và kiểm tra (.p12, USB token SoftHSM2) so với openssl', run: signingBench },

@@ -3,13 +3,15 @@
  * server (store, checks, receipts) plus, on a second port, a bare Fastify route that takes the same
  * bodies and answers at once, the baseline of the ratio. With BENCH_VERIFIER=none the
  * signatures are not checked (the verifier returns the organisation's certificate): that run
- * measures the server's own path; the default verifier is measured separately.
+ * measures the server's own path; the default verifier is measured separately. With `inprocess`
+ * the same checks run on the main thread (BENCH_INTAKE_VERIFIER=inprocess, for comparison).
  */
 import Fastify from 'fastify';
 import fs from 'node:fs';
 import { startIntakeServer } from '../server/startServer.ts';
 import { readCertificate } from '../electron/services/receipts/certificates.ts';
 import type { PackageVerifier } from '../server/verify/packageVerifier.ts';
+import { createInProcessVerifier } from '../server/verify/inProcessVerifier.ts';
 
 const [dataDir, verifierKind, orgCertFile] = process.argv.slice(2) as [string, string, string];
 
@@ -24,7 +26,12 @@ const server = await startIntakeServer({
   dataDir,
   port: 0,
   logger: false,
-  verifier: verifierKind === 'none' ? skipCrypto : undefined,
+  verifier:
+    verifierKind === 'none'
+      ? skipCrypto
+      : verifierKind === 'inprocess'
+        ? createInProcessVerifier()
+        : undefined,
   rateLimits: { upload: { max: 1_000_000, timeWindow: 60_000 } },
 });
 

@@ -98,19 +98,19 @@ function write(output: string, bytes: Buffer) {
 
 async function docx(values: Record<string, string | undefined>) {
   const { doc, catalog, output } = await readExchange(values);
-  const { renderDocx } = await docxModules();
-  write(output, await renderDocx(doc, catalog));
+  // In a worker thread, as the app renders (documents/renderOffThread.ts).
+  const { renderDocxOffThread } = await import('./services/documents/renderOffThread.ts');
+  write(output, await renderDocxOffThread(doc, catalog));
 }
 
 async function pdf(values: Record<string, string | undefined>) {
   const { doc, catalog, output, resources } = await readExchange(values);
-  // Loaded here, not at start: pdfmake and the fonts cost a second that other commands need not pay.
-  const { documentFonts } = await import('./services/documents/pdf/fonts.ts');
-  const { renderPdf } = await import('./services/documents/pdf/renderPdf.ts');
-  const { bytes } = await renderPdf(doc, catalog, {
-    fonts: documentFonts(path.join(resources, 'fonts')),
+  // In a worker thread, as the app renders; pdfmake and the fonts load there, not at start.
+  const { renderPdfOffThread } = await import('./services/documents/renderOffThread.ts');
+  const bytes = await renderPdfOffThread(doc, catalog, {
+    fontsDir: path.join(resources, 'fonts'),
     // An issued document is dated by its issue date; a draft by now.
-    createdAt: doc.meta.issuedOn ? undefined : new Date(),
+    ...(doc.meta.issuedOn ? {} : { createdAt: new Date() }),
   });
   write(output, bytes);
 }

@@ -1,6 +1,8 @@
 import {
   app,
   BrowserWindow,
+  clipboard,
+  dialog,
   Menu,
   net,
   protocol,
@@ -16,6 +18,8 @@ import { CONTENT_SECURITY_POLICY } from '../shared/transport.ts';
 import { registerIpc } from './ipc.ts';
 import { createLogger } from './services/logging/logger.ts';
 import { openServiceHost, type ServiceHost } from './services/serviceHost.ts';
+import { installCrashHandlers } from './services/startup/crashHandlers.ts';
+import { startServices } from './services/startup/startServices.ts';
 import {
   APP_INDEX,
   APP_SCHEME,
@@ -40,6 +44,57 @@ app.enableSandbox();
 
 const log = createLogger({ dir: path.join(app.getPath('userData'), 'logs'), echo: !app.isPackaged });
 let host: ServiceHost | undefined;
+
+/** A message box with our buttons; before `ready` only the synchronous error box exists. */
+async function ask(title: string, message: string, detail: string, buttons: string[]): Promise<number> {
+  if (!app.isReady()) {
+    dialog.showErrorBox(title, `${message}\n\n${detail}`);
+    return buttons.length - 1;
+  }
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title,
+    message,
+    detail,
+    buttons,
+    defaultId: 0,
+    cancelId: buttons.length - 1,
+    noLink: true,
+  });
+  return response;
+}
+
+// Nothing fails silently in main: logged, then shown with "Tải lại" / "Thoát".
+const crashes = installCrashHandlers(process, {
+  log,
+  appVersion: app.getVersion(),
+  ui: {
+    showCrash: async (r) =>
+      (['reload', 'copy', 'quit'] as const)[
+        await ask('BaoCao', r.title, r.message, ['Tải lại', 'Sao chép chi tiết lỗi', 'Thoát'])
+      ] ?? 'quit',
+    copy: (text) => clipboard.writeText(text),
+    reload: () => {
+      const windows = BrowserWindow.getAllWindows();
+      for (const w of windows) w.webContents.reload();
+      if (windows.length > 0) return;
+      // No window to reload: a new one if the services run, else start the app again.
+      if (host) createWindow();
+      else {
+        app.relaunch();
+        app.exit(1);
+      }
+    },
+    // Calls in flight finish (within the host's limit) before the store closes and the app exits.
+    quit: (code) => {
+      const closing = host;
+      host = undefined;
+      void (closing?.close() ?? Promise.resolve())
+        .catch((error: unknown) => log.error('closing the services failed', error))
+        .finally(() => app.exit(code));
+    },
+  },
+});
 
 /** Opens an https link in the user's browser; anything else is refused and logged. */
 function openExternal(url: string) {
@@ -96,6 +151,7 @@ function createWindow() {
     },
   });
   win.once('ready-to-show', () => win.show());
+  win.webContents.on('render-process-gone', (_e, details) => crashes.rendererGone(details));
   void win.loadURL(APP_INDEX);
 }
 
@@ -196,19 +252,37 @@ async function start() {
       await host?.services.backup?.create('before-update');
     },
   });
-  host = await openServiceHost({
-    dataDir: app.getPath('userData'),
-    resourcesDir: app.isPackaged ? process.resourcesPath : path.join(appRoot, 'resources'),
-    // Packaged builds rebuild node_modules for Electron; `npm start` uses the side-built copy.
-    ...(fs.existsSync(nativeBinding) ? { nativeBinding } : {}),
-    ...(secretBox ? { secretBox } : {}),
-    ...(fs.existsSync(pkcs11jsDir) ? { pkcs11jsDir } : {}),
-    log,
-    appVersion: app.getVersion(),
-    dailyBackups: true,
-    sendOutbox: true,
-    ...(updates ? { updates } : {}),
-  });
+  const dataDir = app.getPath('userData');
+  // A data folder that cannot be used is explained in a dialog ("Sao chép chi tiết lỗi", "Thoát"),
+  // never an unhandled rejection with no window.
+  host =
+    (await startServices({
+      dataDir,
+      appVersion: app.getVersion(),
+      log,
+      ui: {
+        showFailure: async (f) =>
+          (await ask('BaoCao', f.title, f.remedy, ['Sao chép chi tiết lỗi', 'Thoát'])) === 0
+            ? 'copy'
+            : 'quit',
+        copy: (text) => clipboard.writeText(text),
+        quit: (code) => app.exit(code),
+      },
+      open: () =>
+        openServiceHost({
+          dataDir,
+          resourcesDir: app.isPackaged ? process.resourcesPath : path.join(appRoot, 'resources'),
+          // Packaged builds rebuild node_modules for Electron; `npm start` uses the side-built copy.
+          ...(fs.existsSync(nativeBinding) ? { nativeBinding } : {}),
+          ...(secretBox ? { secretBox } : {}),
+          ...(fs.existsSync(pkcs11jsDir) ? { pkcs11jsDir } : {}),
+          log,
+          appVersion: app.getVersion(),
+          dailyBackups: true,
+          ...(updates ? { updates } : {}),
+        }),
+    })) ?? undefined;
+  if (!host) return;
   registerIpc(host.dispatch);
   buildMenu();
   createWindow();
@@ -232,8 +306,22 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    void host?.close();
-    log.close();
+  // Calls in flight finish (the host waits for them, within a limit) before the store closes.
+  let closed = false;
+  app.on('will-quit', (e) => {
+    if (closed || !host) {
+      log.close();
+      return;
+    }
+    e.preventDefault();
+    const closing = host;
+    host = undefined;
+    void closing
+      .close()
+      .catch((error: unknown) => log.error('closing the services failed', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 }

@@ -14,10 +14,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY, apiPath, httpStatusOf } from '../shared/transport.ts';
+import { CALL_ID_HEADER, EVENTS_PATH, callIdSchema } from '../shared/api/progress.ts';
+import { createProgressStreams } from './services/sessions/progressStreams.ts';
+import { readTestHooks, testHooksCookie, type TestHooks } from './services/startup/testHooks.ts';
 import type { ErrorCode } from '../shared/errors.ts';
 import { defaultResourcesDir, type Services } from './services/index.ts';
 import { createLogger } from './services/logging/logger.ts';
 import { openServiceHost } from './services/serviceHost.ts';
+import { appVersion } from './services/appVersion.ts';
+import { ensureWritableDataDir } from './services/startup/checkDataDir.ts';
+import { describeStartupFailure, startupFailureText } from './services/startup/startupFailure.ts';
 import { cookieHeader, createWebSessions, sessionIdFrom } from './services/sessions/webSessions.ts';
 
 export interface WebOptions {
@@ -29,6 +35,8 @@ export interface WebOptions {
   token?: string;
   /** Told the next one-time address after each exchange (main prints it). */
   onFreshUrl?: (url: string) => void;
+  /** E2E only, from BAOCAO_TEST_HOOKS (see testHooks.ts); never set by the desktop. */
+  testHooks?: TestHooks;
 }
 
 export interface WebServer {
@@ -84,14 +92,17 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
   // The same host as the desktop: a restore reopens the services in place, and the log file
   // lives in <data>/logs like the desktop's.
   const log = createLogger({ dir: path.join(options.dataDir, 'logs'), echo: true });
+  ensureWritableDataDir(options.dataDir);
   const serviceHost = await openServiceHost({
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
     log,
     dailyBackups: true,
     sendOutbox: true,
+    ...(options.testHooks?.stepDelayMs ? { testStepDelayMs: options.testHooks.stepDelayMs } : {}),
   });
   const sessions = createWebSessions(undefined, options.token);
+  const events = createProgressStreams();
   let origin = '';
   const urlWith = (token: string) => `${origin}/?token=${token}`;
 
@@ -149,7 +160,10 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
         options.onFreshUrl?.(urlWith(exchanged.nextToken));
         return reply
           .code(303)
-          .header('set-cookie', cookieHeader(exchanged.id))
+          .header('set-cookie', [
+            cookieHeader(exchanged.id),
+            ...(options.testHooks ? [testHooksCookie(options.testHooks)] : []),
+          ])
           .header('location', clean)
           .send();
       }
@@ -184,13 +198,33 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
         );
     }
     const before = { userId: session.userId, signedInAt: session.signedInAt };
-    const result = await serviceHost.dispatch(req.params.name, req.body, session);
+    // "Hủy" in the browser aborts the request: the connection closing aborts the call.
+    const controller = new AbortController();
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) controller.abort();
+    });
+    const rawCallId = req.headers[CALL_ID_HEADER];
+    const callId =
+      typeof rawCallId === 'string' && callIdSchema.safeParse(rawCallId).success ? rawCallId : null;
+    const result = await serviceHost.dispatch(req.params.name, req.body, session, {
+      signal: controller.signal,
+      ...(callId ? { onProgress: (p) => events.send(session, { callId, ...p }) } : {}),
+    });
     // Signing in or out (or changing the password) gets a new identifier: one known before the
     // sign-in is worth nothing after it.
     if (session.userId !== before.userId || session.signedInAt !== before.signedInAt) {
       reply.header('set-cookie', cookieHeader(sessions.rotate(id)));
     }
     return reply.code(result.ok ? 200 : httpStatusOf[result.error.code]).send(result);
+  });
+
+  // Progress of long calls, as server-sent events for this browser's session.
+  app.get(EVENTS_PATH, (req, reply) => {
+    if (foreignHost(req, reply)) return reply;
+    const session = sessions.get(sessionIdFrom(req.headers.cookie));
+    if (!session) return reply.code(401).send(envelope('UNAUTHENTICATED', 'Chưa có phiên làm việc'));
+    reply.hijack();
+    events.open(session, reply.raw);
   });
 
   await app.register(fastifyStatic, {
@@ -214,6 +248,7 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
       return serviceHost.services;
     },
     async close() {
+      events.closeAll();
       await app.close();
       await serviceHost.close();
       log.close();
@@ -233,11 +268,23 @@ async function main() {
     console.error(`Cổng không hợp lệ: ${values.port}`);
     process.exit(2);
   }
-  const server = await startWebServer({
-    dataDir: path.resolve(values['data-dir']!),
-    port,
-    onFreshUrl: (url) => console.log(`Địa chỉ dùng một lần cho trình duyệt tiếp theo: ${url}`),
-  });
+  const dataDir = path.resolve(values['data-dir']!);
+  const testHooks = readTestHooks(process.env.BAOCAO_TEST_HOOKS);
+  if (testHooks)
+    console.log('BaoCao chạy với chế độ kiểm thử (BAOCAO_TEST_HOOKS): chỉ dùng cho kiểm thử tự động.');
+  let server: WebServer;
+  try {
+    server = await startWebServer({
+      dataDir,
+      port,
+      ...(testHooks ? { testHooks } : {}),
+      onFreshUrl: (url) => console.log(`Địa chỉ dùng một lần cho trình duyệt tiếp theo: ${url}`),
+    });
+  } catch (e) {
+    // The same words as the desktop's start-up dialog (services/startup).
+    console.error(startupFailureText(describeStartupFailure(e, { dataDir, appVersion: appVersion() })));
+    process.exit(1);
+  }
   console.log(`BaoCao đang chạy. Mở trình duyệt tại (dùng một lần): ${server.url}`);
   console.log(`Dữ liệu lưu tại: ${path.resolve(values['data-dir']!)}`);
   const stop = () => void server.close().then(() => process.exit(0));

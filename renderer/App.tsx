@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { hasPermission, roleLabels } from '../shared/domain/organization/roles.ts';
 import { ErrorBanner } from './components/Field.tsx';
+import { PageBoundary, ThrowingPage } from './components/PageBoundary.tsx';
+import { testHooks } from './testHooks.ts';
 import { PlanEditorPage } from './drafting/PlanEditorPage.tsx';
 import { ReportEditorPage } from './drafting/ReportEditorPage.tsx';
 import { ReportsPage } from './drafting/ReportsPage.tsx';
@@ -21,6 +23,7 @@ import { UpdateBanner } from './maintenance/UpdateBanner.tsx';
 import { useApiMutation, useApiQuery } from './queries.ts';
 import { IssuePage } from './workflow/IssuePage.tsx';
 import { RegisterPage } from './workflow/RegisterPage.tsx';
+import { OutboxPage } from './outbox/OutboxPage.tsx';
 import { ReviewPage } from './workflow/ReviewPage.tsx';
 import { SokhcnPage } from './sokhcn/SokhcnPage.tsx';
 
@@ -32,6 +35,7 @@ type Route =
   | 'plan'
   | 'reports'
   | 'register'
+  | 'outbox'
   | 'signing'
   | 'orgSigning'
   | 'verify'
@@ -44,6 +48,7 @@ const routes: Route[] = [
   'plan',
   'reports',
   'register',
+  'outbox',
   'signing',
   'orgSigning',
   'verify',
@@ -57,7 +62,9 @@ type Location =
   | { route: 'versions'; id: string }
   | { route: 'preview'; id: string }
   | { route: 'review'; id: string }
-  | { route: 'issue'; id: string };
+  | { route: 'issue'; id: string }
+  /** Test web host only (testHooks.ts): a page that throws. */
+  | { route: 'thu-loi'; id?: undefined };
 
 function readHash(): Location {
   const [first = '', second] = window.location.hash.replace(/^#\/?/, '').split('/');
@@ -67,6 +74,7 @@ function readHash(): Location {
   if (first === 'preview' && id) return { route: 'preview', id };
   if (first === 'review' && id) return { route: 'review', id };
   if (first === 'issue' && id) return { route: 'issue', id };
+  if (first === 'thu-loi' && testHooks?.throwingPage) return { route: 'thu-loi' };
   return { route: routes.includes(first as Route) ? (first as Route) : 'home' };
 }
 
@@ -107,6 +115,7 @@ export function App() {
     { route: 'reports', label: 'Báo cáo', show: true },
     { route: 'register', label: 'Sổ văn bản đi', show: true },
     { route: 'sokhcn', label: 'Tiếp nhận, tổng hợp', show: sokhcn.data?.available === true },
+    { route: 'outbox', label: 'Gửi Sở KH&CN', show: true },
     { route: 'settings', label: 'Thông tin cơ quan', show: canSettings },
     { route: 'users', label: 'Người dùng', show: canUsers },
     { route: 'orgSigning', label: 'Chữ ký số của cơ quan', show: canSettings },
@@ -115,7 +124,9 @@ export function App() {
     { route: 'password', label: 'Đổi mật khẩu', show: true },
   ];
   const page =
-    location.route === 'report' ? (
+    location.route === 'thu-loi' ? (
+      <ThrowingPage />
+    ) : location.route === 'report' ? (
       <ReportEditorPage key={location.id} id={location.id} canEdit={canEdit} />
     ) : location.route === 'preview' ? (
       <PreviewPage key={location.id} id={location.id} />
@@ -133,6 +144,8 @@ export function App() {
       <SokhcnPage canEdit={canEdit} />
     ) : route === 'register' ? (
       <RegisterPage user={user} />
+    ) : route === 'outbox' ? (
+      <OutboxPage user={user} />
     ) : route === 'settings' && canSettings ? (
       <SettingsPage organization={organization} agencyTypes={agencyTypes} />
     ) : route === 'users' && canUsers ? (
@@ -183,7 +196,10 @@ export function App() {
       <main className="content">
         {canSettings && <AuditWarning />}
         <UpdateBanner />
-        {page}
+        {/* Keyed by the page: going elsewhere from a failed page starts it afresh. */}
+        <PageBoundary key={`${location.route}/${location.id ?? ''}`} page={location.route}>
+          {page}
+        </PageBoundary>
       </main>
     </div>
   );

@@ -17,7 +17,10 @@ const common = {
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' });
 // Worker threads (electron/services/workers/workerPool.ts): one bundle per worker entry.
-const workers = { spreadsheets: 'electron/services/spreadsheets/parseWorker.ts' };
+const workers = {
+  spreadsheets: 'electron/services/spreadsheets/parseWorker.ts',
+  documents: 'electron/services/documents/renderWorker.ts',
+};
 for (const [name, entry] of Object.entries(workers)) {
   await build({ ...common, entryPoints: [entry], outfile: `dist-electron/workers/${name}.cjs` });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentsApi } from './api/documents.ts';
-import { empty, fileSchema, method, ok } from './api/method.ts';
+import { empty, fileSchema, method, ok, TIME_LIMITS } from './api/method.ts';
 import { workflowApi } from './api/workflow.ts';
 import { text } from './text.ts';
 import { sessionsApi } from './api/sessions.ts';
@@ -199,6 +199,7 @@ export const api = {
 
   // Evidence files of a report, stored under their SHA-256.
   'attachments.add': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'drafts.edit',
     input: z.object({
       documentId: text.id(),
@@ -214,6 +215,7 @@ export const api = {
     output: ok,
   }),
   'attachments.get': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'user',
     readOnly: true,
     input: attachmentRef,
@@ -225,17 +227,22 @@ export const api = {
 
   // Spreadsheets: formatted export, the blank import template, and import with a dry run first.
   'spreadsheets.export': method({
+    timeLimitMs: TIME_LIMITS.file,
+    cancellable: true,
     access: 'user',
     readOnly: true,
     input: z.object({ id: text.id(), what: z.enum(['document', 'template']) }),
     output: fileSchema,
   }),
   'spreadsheets.previewImport': method({
+    timeLimitMs: TIME_LIMITS.file,
+    cancellable: true,
     access: 'drafts.edit',
     input: importFileSchema,
     output: importPreviewSchema,
   }),
   'spreadsheets.applyImport': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'drafts.edit',
     input: importFileSchema.extend({ baseRevision: z.number().int().nonnegative() }),
     output: z.object({ applied: z.number().int(), revision: z.number().int(), savedAt: z.string() }),

@@ -13,6 +13,12 @@ export const errorCodes = [
   'INVALID_CREDENTIALS',
   'LOCKED',
   'UNKNOWN_METHOD',
+  /** The data folder or database cannot be used (damaged, read-only, full, locked). */
+  'STORAGE',
+  /** The call ran out of its time limit (shared/api/method.ts). */
+  'TIMEOUT',
+  /** The person pressed "Hủy". */
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

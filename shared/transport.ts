@@ -14,6 +14,10 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   ALREADY_SET_UP: 409,
   SETUP_REQUIRED: 409,
   LOCKED: 429,
+  STORAGE: 503,
+  TIMEOUT: 504,
+  // nginx's "client closed request": the caller gave up, nobody else reads it.
+  CANCELLED: 499,
   INTERNAL: 500,
 };
 

@@ -174,6 +174,7 @@ const methodFieldLabels: Record<string, Record<string, string>> = {
   'backup.restore': { fileName: 'Bản sao lưu' },
   'sokhcn.file': { name: 'Tên tệp' },
   'sokhcn.consolidationXlsx': { title: 'Tên biểu đồ' },
+  'logs.report': { page: 'Trang', message: 'Thông báo lỗi', stack: 'Vết lỗi' },
 };
 const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };
 

@@ -23,6 +23,16 @@ export interface CallContext {
   session: Session;
   /** The logged-in user, read fresh for each call so a disabled account stops at once. */
   user: User | null;
+  /**
+   * Aborted when the person pressed "Hủy" or the caller gave up; only entries marked cancellable
+   * in the contract look at it, and stop without having changed anything.
+   */
+  signal?: AbortSignal;
+  /**
+   * Long work says which step it has begun (shown as a progress bar). Throws CANCELLED once the
+   * call was cancelled, so a handler stops at its next step; await it.
+   */
+  progress?: (step: number, steps: number, label: string) => Promise<void>;
 }
 
 export type Handler<K extends MethodName> = (

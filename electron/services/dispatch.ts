@@ -1,9 +1,11 @@
 import { api, isMethodName } from '../../shared/api.ts';
 import { hasPermission, permissionLabels } from '../../shared/domain/organization/roles.ts';
+import { CANCELLED_MESSAGE, type ProgressStep } from '../../shared/api/progress.ts';
 import { AppError, type CallResult } from '../../shared/errors.ts';
 import { describeIssues } from '../../shared/validation.ts';
-import type { Handlers, Session } from './context.ts';
+import type { CallContext, Handlers, Session } from './context.ts';
 import type { Logger } from './logging/logger.ts';
+import { storeAppError } from './store/storeErrors.ts';
 import type { UsersRepository } from './organization/usersRepository.ts';
 import { sessionEnd, sessionEndMessages, signOut, type SessionEnd } from './sessions/sessionPolicy.ts';
 
@@ -17,7 +19,24 @@ export interface DispatchOptions {
 const MAX_MESSAGE = 500;
 const clip = (s: string, max = MAX_MESSAGE) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-export type Dispatch = (name: string, rawInput: unknown, session: Session) => Promise<CallResult<unknown>>;
+/** What a transport gives a call besides its input: cancel, and where its progress goes. */
+export interface CallControl {
+  signal?: AbortSignal;
+  /** Awaited: the host may pace long work (the test web host does, to make it slow on purpose). */
+  onProgress?: (p: ProgressStep) => void | Promise<void>;
+}
+
+export type Dispatch = (
+  name: string,
+  rawInput: unknown,
+  session: Session,
+  control?: CallControl,
+) => Promise<CallResult<unknown>>;
+
+/** Throws CANCELLED when the call's signal has been aborted. */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('CANCELLED', CANCELLED_MESSAGE);
+}
 
 /**
  * The one gate every call passes, whatever the transport: the method must exist, the input must
@@ -32,7 +51,7 @@ export function createDispatch(
 ): Dispatch {
   const clock = options.clock ?? (() => new Date());
   const idleMinutes = options.idleMinutes ?? (() => 8 * 60);
-  return async (name, rawInput, session) => {
+  return async (name, rawInput, session, control = {}) => {
     try {
       if (!isMethodName(name)) throw new AppError('UNKNOWN_METHOD', `Không có chức năng "${clip(name, 80)}"`);
       const spec = api[name];
@@ -61,11 +80,15 @@ export function createDispatch(
           );
         }
       }
-      const handler = handlers[name] as (
-        input: unknown,
-        ctx: { session: Session; user: typeof user },
-      ) => unknown;
-      const value = await handler(parsed.data, { session, user });
+      const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
+      const { signal } = control;
+      const progress = async (step: number, steps: number, label: string) => {
+        throwIfCancelled(signal);
+        await control.onProgress?.({ step, steps, label });
+        throwIfCancelled(signal);
+      };
+      throwIfCancelled(signal);
+      const value = await handler(parsed.data, { session, user, progress, ...(signal ? { signal } : {}) });
       const out = spec.output.safeParse(value);
       if (!out.success) {
         log.error(`[baocao] output of ${name} does not match the contract`, out.error.issues);
@@ -75,6 +98,9 @@ export function createDispatch(
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: { code: e.code, message: clip(e.message) } };
       log.error(`[baocao] ${name} failed`, e);
+      // A damaged, read-only, full or locked store says so, with its remedy.
+      const store = storeAppError(e);
+      if (store) return { ok: false, error: store.toPayload() };
       return {
         ok: false,
         error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi không mong muốn. Thao tác chưa được thực hiện.' },

@@ -1,6 +1,6 @@
 import { api, isMethodName } from '../../shared/api.ts';
 import type { Session } from './context.ts';
-import type { Dispatch } from './dispatch.ts';
+import type { CallControl, Dispatch } from './dispatch.ts';
 import { prepareDataDir } from './backup/prepareDataDir.ts';
 import { startDailyBackups } from './backup/dailyBackups.ts';
 import { createServices, type ServiceOptions, type Services } from './index.ts';
@@ -12,7 +12,29 @@ export interface HostOptions extends Omit<ServiceOptions, 'requestReopen' | 'dat
   dataDir: string;
   /** Daily backups on a timer; off for short-lived hosts (the CLI, most tests). */
   dailyBackups?: boolean;
+  /** How long close() waits for calls in flight (default 30 s). */
+  closeWaitMs?: number;
+  /**
+   * Test web host only (BAOCAO_TEST_HOOKS): each progress step of long work waits this long, so an
+   * E2E can watch the progress bar and press "Hủy". Never set by the desktop.
+   */
+  testStepDelayMs?: number;
 }
+
+/** A call slower than this leaves a line in the log (method and duration, never the inputs). */
+export const SLOW_CALL_MS = 2_000;
+
+/** Waits ms, or until the signal aborts (then at once: the next progress step throws CANCELLED). */
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 
 export interface ServiceHost {
   /** The services of the moment: after a restore this is a new object. */
@@ -43,6 +65,7 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
   const log = options.log ?? consoleLogger();
   const version = options.appVersion ?? appVersion();
   const clock = options.clock ?? (() => new Date());
+  const closeWaitMs = options.closeWaitMs ?? 30_000;
   const prepare = () =>
     prepareDataDir({
       dataDir: options.dataDir,
@@ -58,17 +81,17 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
   const hold = (reason: string) => {
     const key = Symbol(reason);
     held.set(key, reason);
-    return () => held.delete(key);
+    return () => {
+      held.delete(key);
+      wakeIfQuiet();
+    };
   };
   const build = () =>
     createServices({
       ...options,
       log,
       appVersion: version,
-      holdBusy: (reason) => {
-        const release = hold(reason);
-        return () => void release();
-      },
+      holdBusy: hold,
       requestReopen: () => {
         reopenRequested = true;
       },
@@ -81,13 +104,22 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
   let inFlight = 0;
   let writesInFlight = 0;
   let gate: Promise<void> | null = null;
-  let idle: (() => void) | null = null;
+  /** Woken when the last call in flight ends: a reopen and close wait for them. */
+  const idleWaiters: (() => void)[] = [];
+  const whenIdle = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)));
+  /** Woken when no call is in flight and no work holds the host (busy.hold): close waits for it. */
+  const quietWaiters: (() => void)[] = [];
+  const quiet = () => inFlight === 0 && held.size === 0;
+  const wakeIfQuiet = () => {
+    if (quiet()) for (const wake of quietWaiters.splice(0)) wake();
+  };
+  const whenQuiet = () => (quiet() ? Promise.resolve() : new Promise<void>((r) => quietWaiters.push(r)));
 
   const reopen = async () => {
     let release!: () => void;
     gate = new Promise((r) => (release = r));
     try {
-      if (inFlight > 0) await new Promise<void>((r) => (idle = r));
+      await whenIdle();
       services.close();
       await prepare();
       services = build();
@@ -99,24 +131,36 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
     }
   };
 
-  const dispatch: Dispatch = async (name, input, session) => {
+  const dispatch: Dispatch = async (name, input, session, control = {}) => {
     while (gate) await gate;
     if ((sessionEpoch.get(session) ?? 0) !== epoch) session.userId = null;
     sessionEpoch.set(session, epoch);
     inFlight++;
     const writes = isMethodName(name) && !api[name].readOnly;
     if (writes) writesInFlight++;
+    const stepDelay = options.testStepDelayMs;
+    const paced: CallControl = stepDelay
+      ? {
+          ...control,
+          onProgress: async (p) => {
+            await control.onProgress?.(p);
+            await pause(stepDelay, control.signal);
+          },
+        }
+      : control;
+    const started = performance.now();
     let result;
     try {
-      result = await services.dispatch(name, input, session);
+      result = await services.dispatch(name, input, session, paced);
     } finally {
+      const ms = Math.round(performance.now() - started);
+      if (ms >= SLOW_CALL_MS) log.warn('slow call', { method: isMethodName(name) ? name : 'unknown', ms });
+      if (control.signal?.aborted)
+        log.info('call cancelled', { method: isMethodName(name) ? name : 'unknown', ms });
       inFlight--;
       if (writes) writesInFlight--;
-      if (inFlight === 0 && idle) {
-        const wake = idle;
-        idle = null;
-        wake();
-      }
+      if (inFlight === 0) for (const wake of idleWaiters.splice(0)) wake();
+      wakeIfQuiet();
     }
     if (reopenRequested) {
       reopenRequested = false;
@@ -144,6 +188,22 @@ export async function openServiceHost(options: HostOptions): Promise<ServiceHost
     async close() {
       daily?.stop();
       while (gate) await gate;
+      // On quit, calls in flight and held work (an upload) finish before the store closes under
+      // them; past the limit it is logged and the store closes anyway (SQLite's journal keeps it
+      // whole).
+      if (!quiet()) {
+        log.info('waiting for work in flight before closing', { inFlight, held: [...held.values()] });
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), closeWaitMs)));
+        if ((await Promise.race([whenQuiet(), late])) === 'late') {
+          log.warn('closing with work still in flight', {
+            inFlight,
+            held: [...held.values()],
+            waitedMs: closeWaitMs,
+          });
+        }
+        clearTimeout(timer);
+      }
       services.close();
     },
   };

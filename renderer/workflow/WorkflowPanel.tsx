@@ -9,6 +9,7 @@ import { vietnamDateTime } from '../drafting/format.ts';
 import { SubmitOutcome, useSubmit } from '../drafting/report/SubmitPanel.tsx';
 import { navigate } from '../drafting/useDocumentQuery.ts';
 import { useApiQuery } from '../queries.ts';
+import { remoteStatusLabel, sendStateLabel } from '../outbox/outboxLabels.ts';
 import { fileRoleLabels, issueLabel, stepLabel, type IssueView, type WorkflowView } from './labels.ts';
 
 interface Props {
@@ -41,6 +42,23 @@ export function IssuedFiles({ issue }: { issue: IssueView }) {
         ))}
       <ErrorBanner error={error} />
     </span>
+  );
+}
+
+/** Where the issue's package stands on its way to Sở KH&CN, and what the Sở said. */
+function SendingLine({ view, issueId }: { view: WorkflowView; issueId: string }) {
+  const item = view.sending.find((s) => s.issueId === issueId);
+  if (!item) return null;
+  const remote = remoteStatusLabel(item);
+  return (
+    <div className="small" data-testid="sending">
+      <a href="#/outbox">{sendStateLabel(item)}</a>
+      {remote && (
+        <div className={item.remoteStatus === 'returned' ? 'error-banner' : 'muted'} data-testid="so-status">
+          {remote}
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -183,6 +201,7 @@ export function WorkflowPanel({ documentId, flush, getRevision, onStatus }: Prop
                 ký: {i.signer.name}, ban hành: {i.issuedByName}
               </span>{' '}
               <IssuedFiles issue={i} />
+              <SendingLine view={v} issueId={i.id} />
             </li>
           ))}
         </ul>

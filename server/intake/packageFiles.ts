@@ -65,6 +65,15 @@ async function fsyncDirAsync(dir: string) {
   }
 }
 
+async function fsyncFile(file: string) {
+  const fh = await fsp.open(file, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
 const megabytes = (n: number) =>
   `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
@@ -86,8 +95,8 @@ export function openPackageFiles(dataDir: string): PackageFiles {
         dir,
         async write(field, fileName, stream) {
           const file = path.join(dir, `part-${count++}`);
-          // Async writes and fsync: the event loop keeps serving while the disk works, and
-          // concurrent uploads' fsyncs overlap on libuv's thread pool.
+          // Async writes: the event loop keeps serving while the disk works. No fsync yet: only a
+          // package that passes every check is made durable (commit), all its files at once.
           const fh = await fsp.open(file, 'wx');
           const hash = createHash('sha256');
           let size = 0;
@@ -117,7 +126,6 @@ export function openPackageFiles(dataDir: string): PackageFiles {
                 `Tệp "${fileName}" lớn hơn giới hạn ${megabytes(limits.maxFileBytes)} cho mỗi tệp`,
               );
             }
-            await fh.sync();
           } finally {
             await fh.close();
           }
@@ -130,12 +138,13 @@ export function openPackageFiles(dataDir: string): PackageFiles {
     },
 
     async commit(staging, files, packageId) {
-      for (const { part, storedName } of files) {
-        const target = path.join(staging.dir, storedName);
-        // Two names with the same bytes are kept once.
-        if (fs.existsSync(target)) await fsp.rm(part.path);
-        else await fsp.rename(part.path, target);
-      }
+      // Two names with the same bytes are kept once.
+      const kept = new Map<string, StagedPart>();
+      for (const { part, storedName } of files) if (!kept.has(storedName)) kept.set(storedName, part);
+      // Every file on disk before its name is: the fsyncs overlap on libuv's thread pool, where
+      // one after another, as each part arrived, they were a package's longest wait.
+      await Promise.all([...kept.values()].map((part) => fsyncFile(part.path)));
+      for (const [storedName, part] of kept) await fsp.rename(part.path, path.join(staging.dir, storedName));
       for (const leftover of (await fsp.readdir(staging.dir)).filter((n) => n.startsWith('part-'))) {
         await fsp.rm(path.join(staging.dir, leftover));
       }

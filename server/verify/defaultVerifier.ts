@@ -1,14 +1,15 @@
 import type { PackageVerifier } from './packageVerifier.ts';
-import { createOpensslVerifier } from './opensslVerifier.ts';
+import { createWorkerVerifier } from './workerVerifier.ts';
+
+let shared: PackageVerifier | undefined;
 
 /**
  * THE place where the server's signature verification is chosen. `npm run server` and every test
- * that does not inject its own verifier get this one.
- *
- * When the signing module lands (electron/services/signing/: verifyCmsDetached(content, p7s,
- * {trustedRoots}) and verifyPdf(bytes, {trustedRoots})), return here a PackageVerifier that calls
- * those two, shared with the desktop's own "verify", instead of the OpenSSL stand-in.
+ * that does not inject its own verifier get this one: the desktop's verification module
+ * (electron/services/signing/verify), shared by both sides, run in this process's worker threads
+ * (one set for the process; idle threads do not keep it alive).
  */
 export function createDefaultVerifier(): PackageVerifier {
-  return createOpensslVerifier();
+  shared ??= createWorkerVerifier();
+  return shared;
 }

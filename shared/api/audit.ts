@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../text.ts';
-import { empty, method } from './method.ts';
+import { empty, method, TIME_LIMITS } from './method.ts';
 
 /** The head of the audit chain: kept in backups and in packages sent to Sở KH&CN. */
 export const auditAnchorSchema = z.object({
@@ -36,6 +36,7 @@ export const auditApi = {
   }),
   /** "Kiểm tra toàn vẹn": the whole chain now, and against an anchor from a backup or a package if given. */
   'audit.verify': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'settings.manage',
     input: z.object({ anchor: auditAnchorSchema.optional() }).strict(),
     output: auditCheckSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../text.ts';
-import { empty, method } from './method.ts';
+import { empty, method, TIME_LIMITS } from './method.ts';
 
 /**
  * "Sao lưu" / "Khôi phục" under Settings. An archive is named by the list below (a file in the
@@ -64,7 +64,12 @@ export const backupApi = {
     input: empty,
     output: backupStatusSchema,
   }),
-  'backup.create': method({ access: 'settings.manage', input: empty, output: backupEntrySchema }),
+  'backup.create': method({
+    timeLimitMs: TIME_LIMITS.dataFolder,
+    access: 'settings.manage',
+    input: empty,
+    output: backupEntrySchema,
+  }),
   'backup.setFolder': method({
     access: 'settings.manage',
     input: z.object({
@@ -75,6 +80,7 @@ export const backupApi = {
   }),
   /** Opens and checks an archive completely, changing nothing: what "Khôi phục" would bring back. */
   'backup.inspect': method({
+    timeLimitMs: TIME_LIMITS.dataFolder,
     access: 'settings.manage',
     readOnly: true,
     input: z.object({ fileName: archiveName }),
@@ -85,6 +91,7 @@ export const backupApi = {
    * the restored data once this call has answered: the renderer reloads and everyone logs in again.
    */
   'backup.restore': method({
+    timeLimitMs: TIME_LIMITS.dataFolder,
     access: 'settings.manage',
     input: z.object({ fileName: archiveName }),
     output: z.object({ restored: backupSummarySchema, safetyBackup: z.string() }),

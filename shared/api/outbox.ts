@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../text.ts';
-import { empty, fileSchema, method, ok } from './method.ts';
+import { empty, fileSchema, method, ok, TIME_LIMITS } from './method.ts';
 
 /**
  * Sending to Sở KH&CN (issue "Sending to Sở KH&CN: the intake server…"): the connection of this
@@ -15,6 +15,7 @@ export const outboxItemSchema = z.object({
   packageId: z.string(),
   issueId: z.string(),
   documentId: z.string(),
+  kind: z.enum(['plan', 'report']),
   title: z.string(),
   number: z.string(),
   issuedOn: z.string(),
@@ -61,6 +62,7 @@ export const outboxApi = {
   /** "Cập nhật tình trạng": asks Sở KH&CN what became of the packages sent. */
   'outbox.refreshStatus': method({
     access: 'user',
+    timeLimitMs: TIME_LIMITS.file,
     input: empty,
     output: z.object({ updated: z.number().int() }),
   }),
@@ -74,6 +76,7 @@ export const outboxApi = {
   /** "Kết nối Sở KH&CN": enrols this computer with the one-time code Sở KH&CN gave. */
   'outbox.enrol': method({
     access: 'settings.manage',
+    timeLimitMs: TIME_LIMITS.file,
     input: z.object({
       serverUrl: text.line(300).trim().min(1, 'Chưa nhập địa chỉ máy chủ Sở KH&CN'),
       code: text

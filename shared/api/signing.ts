@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { text } from '../text.ts';
 import { certificateSummarySchema } from '../domain/signing/certificate.ts';
 import { verificationReportSchema } from '../domain/signing/verification.ts';
-import { empty, method, ok } from './method.ts';
+import { empty, method, ok, TIME_LIMITS } from './method.ts';
 
 /**
  * Digital signatures (issue "Signing: PAdES…"): each user's identity (USB token over PKCS#11, a
@@ -82,23 +82,41 @@ export const signingApi = {
     output: z.object({ identity: identitySummarySchema.nullable(), signatureImage: imageSchema.nullable() }),
   }),
   'signing.tokens': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'user',
     readOnly: true,
     input: z.object({ library: libraryPath }),
     output: z.array(tokenInfoSchema),
   }),
   'signing.tokenCertificates': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'user',
     readOnly: true,
     input: z.object({ library: libraryPath, tokenSerial }),
     output: z.array(tokenCertificateSchema),
   }),
-  'signing.useToken': method({ access: 'user', input: tokenChoice, output: identitySummarySchema }),
-  'signing.importP12': method({ access: 'user', input: p12Upload, output: identitySummarySchema }),
-  'signing.createTrial': method({ access: 'user', input: newPassphrase, output: identitySummarySchema }),
+  'signing.useToken': method({
+    timeLimitMs: TIME_LIMITS.person,
+    access: 'user',
+    input: tokenChoice,
+    output: identitySummarySchema,
+  }),
+  'signing.importP12': method({
+    timeLimitMs: TIME_LIMITS.file,
+    access: 'user',
+    input: p12Upload,
+    output: identitySummarySchema,
+  }),
+  'signing.createTrial': method({
+    timeLimitMs: TIME_LIMITS.file,
+    access: 'user',
+    input: newPassphrase,
+    output: identitySummarySchema,
+  }),
   'signing.removeIdentity': method({ access: 'user', input: empty, output: ok }),
   /** "Ký thử": opens the identity with the PIN/password, signs a test text and checks it. */
   'signing.testSign': method({
+    timeLimitMs: TIME_LIMITS.person,
     access: 'user',
     input: signingSecretSchema,
     output: z.object({ message: z.string() }),
@@ -121,22 +139,26 @@ export const signingApi = {
     }),
   }),
   'signing.organization.useToken': method({
+    timeLimitMs: TIME_LIMITS.person,
     access: 'settings.manage',
     input: tokenChoice,
     output: identitySummarySchema,
   }),
   'signing.organization.importP12': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'settings.manage',
     input: p12Upload,
     output: identitySummarySchema,
   }),
   'signing.organization.createTrial': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'settings.manage',
     input: newPassphrase,
     output: identitySummarySchema,
   }),
   'signing.organization.removeIdentity': method({ access: 'settings.manage', input: empty, output: ok }),
   'signing.organization.testSign': method({
+    timeLimitMs: TIME_LIMITS.person,
     access: 'settings.manage',
     input: signingSecretSchema,
     output: z.object({ message: z.string() }),
@@ -165,6 +187,7 @@ export const signingApi = {
 
   /** "Kiểm tra chữ ký": any PDF or package (.zip), also one received from elsewhere. */
   'signing.verify': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'user',
     readOnly: true,
     input: z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, method } from './method.ts';
+import { empty, method, TIME_LIMITS } from './method.ts';
 
 export const updateStateSchema = z.enum([
   /** Not a packaged desktop app, or no Sở KH&CN server configured. */
@@ -26,6 +26,7 @@ export const updatesApi = {
   'updates.status': method({ access: 'user', readOnly: true, input: empty, output: updateStatusSchema }),
   /** Restart into the downloaded version, unless something is in flight (then `started` is false). */
   'updates.install': method({
+    timeLimitMs: TIME_LIMITS.dataFolder,
     access: 'user',
     input: empty,
     output: z.object({ started: z.boolean(), message: z.string() }),

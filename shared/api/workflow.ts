@@ -4,7 +4,7 @@ import { signerSchema } from '../domain/organization/letterhead.ts';
 import { roleSchema } from '../domain/organization/roles.ts';
 import { workflowActionSchema } from '../domain/workflow/transitions.ts';
 import { text } from '../text.ts';
-import { empty, fileSchema, method, ok } from './method.ts';
+import { empty, fileSchema, method, ok, TIME_LIMITS } from './method.ts';
 import { outboxItemSchema } from './outbox.ts';
 import { identitySummarySchema, signingSecretSchema } from './signing.ts';
 
@@ -191,6 +191,7 @@ export const workflowApi = {
   'workflow.signingPreview': method({
     access: 'documents.approve',
     readOnly: true,
+    timeLimitMs: TIME_LIMITS.file,
     input: z.object({ id, baseRevision: z.number().int().nonnegative() }),
     output: z.object({
       pdf: fileSchema,
@@ -201,6 +202,7 @@ export const workflowApi = {
     }),
   }),
   'workflow.approve': method({
+    timeLimitMs: TIME_LIMITS.person,
     access: 'documents.approve',
     input: z.object({
       id,
@@ -212,6 +214,7 @@ export const workflowApi = {
     output: documentMetaSchema,
   }),
   'workflow.issue': method({
+    timeLimitMs: TIME_LIMITS.person,
     access: 'documents.issue',
     input: issueInput,
     output: z.object({ meta: documentMetaSchema, issue: issueSummarySchema }),
@@ -257,6 +260,7 @@ export const workflowApi = {
     output: registerEntrySchema,
   }),
   'register.export': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'user',
     readOnly: true,
     input: z.object({ year: z.number().int().min(2000).max(2100) }),
@@ -264,6 +268,7 @@ export const workflowApi = {
   }),
   /** A frozen file of an issued document: the same bytes on every download. */
   'documents.issuedFile': method({
+    timeLimitMs: TIME_LIMITS.file,
     access: 'user',
     input: z.object({ issueId: id, sha256 }),
     output: fileSchema,

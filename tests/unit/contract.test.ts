@@ -255,6 +255,7 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
     input: { periodKey: 'semiannual-2026' },
     label: 'Chỉ tính báo cáo đã tiếp nhận',
   },
+  { method: 'logs.report', input: { page: 'home', message: 'x', stack: 42 }, label: 'Vết lỗi' },
 ];
 
 describe('invalid input is refused at the gate, in Vietnamese, and changes nothing', () => {

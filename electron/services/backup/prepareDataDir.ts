@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logging/logger.ts';
 import type { Migration } from '../store/migrations/index.ts';
-import { DATABASE_FILE, schemaVersion } from '../store/openDatabase.ts';
+import { DATABASE_FILE, SchemaTooNewError, schemaVersion } from '../store/openDatabase.ts';
 import { readBackupFolder } from './backupFolder.ts';
 import { openCopy } from './inspectDatabase.ts';
 import { finishPendingRestore } from './restore.ts';
@@ -32,6 +32,8 @@ export async function prepareDataDir(options: PrepareOptions): Promise<void> {
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
       .get();
     const current = hasVersions ? schemaVersion(db) : 0;
+    // Refused here, before openDatabase would set its pragmas on a file this version must not touch.
+    if (current > options.migrations.length) throw new SchemaTooNewError(current, options.migrations.length);
     if (current === 0 || current >= options.migrations.length) return;
     try {
       const w = await writeBackup({

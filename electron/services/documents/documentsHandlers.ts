@@ -11,9 +11,8 @@ import { exchangeFor } from '../workflow/documentExchange.ts';
 import type { IssuedFileRole, WorkflowRepository } from '../workflow/workflowRepository.ts';
 import { docxFileName, pdfFileName } from './documentNumber.ts';
 import { catalogFor } from './exchangeBuilder.ts';
-import { documentFonts } from './pdf/fonts.ts';
-import { renderPdf } from './pdf/renderPdf.ts';
-import { checkAgainstCatalog, renderDocx } from './renderDocument.ts';
+import { checkAgainstCatalog } from './renderDocument.ts';
+import { renderDocxOffThread, renderPdfOffThread } from './renderOffThread.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF_MIME = 'application/pdf';
@@ -74,28 +73,36 @@ export function createDocumentHandlers(
     return { doc: exchange, catalog, updatedAt: doc.meta.updatedAt };
   };
   return {
-    'documents.renderDocx': async ({ id }) => {
+    'documents.renderDocx': async ({ id }, ctx) => {
       const found = stored(id);
       const frozen = frozenFile(deps, found, 'docx');
       if (frozen) return frozen;
+      await ctx.progress?.(1, 3, 'Đang chuẩn bị nội dung văn bản');
       const { doc, catalog } = load(found);
-      const bytes = await renderDocx(doc, catalog);
+      await ctx.progress?.(2, 3, 'Đang dàn trang và tạo tệp Word');
+      const bytes = await renderDocxOffThread(doc, catalog, ctx.signal);
+      await ctx.progress?.(3, 3, 'Đang hoàn tất tệp');
       return {
         fileName: docxFileName(doc, catalog.number),
         mime: DOCX_MIME,
         dataBase64: bytes.toString('base64'),
       };
     },
-    'documents.renderPdf': async ({ id }) => {
+    'documents.renderPdf': async ({ id }, ctx) => {
       const found = stored(id);
       const frozen = frozenFile(deps, found, 'pdf');
       if (frozen) return frozen;
+      await ctx.progress?.(1, 3, 'Đang chuẩn bị nội dung văn bản');
       const { doc, catalog, updatedAt } = load(found);
-      const { bytes } = await renderPdf(doc, catalog, {
-        fonts: documentFonts(path.join(deps.resourcesDir, 'fonts')),
+      await ctx.progress?.(2, 3, 'Đang dàn trang và tạo tệp PDF');
+      const bytes = await renderPdfOffThread(
+        doc,
+        catalog,
         // The time of the version shown: the same version gives the same bytes.
-        createdAt: new Date(updatedAt),
-      });
+        { fontsDir: path.join(deps.resourcesDir, 'fonts'), createdAt: new Date(updatedAt) },
+        ctx.signal,
+      );
+      await ctx.progress?.(3, 3, 'Đang hoàn tất tệp');
       return {
         fileName: pdfFileName(doc, catalog.number),
         mime: PDF_MIME,

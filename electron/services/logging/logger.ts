@@ -36,8 +36,18 @@ export interface LoggerOptions extends Partial<RotatingFileOptions> {
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
 export function createLogger(options: LoggerOptions = {}): AppLogger {
-  const file = options.dir ? openRotatingFile({ ...options, dir: options.dir }) : null;
-  const echo = options.echo ?? false;
+  // A data folder that cannot be written must not stop the app before it can say so: the log then
+  // only echoes, and the start-up screen (services/startup) explains the folder.
+  let file: ReturnType<typeof openRotatingFile> | null = null;
+  let fileFailed = false;
+  if (options.dir) {
+    try {
+      file = openRotatingFile({ ...options, dir: options.dir });
+    } catch {
+      fileFailed = true;
+    }
+  }
+  const echo = (options.echo ?? false) || fileFailed;
   const destination = {
     write(line: string) {
       // Last net: a secret that slipped into a field pino added itself.

@@ -3,8 +3,26 @@ import type { AppLogger } from './logger.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function createLogsHandlers(log: AppLogger, clock: () => Date): Pick<Handlers, 'logs.export'> {
+/** At most this many renderer errors a minute reach the log: a render loop must not flood it. */
+const REPORTS_PER_MINUTE = 20;
+
+export function createLogsHandlers(
+  log: AppLogger,
+  clock: () => Date,
+): Pick<Handlers, 'logs.export' | 'logs.report'> {
+  const renderer = log.child('renderer');
+  let windowStart = 0;
+  let inWindow = 0;
   return {
+    'logs.report': ({ page, message, stack }) => {
+      const now = clock().getTime();
+      if (now - windowStart > 60_000) {
+        windowStart = now;
+        inWindow = 0;
+      }
+      if (++inWindow <= REPORTS_PER_MINUTE) renderer.error('page failed to render', { page, message, stack });
+      return { ok: true as const };
+    },
     'logs.export': () => {
       const now = clock();
       const header =

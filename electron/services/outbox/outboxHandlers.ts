@@ -36,11 +36,13 @@ export interface OutboxHandlerDeps {
 
 export function outboxView(deps: Pick<OutboxHandlerDeps, 'workflow' | 'documents'>, item: OutboxItem) {
   const issue = deps.workflow.issue(item.issueId);
+  const doc = deps.documents.get(item.documentId);
   return {
     packageId: item.packageId,
     issueId: item.issueId,
     documentId: item.documentId,
-    title: deps.documents.get(item.documentId)?.meta.title ?? '',
+    kind: doc?.meta.kind ?? 'report',
+    title: doc?.meta.title ?? '',
     number: issue?.number ?? '',
     issuedOn: issue?.issuedOn ?? '',
     state: item.state,

@@ -39,6 +39,7 @@ export type SendOutcome = 'sent' | 'retry' | 'failed' | 'idle' | 'not-connected'
 const DEFAULT_BACKOFF = { baseMs: 30_000, maxMs: 60 * 60_000 };
 /** setTimeout's ceiling (~24.8 days); a wake further away is re-armed when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+const STATUS_EVERY_MS = 10 * 60_000;
 
 /** The n-th try (1-based) waits base·2^(n-1), capped, times a random factor in [0.5, 1). */
 export function backoffDelay(attempts: number, random: number, b = DEFAULT_BACKOFF): number {
@@ -82,6 +83,7 @@ export function createOutboxSender(deps: SenderDeps) {
   /** The services are closing: no more writes. */
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
+  let statusTimer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -188,6 +190,25 @@ export function createOutboxSender(deps: SenderDeps) {
     });
   }
 
+  /** Asks the server what became of the packages sent (received, accepted, returned with a reason). */
+  async function refreshStatus(): Promise<{ ok: true; updated: number } | { ok: false; message: string }> {
+    const c = client();
+    if (typeof c === 'string') return { ok: false, message: c };
+    const r = await c.fetchStatus();
+    if (closed) return { ok: false, message: 'BaoCao đang đóng' };
+    if (!r.ok) return { ok: false, message: r.failure.message };
+    let updated = 0;
+    for (const p of r.value.packages) {
+      const mine = outbox.get(p.packageId);
+      if (!mine) continue;
+      if (mine.remoteStatus !== p.status || mine.remoteReason !== p.statusReason) {
+        outbox.setRemoteStatus(p.packageId, p.status, p.statusReason);
+        updated++;
+      }
+    }
+    return { ok: true, updated };
+  }
+
   return {
     /** At start: interrupted uploads go back in the queue, then the queue is worked. */
     start() {
@@ -197,12 +218,21 @@ export function createOutboxSender(deps: SenderDeps) {
       const resumed = outbox.resumeInterrupted();
       if (resumed) log.info('outbox: resumed interrupted uploads', { resumed });
       kick();
+      // What Sở KH&CN decided (tiếp nhận, trả lại) reaches the clerk without anyone asking.
+      statusTimer = setInterval(() => {
+        if (outbox.all().some((i) => i.state === 'sent' && i.remoteStatus !== 'accepted')) {
+          void refreshStatus().catch((e: unknown) => log.warn('outbox: status check failed', { err: e }));
+        }
+      }, STATUS_EVERY_MS);
+      statusTimer.unref?.();
     },
     stop() {
       stopped = true;
       closed = true;
       if (timer) clearTimeout(timer);
+      if (statusTimer) clearInterval(statusTimer);
       timer = null;
+      statusTimer = null;
     },
     /** After an issue, "Gửi ngay" or "Gửi lại": work the queue now. */
     kick,
@@ -217,23 +247,7 @@ export function createOutboxSender(deps: SenderDeps) {
     client,
     /** Waits for the work in progress (tests, quit). */
     idle: () => running ?? Promise.resolve(),
-    /** Asks the server what became of the packages sent (received, accepted, returned with a reason). */
-    async refreshStatus(): Promise<{ ok: true; updated: number } | { ok: false; message: string }> {
-      const c = client();
-      if (typeof c === 'string') return { ok: false, message: c };
-      const r = await c.fetchStatus();
-      if (!r.ok) return { ok: false, message: r.failure.message };
-      let updated = 0;
-      for (const p of r.value.packages) {
-        const mine = outbox.get(p.packageId);
-        if (!mine) continue;
-        if (mine.remoteStatus !== p.status || mine.remoteReason !== p.statusReason) {
-          outbox.setRemoteStatus(p.packageId, p.status, p.statusReason);
-          updated++;
-        }
-      }
-      return { ok: true, updated };
-    },
+    refreshStatus,
   };
 }
 export type OutboxSender = ReturnType<typeof createOutboxSender>;

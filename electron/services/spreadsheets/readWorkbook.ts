@@ -85,9 +85,11 @@ export async function readWorkbook(
   fileName: string,
   bytes: Buffer,
   workers: WorkerPool = spreadsheetWorkers(),
+  /** "Hủy": a parse in progress stops (its worker is terminated). */
+  signal?: AbortSignal,
 ): Promise<WorkbookData> {
   checkSpreadsheetName(fileName, bytes);
   // A copy of its own, moved (not copied again) into the worker.
   const own = new Uint8Array(bytes);
-  return workers.run<WorkbookData>('parseXlsx', own, [own.buffer]);
+  return workers.run<WorkbookData>('parseXlsx', own, [own.buffer], signal);
 }

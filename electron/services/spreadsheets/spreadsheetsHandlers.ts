@@ -70,10 +70,12 @@ export function createSpreadsheetHandlers(deps: SpreadsheetDeps): SpreadsheetHan
   }
 
   /** Parses the upload against the report as it is stored now (read after the file, not before). */
-  async function dryRun(input: { id: string; fileName: string; dataBase64: string }) {
+  async function dryRun(input: { id: string; fileName: string; dataBase64: string }, ctx?: CallContext) {
     requireEditable(requireDocument(documents, input.id, 'report'));
     const bytes = Buffer.from(input.dataBase64, 'base64');
-    const workbook = await readWorkbook(input.fileName, bytes);
+    await ctx?.progress?.(1, 2, 'Đang đọc tệp Excel');
+    const workbook = await readWorkbook(input.fileName, bytes, undefined, ctx?.signal);
+    await ctx?.progress?.(2, 2, 'Đang so sánh với báo cáo');
     const doc = requireDocument(documents, input.id, 'report');
     requireEditable(doc);
     const plan: ImportPlan = planReportImport(workbook, reportOf(doc), catalogOf(deps, doc));
@@ -81,12 +83,18 @@ export function createSpreadsheetHandlers(deps: SpreadsheetDeps): SpreadsheetHan
   }
 
   return {
-    'spreadsheets.export': async ({ id, what }) => {
+    'spreadsheets.export': async ({ id, what }, ctx) => {
       const doc = documents.get(id);
       if (!doc) throw new AppError('NOT_FOUND', `Không tìm thấy văn bản "${id}"`);
       const org = orgOf();
       const catalog = catalogOf(deps, doc);
-      if (what === 'document') return deps.frozenWorkbook(doc) ?? (await renderStored(org, catalog, doc));
+      await ctx.progress?.(1, 2, 'Đang chuẩn bị số liệu');
+      if (what === 'document') {
+        const frozen = deps.frozenWorkbook(doc);
+        if (frozen) return frozen;
+        await ctx.progress?.(2, 2, 'Đang tạo tệp Excel');
+        return await renderStored(org, catalog, doc);
+      }
       if (doc.meta.kind === 'plan') {
         throw new AppError('VALIDATION', 'Mẫu nhập Excel chỉ có cho báo cáo, không có cho kế hoạch');
       }
@@ -99,8 +107,8 @@ export function createSpreadsheetHandlers(deps: SpreadsheetDeps): SpreadsheetHan
       };
     },
 
-    'spreadsheets.previewImport': async (input) => {
-      const { plan } = await dryRun(input);
+    'spreadsheets.previewImport': async (input, ctx) => {
+      const { plan } = await dryRun(input, ctx);
       return {
         sheet: plan.sheet,
         rowsRead: plan.rowsRead,

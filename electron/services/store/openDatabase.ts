@@ -46,6 +46,19 @@ function configure(db: Db) {
   db.pragma('busy_timeout = 5000');
 }
 
+/** A database written by a newer BaoCao: this version must not touch it. */
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly current: number,
+    readonly newest: number,
+  ) {
+    super(
+      `Cơ sở dữ liệu được tạo bởi phiên bản BaoCao mới hơn (lược đồ ${current}, phiên bản này hiểu đến ${newest}). Hãy cập nhật ứng dụng.`,
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
 export function schemaVersion(db: Db): number {
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
   return row.v ?? 0;
@@ -63,11 +76,7 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
   });
   const current = schemaVersion(db);
   const newest = sorted.length;
-  if (current > newest) {
-    throw new Error(
-      `Cơ sở dữ liệu được tạo bởi phiên bản BaoCao mới hơn (lược đồ ${current}, phiên bản này hiểu đến ${newest}). Hãy cập nhật ứng dụng.`,
-    );
-  }
+  if (current > newest) throw new SchemaTooNewError(current, newest);
   const record = db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of sorted.filter((m) => m.version > current)) {
     db.transaction(() => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { CANCELLED_MESSAGE } from '../../../shared/api/progress.ts';
 import { AppError, type ErrorCode } from '../../../shared/errors.ts';
 import type { TaskReply, TaskRequest } from './workerTasks.ts';
 
@@ -37,7 +38,11 @@ export interface WorkerPoolOptions {
 }
 
 export interface WorkerPool {
-  run<T>(task: string, input: unknown, transfer?: Transferable[]): Promise<T>;
+  /**
+   * Runs one task. When `signal` aborts ("Hủy"), a waiting task leaves the queue and a running one
+   * has its worker terminated; either way the call fails with CANCELLED.
+   */
+  run<T>(task: string, input: unknown, transfer?: Transferable[], signal?: AbortSignal): Promise<T>;
   /** Workers alive now. */
   readonly size: number;
   close(): Promise<void>;
@@ -197,14 +202,42 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   }
 
   return {
-    run<T>(task: string, input: unknown, transfer: Transferable[] = []) {
+    run<T>(task: string, input: unknown, transfer: Transferable[] = [], signal?: AbortSignal) {
       if (closed) return Promise.reject(new AppError('INTERNAL', options.messages.failed));
+      if (signal?.aborted) return Promise.reject(new AppError('CANCELLED', CANCELLED_MESSAGE));
       const running = slots.filter((s) => s.job).length;
       if (running + queue.length >= maxWorkers + maxQueue) {
         return Promise.reject(new AppError('CONFLICT', options.messages.busy));
       }
       return new Promise<T>((resolve, reject) => {
-        queue.push({ id: nextId++, task, input, transfer, resolve: resolve as (v: unknown) => void, reject });
+        const job: Job = {
+          id: nextId++,
+          task,
+          input,
+          transfer,
+          resolve: (v) => {
+            signal?.removeEventListener('abort', cancel);
+            resolve(v as T);
+          },
+          reject: (e) => {
+            signal?.removeEventListener('abort', cancel);
+            reject(e);
+          },
+        };
+        function cancel() {
+          const waiting = queue.indexOf(job);
+          if (waiting >= 0) queue.splice(waiting, 1);
+          const slot = slots.find((s) => s.job === job);
+          if (slot) {
+            // terminate() stops the worker wherever it is; a fresh one starts for the next task.
+            slot.job = null;
+            retire(slot);
+          }
+          job.reject(new AppError('CANCELLED', CANCELLED_MESSAGE));
+          pump();
+        }
+        signal?.addEventListener('abort', cancel, { once: true });
+        queue.push(job);
         pump();
       });
     },

@@ -19,17 +19,27 @@ export interface RunningApp {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+export interface StartOptions {
+  /** The test web host's hooks (electron/services/startup/testHooks.ts), as BAOCAO_TEST_HOOKS. */
+  testHooks?: { stepDelayMs?: number; throwingPage?: boolean; timeLimits?: Record<string, number> };
+}
+
 /**
  * Starts `npm run web` exactly as a user would, on a free port, and waits for the URL it prints.
  * The renderer build is skipped (BAOCAO_SKIP_BUILD) because `npm run test:e2e` built it once.
  */
 export async function startWebApp(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-e2e-')),
+  options: StartOptions = {},
 ): Promise<RunningApp> {
   const child = spawn('npm', ['run', '--silent', 'web', '--', '--data-dir', dataDir, '--port', '0'], {
     cwd: repoRoot,
     detached: true,
-    env: { ...process.env, BAOCAO_SKIP_BUILD: '1' },
+    env: {
+      ...process.env,
+      BAOCAO_SKIP_BUILD: '1',
+      ...(options.testHooks ? { BAOCAO_TEST_HOOKS: JSON.stringify(options.testHooks) } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -91,10 +101,10 @@ export function screenshotPath(name: string): string {
 }
 
 /** One `npm run web` and one Chromium for a describe block, started before and stopped after it. */
-export function useAppAndBrowser(): { app: RunningApp; browser: Browser } {
+export function useAppAndBrowser(options: StartOptions = {}): { app: RunningApp; browser: Browser } {
   const env = {} as { app: RunningApp; browser: Browser };
   beforeAll(async () => {
-    [env.app, env.browser] = await Promise.all([startWebApp(), launchChromium()]);
+    [env.app, env.browser] = await Promise.all([startWebApp(undefined, options), launchChromium()]);
   });
   afterAll(async () => {
     await env.browser?.close();

@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServices, defaultResourcesDir } from '../../../electron/services/index.ts';
 import type { MethodOutput } from '../../../shared/api.ts';
 import { backoffDelay } from '../../../electron/services/outbox/outboxSender.ts';
 import { verifyReceipt } from '../../../electron/services/outbox/intakeClient.ts';
 import { startIntakeServer } from '../../../server/startServer.ts';
-import { admin } from '../../support/intakeServer.ts';
+import { admin, snapshotStore, startIntakeProcess } from '../../support/intakeServer.ts';
 import { expectError, expectOk } from '../../unit/helpers/setup.ts';
 import { setUpSending, type Sending } from './sending.ts';
 
@@ -51,7 +55,7 @@ describe('the outbox sends each issued package to the real intake server, once',
     expect(view.sending.map((x) => [x.remoteStatus, x.remoteReason])).toEqual([
       ['returned', 'Chỉ tiêu CT02 thiếu số liệu của quý II.'],
     ]);
-  });
+  }, 120_000);
 
   it('server down: waits with a growing delay, then sends when it is back; nothing is duplicated', async () => {
     s = await setUpSending();
@@ -82,7 +86,7 @@ describe('the outbox sends each issued package to the real intake server, once',
     } finally {
       await again.close();
     }
-  });
+  }, 120_000);
 
   it('an upload cut off after the server stored it is sent again at the next start and gets the same receipt', async () => {
     s = await setUpSending();
@@ -108,7 +112,79 @@ describe('the outbox sends each issued package to the real intake server, once',
     expect(resent.receipt!.receiptId).toBe(first.ok && first.value.receipt.receiptId);
     expect(resent.attempts).toBe(2);
     s.chain.services.sender.stop();
-  });
+  }, 120_000);
+
+  it('the server SIGKILLed mid-upload and restarted: the package arrives once, no partial files stay', async () => {
+    s = await setUpSending();
+    // The same data folder served by `npm run server` in its own process, on the enrolled port.
+    const port = new URL(s.intake.url).port;
+    await s.intake.server.close();
+    let server = await startIntakeProcess(s.intake.dataDir, ['--port', port]);
+    const issued = await s.issueSigned();
+    const { sender } = s.chain.services;
+    const sending = sender.sendOne();
+    await server.kill('SIGKILL');
+    const first = await sending;
+    // Killed before or after it answered: either way nothing is lost.
+    expect(['retry', 'sent']).toContain(first);
+    server = await startIntakeProcess(s.intake.dataDir, ['--port', port]);
+    try {
+      if (first === 'retry') {
+        expectOk(await s.chain.vanThu.call('outbox.retry', { packageId: issued.issue.packageId }));
+        expect(await sender.sendOne()).toBe('sent');
+      }
+      const item = (await list()).items[0]!;
+      expect(item.state).toBe('sent');
+      const client = sender.client();
+      if (typeof client === 'string') throw new Error(client);
+      const status = await client.fetchStatus();
+      expect(status.ok && status.value.packages.map((p) => p.packageId)).toEqual([issued.issue.packageId]);
+      // The server swept what the killed upload left in tmp/ at its start.
+      const files = snapshotStore(s.intake.dataDir).files;
+      expect(files.filter((f) => f.startsWith('tmp/'))).toEqual([]);
+    } finally {
+      await server.kill('SIGTERM');
+    }
+  }, 120_000);
+
+  it('the app closed with packages queued sends them when it starts again; a file changed on disk is never sent', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-outbox-'));
+    s = await setUpSending({ dataDir });
+    const port = Number(new URL(s.intake.url).port);
+    await s.intake.server.close();
+    const kept = await s.issueSigned();
+    const tampered = await s.issueSigned();
+    expect(await s.chain.services.sender.sendOne()).toBe('retry');
+    s.closeDepartment();
+    // Someone edits an issued PDF in the data folder while BaoCao is closed.
+    const pdf = tampered.issue.files.find((f) => f.role === 'pdf')!.sha256;
+    const stored = fs
+      .readdirSync(path.join(dataDir, 'issued'), { recursive: true, withFileTypes: true })
+      .find((e) => e.isFile() && e.name.startsWith(pdf))!;
+    fs.appendFileSync(path.join(stored.parentPath, stored.name), '% thêm một dòng\n');
+
+    const server = await startIntakeServer({ port, logger: false, dataDir: s.intake.dataDir });
+    const reopened = createServices({ dataDir, resourcesDir: defaultResourcesDir(), sendOutbox: true });
+    try {
+      const state = (id: string) =>
+        reopened.db.prepare('SELECT state, last_error FROM outbox WHERE package_id = ?').get(id) as {
+          state: string;
+          last_error: string | null;
+        };
+      // The one that failed once waits for its backoff; "Gửi ngay" is what a văn thư would press.
+      reopened.sender.kick();
+      await expect.poll(() => state(tampered.issue.packageId).state, { timeout: 30_000 }).toBe('failed');
+      expect(state(tampered.issue.packageId).last_error).toMatch(/bị thiếu hoặc bị thay đổi/);
+      reopened.db
+        .prepare('UPDATE outbox SET next_attempt_at = ? WHERE package_id = ?')
+        .run(new Date().toISOString(), kept.issue.packageId);
+      reopened.sender.kick();
+      await expect.poll(() => state(kept.issue.packageId).state, { timeout: 30_000 }).toBe('sent');
+    } finally {
+      reopened.close();
+      await server.close();
+    }
+  }, 180_000);
 
   it('a revoked device is told to enrol again, and sends once it has', async () => {
     s = await setUpSending();
@@ -127,7 +203,7 @@ describe('the outbox sends each issued package to the real intake server, once',
     expectOk(await s.chain.dept.call('outbox.enrol', { serverUrl: s.intake.url, code: enrolment }));
     expectOk(await s.chain.vanThu.call('outbox.retry', { packageId: issued.issue.packageId }));
     expect(await s.chain.services.sender.sendOne()).toBe('sent');
-  });
+  }, 120_000);
 
   it('refuses an enrolment code of another department, and changes nothing', async () => {
     s = await setUpSending();
@@ -147,5 +223,5 @@ describe('the outbox sends each issued package to the real intake server, once',
     );
     expect(refused.message).toContain('không phải của cơ quan này');
     expect((await list()).connection).toEqual(before);
-  });
+  }, 120_000);
 });

@@ -23,6 +23,8 @@ export interface Sending {
   issueSigned(): Promise<Issued>;
   /** The officer of Sở KH&CN returns or accepts a package through the officer API. */
   decide(packageId: string, decision: 'accepted' | 'returned', reason?: string): Promise<void>;
+  /** Closes the department's store (as quitting BaoCao does); close() then leaves it alone. */
+  closeDepartment(): void;
   close(): Promise<void>;
 }
 
@@ -30,13 +32,13 @@ export const HEAD_P12_PASSWORD = 'mat-khau-lanh-dao';
 export const ORG_P12_PASSWORD = 'mat-khau-co-quan';
 const today = () => new Date().toISOString().slice(0, 10);
 
-export async function setUpSending(options: { port?: number } = {}): Promise<Sending> {
+export async function setUpSending(options: { port?: number; dataDir?: string } = {}): Promise<Sending> {
   const pki = createTestPki();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-intake-'));
   // The server trusts the CA that issued the head's and the cơ quan's certificates.
   await admin(dataDir, 'trust-root', [pki.ca.certPath]);
   const intake = await startTestIntake({ dataDir, ...(options.port ? { port: options.port } : {}) });
-  const chain = await setUpChain();
+  const chain = await setUpChain(options.dataDir ? { dataDir: options.dataDir } : {});
 
   const p12 = (subject: [string, string][], name: string, password: string) => ({
     fileName: `${name}.p12`,
@@ -111,14 +113,20 @@ export async function setUpSending(options: { port?: number } = {}): Promise<Sen
     );
   };
 
+  let open = true;
+  const closeDepartment = () => {
+    if (open) chain.services.close();
+    open = false;
+  };
   return {
     chain,
     intake,
     pki,
     issueSigned,
     decide,
+    closeDepartment,
     async close() {
-      chain.services.close();
+      closeDepartment();
       await intake.close();
       pki.cleanup();
     },

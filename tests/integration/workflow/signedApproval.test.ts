@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, MANIFEST_SIGNATURE_FILE } from '../../../shared/domain/packages/manifest.ts';
-import { verifyCmsDetached } from '../../../electron/services/signing/verify/index.ts';
+import { verifyCmsDetached, verifyPdf } from '../../../electron/services/signing/verify/index.ts';
 import { has, pdfsig } from '../../support/signing/outsideTools.ts';
 import { signaturePng } from '../../support/signing/testImages.ts';
 import { dumpTables, expectError, expectOk } from '../../unit/helpers/setup.ts';
@@ -75,6 +75,11 @@ describe.skipIf(!has('pdfsig'))('"Duyệt và ký" and "Ban hành" with digital 
     // The head's signature covers the revision they signed; the cơ quan's covers the whole file.
     expect(sigs[0]!.total).toBe(false);
     expect(sigs[1]!.total).toBe(true);
+    // Our own check (the one Sở KH&CN's server runs) agrees: number, date, seal and the second
+    // signature are what a later signer may add, so the head's signature stays intact.
+    const ours = await verifyPdf(pdf, { trustedRoots: [] });
+    expect(ours.signatures.map((x) => x.intact)).toEqual([true, true]);
+    expect(ours.problems.join(' ')).not.toMatch(/không được phép/);
 
     const manifest = await fileOf(issued, 'manifest');
     const p7s = await fileOf(issued, 'manifest-signature');
@@ -91,7 +96,7 @@ describe.skipIf(!has('pdfsig'))('"Duyệt và ký" and "Ban hành" with digital 
 
     const queued = chain.services.db.prepare('SELECT state, issue_id FROM outbox').all();
     expect(queued).toEqual([{ state: 'queued', issue_id: issued.issue.id }]);
-  });
+  }, 120_000);
 
   it('a wrong password, or a PDF other than the one shown, changes nothing', async () => {
     expectOk(await chain.head.call('signing.createTrial', { password: HEAD_KEY }));
@@ -114,7 +119,7 @@ describe.skipIf(!has('pdfsig'))('"Duyệt và ký" and "Ban hành" with digital 
     });
     expect(expectError(stale, 'CONFLICT').message).toMatch(/PDF đã khác/);
     expect(dumpTables(chain.services.db)).toEqual(before);
-  });
+  }, 120_000);
 
   it('without digital signatures the head approves for a paper signature and nothing is queued', async () => {
     const doc = await submitted();
@@ -139,5 +144,5 @@ describe.skipIf(!has('pdfsig'))('"Duyệt và ký" and "Ban hành" with digital 
     expect(pdfsig(pdf).signatures).toEqual([]);
     expect(issued.issue.files.map((f) => f.role)).not.toContain('manifest-signature');
     expect(chain.services.db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 0 });
-  });
+  }, 120_000);
 });

@@ -59,10 +59,11 @@ async function addClerk(dept: Department, fullName: string, username: string) {
 
 /** A department on the real plan (by default a Sở KH&CN) with one logged-in chuyên viên. */
 export async function setUpDrafting(
-  options: { clock?: () => Date; agencyType?: string; fixture?: boolean } = {},
+  options: { clock?: () => Date; agencyType?: string; fixture?: boolean; dataDir?: string } = {},
 ): Promise<Drafting> {
   const dept = await setUpDepartment({
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.fixture
       ? {}
       : { resourcesDir: defaultResourcesDir(), organization: realOrganization(options.agencyType) }),

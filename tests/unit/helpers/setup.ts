@@ -101,12 +101,19 @@ export interface Department {
   admin: User;
 }
 
-/** A fresh in-memory department, set up through dispatch; the returned session is the admin's. */
+/** A fresh department (in memory unless `dataDir`), set up through dispatch; the session is the admin's. */
 export async function setUpDepartment(
-  options: { clock?: () => Date; organization?: Record<string, unknown>; resourcesDir?: string } = {},
+  options: {
+    clock?: () => Date;
+    organization?: Record<string, unknown>;
+    resourcesDir?: string;
+    /** A store on disk, to close and open again; in memory when omitted. */
+    dataDir?: string;
+  } = {},
 ): Promise<Department> {
   const services = createServices({
     resourcesDir: options.resourcesDir ?? FIXTURE_RESOURCES,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const session = newSession();

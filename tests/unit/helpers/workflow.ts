@@ -43,7 +43,7 @@ async function person(d: Drafting, username: string, fields: Record<string, unkn
 }
 
 /** A department with a clerk, two heads and a văn thư, on the real plan 34/KH-UBND. */
-export async function setUpChain(options: { clock?: () => Date } = {}): Promise<Chain> {
+export async function setUpChain(options: { clock?: () => Date; dataDir?: string } = {}): Promise<Chain> {
   const d = await setUpDrafting(options);
   const head = await person(d, 'phogiamdoc', {
     fullName: 'Lê Văn Phó',

@@ -71,6 +71,28 @@ describe('the worker pool', () => {
     expect(await p.run('echo', { n: 1 })).toEqual({ doubled: 2 });
   });
 
+  it('"Hủy" stops a running task at once (even a tight loop) and a waiting one, then recovers', async () => {
+    const p = pool({ maxWorkers: 1, maxQueue: 2 });
+    const running = new AbortController();
+    const waiting = new AbortController();
+    const spinning = refusal(p.run('spin', {}, [], running.signal));
+    const queued = refusal(p.run('echo', { n: 1 }, [], waiting.signal));
+    await new Promise((r) => setTimeout(r, 300));
+    waiting.abort();
+    expect(await queued).toMatchObject({
+      code: 'CANCELLED',
+      message: 'Đã hủy theo yêu cầu. Chưa có gì thay đổi.',
+    });
+    const before = Date.now();
+    running.abort();
+    expect(await spinning).toMatchObject({ code: 'CANCELLED' });
+    expect(Date.now() - before).toBeLessThan(1_000);
+    expect(await p.run('echo', { n: 4 })).toEqual({ doubled: 8 });
+    const already = new AbortController();
+    already.abort();
+    expect(await refusal(p.run('echo', { n: 1 }, [], already.signal))).toMatchObject({ code: 'CANCELLED' });
+  });
+
   it('stops a task that takes more memory than its worker may have', async () => {
     const p = pool({
       resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 },

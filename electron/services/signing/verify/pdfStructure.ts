@@ -84,10 +84,16 @@ export function findSignatures(doc: PDFDocument): FoundSignature[] {
 export function fingerprinter(doc: PDFDocument) {
   const memo = new Map<string, string>();
   const visiting = new Set<string>();
+  // A page reached through a reference (a named destination, an outline) stands for its place in
+  // the document: pages are compared one by one on their own, so the annotations a later signer
+  // may add to a page do not make /Names or /Outlines look changed.
+  const pageAt = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const walk = (obj: PDFObject | undefined, skip: readonly string[] = []): string => {
     if (obj === undefined) return 'undefined';
     if (obj instanceof PDFRef) {
       const key = obj.toString();
+      const page = pageAt.get(key);
+      if (page !== undefined) return `page ${page}`;
       const known = memo.get(key);
       if (known) return known;
       if (visiting.has(key)) return `cycle`;
