@@ -49,7 +49,7 @@ const units = [
   'Thanh tra Sở',
 ];
 
-function activity(i: number): Activity {
+export function activity(i: number): Activity {
   return {
     id: `hd-${i}`,
     content: `${verbs[i % verbs.length]} ${objects[i % objects.length]} (đợt ${1 + (i % 4)})`,

@@ -20,6 +20,7 @@ import { OrganizationSigningPage } from './signing/OrganizationSigningPage.tsx';
 import { SigningProfilePage } from './signing/SigningProfilePage.tsx';
 import { VerifyPage } from './signing/VerifyPage.tsx';
 import { UpdateBanner } from './maintenance/UpdateBanner.tsx';
+import { confirmLeave } from './unsavedWork.ts';
 import { useApiMutation, useApiQuery } from './queries.ts';
 import { IssuePage } from './workflow/IssuePage.tsx';
 import { RegisterPage } from './workflow/RegisterPage.tsx';
@@ -85,7 +86,14 @@ function readHash(): Location {
 function useHashRoute(): [Location, (r: Route) => void] {
   const [location, setLocation] = useState<Location>(readHash);
   useEffect(() => {
-    const onHash = () => setLocation(readHash());
+    const onHash = (e: HashChangeEvent) => {
+      // An editor holds text that cannot be stored: stay unless the user accepts losing it.
+      if (!confirmLeave()) {
+        window.history.replaceState(null, '', e.oldURL);
+        return;
+      }
+      setLocation(readHash());
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -186,7 +194,18 @@ export function App() {
           <div className="muted">{user.roles.map((r) => roleLabels[r]).join(', ')}</div>
           <button
             className="secondary"
-            onClick={() => logout.mutate({}, { onSuccess: () => queryClient.clear() })}
+            onClick={() =>
+              logout.mutate(
+                {},
+                {
+                  onSuccess: () => {
+                    // Whoever logs in next starts at the home page, not at this user's last page.
+                    window.history.replaceState(null, '', '#/home');
+                    queryClient.clear();
+                  },
+                },
+              )
+            }
             disabled={logout.isPending}
           >
             Đăng xuất

@@ -10,3 +10,24 @@ export function registerUnsavedWork(isDirty: () => boolean): () => void {
 }
 
 export const hasUnsavedWork = () => [...sources].some((s) => s());
+
+/**
+ * Inputs whose text cannot be stored (see drafting/invalidInputs.tsx). Pending valid edits are
+ * saved when an editor closes; these would be lost, so leaving the page asks first.
+ */
+const invalidSources = new Set<() => boolean>();
+
+export function registerInvalidInput(isInvalid: () => boolean): () => void {
+  invalidSources.add(isInvalid);
+  return () => invalidSources.delete(isInvalid);
+}
+
+export const hasInvalidInput = () => [...invalidSources].some((s) => s());
+
+export const LEAVE_WITH_INVALID_INPUT =
+  'Có ô đang nhập chưa hợp lệ (tô đỏ): giá trị đó chưa được lưu và sẽ mất nếu rời trang. Vẫn rời trang?';
+
+/** True when the page may be left: nothing unstorable is typed, or the user accepts losing it. */
+export function confirmLeave(): boolean {
+  return !hasInvalidInput() || window.confirm(LEAVE_WITH_INVALID_INPUT);
+}

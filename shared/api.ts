@@ -11,6 +11,7 @@ import { logsApi } from './api/logs.ts';
 import { updatesApi } from './api/updates.ts';
 import { sokhcnApi } from './api/sokhcn.ts';
 import { outboxApi } from './api/outbox.ts';
+import { versionsApi } from './api/versions.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -256,6 +257,7 @@ export const api = {
   ...updatesApi,
   ...sokhcnApi,
   ...outboxApi,
+  ...versionsApi,
 } as const;
 
 export type Api = typeof api;

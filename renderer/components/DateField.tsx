@@ -1,8 +1,9 @@
 import { useId, useState, type ReactNode } from 'react';
 import { parseVietnameseDate, toVietnameseDate } from '../../shared/domain/dateInput.ts';
+import { useReportInvalid } from '../drafting/invalidInputs.tsx';
 
 interface Props {
-  label: string;
+  label: ReactNode;
   /** ISO date, or '' when empty. */
   value: string;
   /** Called with the ISO date once the text is a real day, with '' when it is cleared. */
@@ -19,6 +20,7 @@ export function DateField({ label, value, onChange, hint, required }: Props) {
   const id = useId();
   const [text, setText] = useState(() => toVietnameseDate(value));
   const [invalid, setInvalid] = useState(false);
+  useReportInvalid(invalid);
   // A new value from outside (a default, a reload) replaces what is shown, unless it is the day
   // already typed: adjusted while rendering, as React recommends for state derived from props.
   const [shown, setShown] = useState(value);

@@ -31,13 +31,13 @@ export function OrganizationForm({ value, onChange, agencyTypes }: Props) {
         onChange={set('name')}
         required
         placeholder="Sở Khoa học và Công nghệ"
+        hint="Viết thường như trong câu văn (Sở Văn hóa, Thể thao và Du lịch; UBND xã Phật Tích): văn bản tự in hoa ở tiêu đề"
       />
       <TextField
         label="Cơ quan chủ quản"
         value={value.parentName}
         onChange={set('parentName')}
-        required
-        hint="In hoa ở góc trái tiêu đề văn bản, ví dụ UBND TỈNH BẮC NINH"
+        hint="In hoa phía trên tên cơ quan, ví dụ UBND TỈNH BẮC NINH; để trống với UBND xã, phường"
       />
       <SelectField
         label="Loại cơ quan"

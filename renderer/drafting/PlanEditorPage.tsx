@@ -14,7 +14,8 @@ import { PlanTaskBlock, type PlanTaskEdit } from './plan/PlanTaskBlock.tsx';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
 import { useAutosave, type LoadedDocument } from './useAutosave.ts';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
-import { navigate, useDocumentQuery } from './useDocumentQuery.ts';
+import { documentQueryKey, navigate, useDocumentQuery } from './useDocumentQuery.ts';
+import { InvalidInputsScope } from './invalidInputs.tsx';
 import { ReviewNotes, ReviewNotesProvider } from '../workflow/ReviewNotes.tsx';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 
@@ -44,7 +45,15 @@ function savePlan(
   return call('plans.save', request, o);
 }
 
-function PlanEditor({ home, doc, canEdit }: { home: Home; doc: PlanDocument; canEdit: boolean }) {
+interface EditorProps {
+  home: Home;
+  doc: PlanDocument;
+  canEdit: boolean;
+  /** An input holds text that is not a value (see invalidInputs.tsx). */
+  hasInvalidInput: boolean;
+}
+
+function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
   const catalog = useMemo(() => catalogFromHome(home), [home]);
   const validate = useCallback((c: PlanContent) => validatePlan(c, catalog), [catalog]);
   // The status as the last workflow step reported it, until the refetched plan says the same.
@@ -63,6 +72,7 @@ function PlanEditor({ home, doc, canEdit }: { home: Home; doc: PlanDocument; can
     load: loadPlan,
     validate,
     readOnly,
+    hasInvalidInput,
   });
 
   const onEditTask = useCallback(
@@ -176,13 +186,13 @@ function PlanEditor({ home, doc, canEdit }: { home: Home; doc: PlanDocument; can
 
 export function PlanEditorPage({ canEdit }: { canEdit: boolean }) {
   const home = useApiQuery('home.get', {});
-  const plan = useDocumentQuery('plans.get', {});
+  const { query: plan, ready } = useDocumentQuery('plans.get', {});
   const create = useApiMutation('plans.create');
   const queryClient = useQueryClient();
 
-  if (home.isPending || plan.isPending) return <p className="muted">Đang tải…</p>;
   if (home.isError) return <ErrorBanner error={home.error} />;
   if (plan.isError) return <ErrorBanner error={plan.error} />;
+  if (home.isPending || !plan.isSuccess || !ready) return <p className="muted">Đang tải…</p>;
 
   if (!plan.data) {
     return (
@@ -202,7 +212,10 @@ export function PlanEditorPage({ canEdit }: { canEdit: boolean }) {
               type="button"
               disabled={create.isPending}
               onClick={() =>
-                create.mutate({}, { onSuccess: (d) => queryClient.setQueryData(['plans.get', {}], d) })
+                create.mutate(
+                  {},
+                  { onSuccess: (d) => queryClient.setQueryData(documentQueryKey('plans.get', {}), d) },
+                )
               }
             >
               Tạo kế hoạch
@@ -214,5 +227,10 @@ export function PlanEditorPage({ canEdit }: { canEdit: boolean }) {
       </div>
     );
   }
-  return <PlanEditor key={plan.data.meta.id} home={home.data} doc={plan.data} canEdit={canEdit} />;
+  const doc = plan.data;
+  return (
+    <InvalidInputsScope key={doc.meta.id}>
+      {(invalid) => <PlanEditor home={home.data} doc={doc} canEdit={canEdit} hasInvalidInput={invalid} />}
+    </InvalidInputsScope>
+  );
 }

@@ -1,7 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { MethodOutput } from '../../shared/api.ts';
 import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
-import type { ReportContent, ReportSectionKey } from '../../shared/domain/reports/reportContent.ts';
+import {
+  reportActivities,
+  type ReportContent,
+  type ReportSectionKey,
+} from '../../shared/domain/reports/reportContent.ts';
 import { validateReport } from '../../shared/domain/reports/reportValidation.ts';
 import { call } from '../api.ts';
 import { ErrorBanner } from '../components/Field.tsx';
@@ -15,11 +19,13 @@ import { IndicatorsTable } from './report/IndicatorsTable.tsx';
 import { NarrativeSections } from './report/NarrativeSections.tsx';
 import type { ReportTaskEdit } from './report/ReportTasks.tsx';
 import { ReportTasks } from './report/ReportTasks.tsx';
+import { ReportActivities, type ReportActivityEdit } from './report/ReportActivities.tsx';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
 import { ImportPanel } from '../spreadsheets/ImportPanel.tsx';
 import { useAutosave, type LoadedDocument, type SaveRequest } from './useAutosave.ts';
 import { navigate, useDocumentQuery } from './useDocumentQuery.ts';
+import { InvalidInputsScope } from './invalidInputs.tsx';
 import { ReviewNotesProvider } from '../workflow/ReviewNotes.tsx';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 
@@ -43,9 +49,11 @@ interface EditorProps {
   home: Home;
   doc: ReportDocument;
   canEdit: boolean;
+  /** An input holds text that is not a value (see invalidInputs.tsx). */
+  hasInvalidInput: boolean;
 }
 
-function ReportEditor({ home, doc, canEdit }: EditorProps) {
+function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
   const id = doc.meta.id;
   const catalog = useMemo(() => catalogFromHome(home), [home]);
   const validate = useCallback((c: ReportContent) => validateReport(c, catalog), [catalog]);
@@ -62,6 +70,7 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
     load,
     validate,
     readOnly,
+    hasInvalidInput,
   });
   const onStatus = useCallback(
     (m: Meta) => {
@@ -83,6 +92,14 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
   const onEditTask = useCallback(
     (taskId: string, edit: ReportTaskEdit) =>
       update((d) => ({ ...d, tasks: d.tasks.map((t) => (t.taskId === taskId ? edit(t) : t)) })),
+    [update],
+  );
+  const onEditActivity = useCallback(
+    (activityId: string, edit: ReportActivityEdit) =>
+      update((d) => ({
+        ...d,
+        activities: reportActivities(d).map((a) => (a.activityId === activityId ? edit(a) : a)),
+      })),
     [update],
   );
   const onSection = useCallback(
@@ -165,6 +182,18 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
             />
           </section>
 
+          <section className="panel" aria-labelledby="r-activities-h">
+            <h2 id="r-activities-h">
+              Kết quả thực hiện các hoạt động của kế hoạch triển khai ({reportActivities(draft).length})
+            </h2>
+            <ReportActivities
+              activities={reportActivities(draft)}
+              period={period}
+              onEdit={onEditActivity}
+              issues={issues}
+            />
+          </section>
+
           <section className="panel" aria-labelledby="r-rest-h">
             <h2 id="r-rest-h" className="sr-only">
               Tồn tại, phương hướng, kiến nghị
@@ -200,8 +229,7 @@ function ReportEditor({ home, doc, canEdit }: EditorProps) {
 
 export function ReportEditorPage({ id, canEdit }: { id: string; canEdit: boolean }) {
   const home = useApiQuery('home.get', {});
-  const report = useDocumentQuery('reports.get', { id });
-  if (home.isPending || report.isPending) return <p className="muted">Đang tải…</p>;
+  const { query: report, ready } = useDocumentQuery('reports.get', { id });
   if (home.isError) return <ErrorBanner error={home.error} />;
   if (report.isError)
     return (
@@ -210,5 +238,12 @@ export function ReportEditorPage({ id, canEdit }: { id: string; canEdit: boolean
         <a href="#/reports">← Về danh sách báo cáo</a>
       </div>
     );
-  return <ReportEditor home={home.data} doc={report.data} canEdit={canEdit} />;
+  if (home.isPending || !report.isSuccess || !ready) return <p className="muted">Đang tải…</p>;
+  return (
+    <InvalidInputsScope>
+      {(invalid) => (
+        <ReportEditor home={home.data} doc={report.data} canEdit={canEdit} hasInvalidInput={invalid} />
+      )}
+    </InvalidInputsScope>
+  );
 }

@@ -8,6 +8,8 @@ import { useApiMutation, useApiQuery } from '../queries.ts';
 import { periodRange, safeDate, timelinessText } from './format.ts';
 import { InputField } from './fields.tsx';
 import { navigate } from './useDocumentQuery.ts';
+import { DateField } from '../components/DateField.tsx';
+import { InvalidInputsProvider, useInvalidScope } from './invalidInputs.tsx';
 
 type ListItem = MethodOutput<'reports.list'>[number];
 type Proposal = MethodOutput<'reports.propose'>[number];
@@ -114,7 +116,9 @@ function AdhocForm() {
   const [f, setF] = useState({ title: '', deadline: '', from: '', to: '', fromPrevious: false });
   const create = useApiMutation('reports.create');
   const [localError, setLocalError] = useState<string | null>(null);
+  const invalidDates = useInvalidScope();
   const submit = () => {
+    if (invalidDates.invalid) return setLocalError('Có ngày nhập chưa đúng dạng ngày/tháng/năm');
     const missing = [
       !f.title.trim() && 'Tiêu đề',
       !f.deadline && 'Hạn gửi',
@@ -140,15 +144,12 @@ function AdhocForm() {
       <h2>Báo cáo đột xuất</h2>
       <p className="muted">Khi có yêu cầu báo cáo riêng (văn bản đề nghị của cơ quan cấp trên).</p>
       <div className="form-grid">
-        <InputField label="Tiêu đề" value={f.title} onChange={(title) => setF({ ...f, title })} />
-        <InputField
-          label="Hạn gửi"
-          type="date"
-          value={f.deadline}
-          onChange={(deadline) => setF({ ...f, deadline })}
-        />
-        <InputField label="Từ ngày" type="date" value={f.from} onChange={(from) => setF({ ...f, from })} />
-        <InputField label="Đến ngày" type="date" value={f.to} onChange={(to) => setF({ ...f, to })} />
+        <InvalidInputsProvider value={invalidDates.report}>
+          <InputField label="Tiêu đề" value={f.title} onChange={(title) => setF({ ...f, title })} />
+          <DateField label="Hạn gửi" value={f.deadline} onChange={(deadline) => setF({ ...f, deadline })} />
+          <DateField label="Từ ngày" value={f.from} onChange={(from) => setF({ ...f, from })} />
+          <DateField label="Đến ngày" value={f.to} onChange={(to) => setF({ ...f, to })} />
+        </InvalidInputsProvider>
       </div>
       <div className="checkbox">
         <input

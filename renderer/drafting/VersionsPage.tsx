@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
 import { DiffTable } from '../documents/DiffTable.tsx';
 import { ErrorBanner } from '../components/Field.tsx';
-import { useApiQuery } from '../queries.ts';
+import { useApiMutation, useApiQuery } from '../queries.ts';
 import { vietnamDateTime } from './format.ts';
 
 export function VersionsPage({ id }: { id: string }) {
   const fieldId = useId();
   const versions = useApiQuery('documents.versions', { id });
   const [choice, setChoice] = useState<{ from: number | null; to: number | null }>({ from: null, to: null });
+  const restore = useApiMutation('documents.restoreVersion');
+  const [restored, setRestored] = useState<string | null>(null);
 
   if (versions.isPending) return <p className="muted">Đang tải…</p>;
   if (versions.isError) return <ErrorBanner error={versions.error} />;
@@ -48,7 +50,7 @@ export function VersionsPage({ id }: { id: string }) {
                   <td>{vietnamDateTime(v.createdAt)}</td>
                   <td>{vietnamDateTime(v.updatedAt)}</td>
                   <td>{v.userName}</td>
-                  <td>
+                  <td className="row-actions">
                     <button
                       type="button"
                       className="secondary small"
@@ -56,11 +58,41 @@ export function VersionsPage({ id }: { id: string }) {
                     >
                       So với bản hiện tại
                     </button>
+                    {v.versionNo !== list[0]!.versionNo && (
+                      <button
+                        type="button"
+                        className="secondary small"
+                        disabled={restore.isPending}
+                        onClick={() => {
+                          const ask = `Khôi phục nội dung của bản ${v.versionNo}? Nội dung hiện tại vẫn được giữ trong lịch sử phiên bản.`;
+                          if (!window.confirm(ask)) return;
+                          setRestored(null);
+                          restore.mutate(
+                            { id, versionNo: v.versionNo },
+                            {
+                              onSuccess: (r) =>
+                                setRestored(
+                                  `Đã khôi phục nội dung bản ${v.versionNo} thành bản ${r.versionNo}.`,
+                                ),
+                            },
+                          );
+                        }}
+                      >
+                        Khôi phục phiên bản này
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+
+          <ErrorBanner error={restore.error} />
+          {restored && (
+            <div className="info-banner" role="status" data-testid="restored">
+              {restored}
+            </div>
+          )}
 
           <h2>So sánh hai bản</h2>
           <div className="compare-row">

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Issue } from './catalog.ts';
+import { useReportInvalid } from './invalidInputs.tsx';
 
 /** Text for screen readers (and getByLabel) only. */
 export function SrOnly({ children }: { children: ReactNode }) {
@@ -159,6 +160,7 @@ export function NumberInput({
     if (!parsed.ok || parsed.value !== value) setRaw(value === null ? '' : String(value));
   }
   const parsed = parseWholeNumber(raw, min, max);
+  useReportInvalid(!parsed.ok);
   const errorId = `${id}-error`;
   return (
     <div className={`field number-field ${className ?? ''}`}>

@@ -3,7 +3,7 @@ import { ApiError } from '../api.ts';
 import type { Issue } from './catalog.ts';
 import { safely } from './catalog.ts';
 import { newEditSession } from './ids.ts';
-import { registerUnsavedWork } from '../unsavedWork.ts';
+import { registerInvalidInput, registerUnsavedWork } from '../unsavedWork.ts';
 
 /** A loaded plan or report: what the editor starts from. */
 export interface LoadedDocument<C> {
@@ -41,6 +41,8 @@ export interface AutosaveOptions<C> {
   validate: (content: C) => Issue[];
   /** Read-only documents (sent for approval, no permission) are never saved. */
   readOnly?: boolean;
+  /** Some input holds text that is not a value yet: it cannot be stored, so nothing is "Đã lưu". */
+  hasInvalidInput?: boolean;
   delayMs?: number;
 }
 
@@ -101,8 +103,10 @@ class AutosaveEngine<C> {
     return this.editSeq !== this.savedSeq;
   }
 
-  /** Edits not yet stored, or a save still on its way. */
-  hasUnsaved = () => this.dirty || this.inFlight;
+  /** Edits not yet stored, or a save still on its way, or text that cannot be stored. */
+  hasUnsaved = () => this.dirty || this.inFlight || this.hasInvalidInput();
+
+  hasInvalidInput = () => !this.options.readOnly && (this.options.hasInvalidInput ?? false);
 
   private settle(ok: boolean) {
     const list = this.waiters;
@@ -239,6 +243,7 @@ export function useAutosave<C>(options: AutosaveOptions<C>): Autosave<C> {
   });
 
   useEffect(() => registerUnsavedWork(engine.hasUnsaved), [engine]);
+  useEffect(() => registerInvalidInput(engine.hasInvalidInput), [engine]);
 
   // Leaving the page or hiding the window: send what is pending right away.
   useEffect(() => {
@@ -246,11 +251,17 @@ export function useAutosave<C>(options: AutosaveOptions<C>): Autosave<C> {
       if (document.visibilityState === 'hidden') engine.save(true);
     };
     const onPageHide = () => engine.save(true);
+    // Closing or reloading the window with text that cannot be stored: the browser asks first.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (engine.hasInvalidInput()) e.preventDefault();
+    };
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
       // Unmounting (going to another page of the app): do not drop the last edits.
       engine.save(true);
     };
@@ -261,10 +272,16 @@ export function useAutosave<C>(options: AutosaveOptions<C>): Autosave<C> {
   const deferredDraft = useDeferredValue(draft);
   const issues = useMemo(() => safely(() => validate(deferredDraft), []), [validate, deferredDraft]);
 
+  // "Đã lưu" would be untrue while a field shows text that was never sent.
+  const shownStatus: SaveStatus =
+    options.hasInvalidInput && !options.readOnly && (status.state === 'saved' || status.state === 'saving')
+      ? { state: 'invalid' }
+      : status;
+
   return {
     draft,
     update: engine.update,
-    status,
+    status: shownStatus,
     issues,
     revision,
     flush: engine.flush,

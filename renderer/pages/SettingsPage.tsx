@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { AgencyType } from '../../shared/domain/catalog/schema.ts';
 import type { Letterhead } from '../../shared/domain/organization/letterhead.ts';
 import type { Organization } from '../../shared/domain/organization/schemas.ts';
+import { linesMatchName } from '../../shared/domain/organization/agencyHeading.ts';
+import { AgencyHeadingField } from '../components/AgencyHeadingField.tsx';
 import { ErrorBanner, SuccessBanner } from '../components/Field.tsx';
 import { LetterheadForm } from '../components/LetterheadForm.tsx';
 import { OrganizationForm, type OrganizationDraft } from '../components/OrganizationForm.tsx';
@@ -41,11 +43,24 @@ export function SettingsPage({
           value={draft}
           onChange={(v) => {
             setDraft(v);
+            // Breaks chosen for another name no longer apply: back to the program's choice.
+            if (letterhead.agencyLines.length && !linesMatchName(letterhead.agencyLines, v.name)) {
+              setLetterhead({ ...letterhead, agencyLines: [] });
+            }
             save.reset();
           }}
           agencyTypes={agencyTypes}
         />
         <h2>Thể thức văn bản</h2>
+        <AgencyHeadingField
+          name={draft.name}
+          parentName={draft.parentName}
+          letterhead={letterhead}
+          onChange={(agencyLines) => {
+            setLetterhead({ ...letterhead, agencyLines });
+            save.reset();
+          }}
+        />
         <LetterheadForm
           value={letterhead}
           onChange={(v) => {

@@ -29,7 +29,6 @@ export function SetupWizard({ agencyTypes }: Props) {
   const next = () => {
     const missing = [
       [org.name, 'Tên cơ quan'],
-      [org.parentName, 'Cơ quan chủ quản'],
       [org.agencyType, 'Loại cơ quan'],
       [org.abbreviation, 'Chữ viết tắt'],
       [org.place, 'Địa danh'],

@@ -24,9 +24,12 @@ function nd30Parts(date: IsoDate) {
   };
 }
 
-/** The date line of a draft, before the document has been issued. */
-export function blankDateLine(place: string): string {
-  return `${place}, ngày     tháng     năm`;
+/**
+ * The date line of a draft, before the document has been issued: "Bắc Ninh, ngày     tháng     năm
+ * 2026" — the year is known, the văn thư writes the day and the month.
+ */
+export function blankDateLine(place: string, year?: number): string {
+  return `${place}, ngày     tháng     năm${year ? ` ${year}` : ''}`;
 }
 
 /** "15/6/2026": how the plan itself writes dates in running text. */

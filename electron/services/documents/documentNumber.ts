@@ -1,5 +1,6 @@
 import type { ExchangeDocument } from '../../../shared/domain/documents/exchange.ts';
-import { fileName, reportFileStem } from '../../../shared/domain/documents/fileNames.ts';
+import { agencyFileTag, fileName, reportFileStem } from '../../../shared/domain/documents/fileNames.ts';
+import { runningName } from '../../../shared/domain/organization/agencyName.ts';
 import { blankDateLine, formatCitedDate, formatDateLine } from '../../../shared/domain/vietnameseDate.ts';
 
 /** KH kế hoạch, BC báo cáo (Nghị định 30/2020, Phụ lục III). */
@@ -14,30 +15,35 @@ export function numberLine(doc: ExchangeDocument): string {
   return `Số:${BLANK_NUMBER}/${typeCode[doc.kind]}-${doc.organization.abbreviation}`;
 }
 
-/** "Bắc Ninh, ngày 05 tháng 02 năm 2026", or "Bắc Ninh, ngày     tháng     năm" for a draft. */
-export function dateLine(doc: ExchangeDocument): string {
+/**
+ * "Bắc Ninh, ngày 05 tháng 02 năm 2026", or for a draft "Bắc Ninh, ngày     tháng     năm 2026"
+ * (the year it is drafted in).
+ */
+export function dateLine(doc: ExchangeDocument, draftYear?: number): string {
   const place = doc.organization.place;
-  return doc.meta.issuedOn ? formatDateLine(place, doc.meta.issuedOn) : blankDateLine(place);
+  return doc.meta.issuedOn ? formatDateLine(place, doc.meta.issuedOn) : blankDateLine(place, draftYear);
 }
 
 /** "(Kèm theo Báo cáo số 05/BC-SKHCN ngày 15/6/2026 của Sở Khoa học và Công nghệ)" */
-export function appendixReference(doc: ExchangeDocument): string {
+export function appendixReference(doc: ExchangeDocument, draftYear?: number): string {
   const noun = doc.kind === 'plan' ? 'Kế hoạch' : 'Báo cáo';
   const number = doc.meta.number ?? `${BLANK_NUMBER}/${typeCode[doc.kind]}-${doc.organization.abbreviation}`;
-  const date = doc.meta.issuedOn ? formatCitedDate(doc.meta.issuedOn) : '     /     /     ';
-  return `(Kèm theo ${noun} số ${number} ngày ${date} của ${doc.organization.name})`;
+  const date = doc.meta.issuedOn
+    ? formatCitedDate(doc.meta.issuedOn)
+    : `     /     /${draftYear ? String(draftYear) : '     '}`;
+  return `(Kèm theo ${noun} số ${number} ngày ${date} của ${runningName(doc.organization.name)})`;
 }
 
 function fileStem(doc: ExchangeDocument, catalogNumber: string): string {
   return doc.kind === 'report' ? reportFileStem(doc.content.period) : `KH-TRIEN-KHAI-${catalogNumber}`;
 }
 
-/** "BC-6T-2026-SKHCN.docx", "KH-TRIEN-KHAI-34-KH-UBND-SKHCN.docx" */
+/** "BC-6T-2026-SKHCN.docx", "KH-TRIEN-KHAI-34-KH-UBND-SKHCN.docx", "BC-6T-2026-UBND-PHATTICH.docx" */
 export function docxFileName(doc: ExchangeDocument, catalogNumber: string): string {
-  return fileName([fileStem(doc, catalogNumber), doc.organization.abbreviation], 'docx');
+  return fileName([fileStem(doc, catalogNumber), agencyFileTag(doc.organization)], 'docx');
 }
 
 /** "BC-6T-2026-SKHCN.pdf": the same name as the .docx. */
 export function pdfFileName(doc: ExchangeDocument, catalogNumber: string): string {
-  return fileName([fileStem(doc, catalogNumber), doc.organization.abbreviation], 'pdf');
+  return fileName([fileStem(doc, catalogNumber), agencyFileTag(doc.organization)], 'pdf');
 }

@@ -78,9 +78,12 @@ export function createDocumentHandlers(
       const frozen = frozenFile(deps, found, 'docx');
       if (frozen) return frozen;
       await ctx.progress?.(1, 3, 'Đang chuẩn bị nội dung văn bản');
-      const { doc, catalog } = load(found);
+      const { doc, catalog, updatedAt } = load(found);
       await ctx.progress?.(2, 3, 'Đang dàn trang và tạo tệp Word');
-      const bytes = await renderDocxOffThread(doc, catalog, ctx.signal);
+      // The time of the version shown, as for the PDF: a draft's date line carries its year.
+      const bytes = await renderDocxOffThread(doc, catalog, ctx.signal, undefined, {
+        createdAt: new Date(updatedAt),
+      });
       await ctx.progress?.(3, 3, 'Đang hoàn tất tệp');
       return {
         fileName: docxFileName(doc, catalog.number),

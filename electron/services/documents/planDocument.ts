@@ -8,16 +8,20 @@ import { appendixReference } from './documentNumber.ts';
 import type { AppendixRow } from './layout/appendix.ts';
 import type { Block, ParagraphBlock } from './layout/model.ts';
 import type { DocumentBody } from './layout/documentLayout.ts';
+import { runningName } from '../../../shared/domain/organization/agencyName.ts';
 import {
   catalogReference,
   catalogSubject,
+  endWithMark,
   heading,
   itemLetter,
   labelled,
+  numberedSections,
   punctuateList,
   textParagraphs,
 } from './bodyText.ts';
-import { body, run, type Sizes } from './layout/page.ts';
+import { run, type Sizes } from './layout/page.ts';
+import { para } from './layout/styles.ts';
 
 /**
  * The department's implementation plan (kế hoạch triển khai): căn cứ, I. Mục đích, yêu cầu;
@@ -65,18 +69,20 @@ const endSentence = (s: string) => (/[.:;!?]$/.test(s.trim()) ? s.trim() : `${s.
 function tasksSection(groups: PartGroup[], agencyType: string, sizes: Sizes): ParagraphBlock[] {
   const out: ParagraphBlock[] = [];
   groups.forEach((g, gi) => {
-    out.push(heading(`${gi + 1}. ${g.title}`, sizes));
+    out.push(heading(`${gi + 1}. ${g.title}`, sizes, 2));
     for (const { task, plan } of g.entries) {
-      // Only the sentences addressed to the department; the cadence once, not after a text that says it.
+      // Only the sentences addressed to the department; the cadence once, not after a text that
+      // says it. Running text, not a heading: kept with nothing, so a long one never pushes itself
+      // and what follows to the next page.
       const words = endSentence(taskTextFor(task, agencyType)).replace(/\.$/, '');
       out.push(
-        body(
+        para(
+          'body',
           [
             run('Nhiệm vụ: ', { bold: true, italics: true }),
             run(`${words}${cadenceSuffix(task, words)}.`, { italics: true }),
           ],
-          sizes.body,
-          true,
+          sizes,
         ),
       );
       if (plan.notApplicable) {
@@ -91,8 +97,8 @@ function tasksSection(groups: PartGroup[], agencyType: string, sizes: Sizes): Pa
         continue;
       }
       plan.activities.forEach((a, ai) => {
-        out.push(body([run(`${itemLetter(ai)} ${endSentence(a.content)}`)], sizes.body, true));
-        out.push(body([run(activityDetails(a))], sizes.body));
+        out.push(para('body', [run(`${itemLetter(ai)} ${endSentence(a.content)}`)], sizes));
+        out.push(para('body', [run(activityDetails(a))], sizes));
       });
     }
   });
@@ -122,34 +128,42 @@ function appendixRows(groups: PartGroup[]): AppendixRow[] {
   return rows;
 }
 
-export function planBody(doc: PlanExchange, catalog: Catalog, sizes: Sizes): PlanBody {
-  const { content, organization: org } = doc;
+export function planBody(doc: PlanExchange, catalog: Catalog, sizes: Sizes, draftYear?: number): PlanBody {
+  const { content } = doc;
+  const org = runningName(doc.organization.name);
   const reference = catalogReference(catalog);
   const groups = groupByPart(catalog, content.tasks);
   const basis = punctuateList([
     `Căn cứ ${reference} về ${catalogSubject(catalog)}`,
-    `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${org.name}`,
+    `Căn cứ chức năng, nhiệm vụ, quyền hạn của ${org}`,
   ]);
-  const children: Block[] = [
-    ...basis.map((l) => body([run(l, { italics: true })], sizes.body)),
-    body([run(`${org.name} ban hành Kế hoạch triển khai thực hiện như sau:`)], sizes.body),
-    heading('I. MỤC ĐÍCH, YÊU CẦU', sizes),
-    ...textParagraphs(content.sections.purpose, sizes),
-    heading('II. NHIỆM VỤ VÀ GIẢI PHÁP', sizes),
-    ...textParagraphs(content.sections.tasksIntro, sizes),
-    ...tasksSection(groups, org.agencyType, sizes),
-    heading('III. KINH PHÍ THỰC HIỆN', sizes),
-    ...textParagraphs(content.sections.budget, sizes),
-    heading('IV. TỔ CHỨC THỰC HIỆN', sizes),
-    ...textParagraphs(content.sections.organization, sizes),
-  ];
+  const children: Block[] = endWithMark([
+    ...basis.map((l) => para('basis', [run(l)], sizes)),
+    para('body', [run(`${org} ban hành Kế hoạch triển khai thực hiện như sau:`)], sizes),
+    ...numberedSections(
+      [
+        { title: 'Mục đích, yêu cầu', blocks: textParagraphs(content.sections.purpose, sizes) },
+        {
+          title: 'Nhiệm vụ và giải pháp',
+          blocks: [
+            ...textParagraphs(content.sections.tasksIntro, sizes),
+            ...tasksSection(groups, doc.organization.agencyType, sizes),
+          ],
+        },
+        { title: 'Kinh phí thực hiện', blocks: textParagraphs(content.sections.budget, sizes) },
+        { title: 'Tổ chức thực hiện', blocks: textParagraphs(content.sections.organization, sizes) },
+      ],
+      sizes,
+      'roman',
+    ),
+  ]);
   return {
     kindTitle: 'Kế hoạch',
     summary: `Triển khai thực hiện ${reference} về ${catalogSubject(catalog)}`,
     children,
     appendix: {
       title: 'Danh mục hoạt động triển khai Kế hoạch',
-      reference: appendixReference(doc),
+      reference: appendixReference(doc, draftYear),
       columns: [
         { header: 'STT', share: 5, align: 'center' },
         { header: 'Nội dung', share: 30 },

@@ -43,8 +43,12 @@ export async function renderDocxOffThread(
   catalog: Catalog,
   signal?: AbortSignal,
   workers: WorkerPool = documentWorkers(),
+  options: { createdAt?: Date | undefined } = {},
 ): Promise<Buffer> {
-  return asBuffer(await workers.run<Uint8Array>('docx', { doc, catalog }, [], signal));
+  const createdAt = options.createdAt?.toISOString();
+  return asBuffer(
+    await workers.run<Uint8Array>('docx', { doc, catalog, ...(createdAt ? { createdAt } : {}) }, [], signal),
+  );
 }
 
 /** pdf/renderPdf.ts's renderPdf (bytes only), in a worker; fonts from `fontsDir`. */

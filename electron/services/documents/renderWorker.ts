@@ -9,8 +9,14 @@ import { renderPdf } from './pdf/renderPdf.ts';
 import { renderDocx } from './renderDocument.ts';
 
 serveTasks({
-  docx: async (input: { doc: ExchangeDocument; catalog: Catalog }) =>
-    new Uint8Array(await renderDocx(input.doc, input.catalog)),
+  docx: async (input: { doc: ExchangeDocument; catalog: Catalog; createdAt?: string }) =>
+    new Uint8Array(
+      await renderDocx(
+        input.doc,
+        input.catalog,
+        input.createdAt ? { createdAt: new Date(input.createdAt) } : {},
+      ),
+    ),
   pdf: async (input: { doc: ExchangeDocument; catalog: Catalog; fontsDir?: string; createdAt?: string }) => {
     const { bytes } = await renderPdf(input.doc, input.catalog, {
       // Fonts are read once per worker (fonts.ts caches them) and stay while the worker lives.

@@ -10,7 +10,10 @@ import {
   type Achievement,
   type IndicatorResult,
 } from '../../../shared/domain/indicators/indicatorMath.ts';
+import { formatTimeline } from '../../../shared/domain/plans/activityTimeline.ts';
+import { activityOverdue } from '../../../shared/domain/reports/activityProgress.ts';
 import {
+  reportActivities,
   taskStatusLabels,
   type MeasureValue,
   type ReportIndicator,
@@ -20,15 +23,19 @@ import type { AppendixRow } from './layout/appendix.ts';
 import type { Block, ParagraphBlock } from './layout/model.ts';
 import type { DocumentBody } from './layout/documentLayout.ts';
 import { appendixReference } from './documentNumber.ts';
+import { runningName } from '../../../shared/domain/organization/agencyName.ts';
 import {
   catalogReference,
   catalogSubject,
+  endWithMark,
   heading,
   itemLetter,
   labelled,
+  numberedSections,
   textParagraphs,
 } from './bodyText.ts';
-import { body, centred, lines, run, type Sizes } from './layout/page.ts';
+import { lines, run, type Sizes } from './layout/page.ts';
+import { para } from './layout/styles.ts';
 
 /**
  * The periodic report: Kính gửi, the opening sentence, I. Kết quả thực hiện (lãnh đạo, chỉ đạo;
@@ -54,9 +61,7 @@ function tasksResults(doc: ReportExchange, catalog: Catalog, sizes: Sizes): Para
     .map((p) => ({ part: p, tasks: catalog.tasks.filter((t) => t.part === p.code && byId.has(t.id)) }))
     .filter((g) => g.tasks.length > 0);
   parts.forEach((g, gi) => {
-    out.push(
-      body([run(`${itemLetter(gi)} ${g.part.title}`, { bold: true, italics: true })], sizes.body, true),
-    );
+    out.push(heading(`${itemLetter(gi)} ${g.part.title}`, sizes, 3));
     for (const task of g.tasks) {
       const r = byId.get(task.id)!;
       // The department's own sentences of the item, its cadence printed once (never twice when the
@@ -64,7 +69,7 @@ function tasksResults(doc: ReportExchange, catalog: Catalog, sizes: Sizes): Para
       const words = taskTextFor(task, doc.organization.agencyType)
         .trim()
         .replace(/[.;:]+$/, '');
-      out.push(body([run(`- ${words}${cadenceSuffix(task, words)}.`, { italics: true })], sizes.body, true));
+      out.push(para('body', [run(`- ${words}${cadenceSuffix(task, words)}.`, { italics: true })], sizes));
       const timing = taskTiming(task, doc.content.period);
       const notYet = timing.state === 'not_started' && r.status === null;
       const status = r.status
@@ -78,9 +83,31 @@ function tasksResults(doc: ReportExchange, catalog: Catalog, sizes: Sizes): Para
       out.push(...textParagraphs(r.result, sizes));
       if (lines(r.figures).length) out.push(labelled('Số liệu cụ thể', lines(r.figures).join('; '), sizes));
       if (lines(r.evidence).length) out.push(labelled('Minh chứng', lines(r.evidence).join('; '), sizes));
+      out.push(...activityResults(doc, task.id, sizes));
     }
   });
   return out;
+}
+
+/**
+ * The department's own activities under a task (from its issued plan): what, when, the product,
+ * then the status of the period, "quá hạn" when its timeline has passed, and the result.
+ */
+function activityResults(doc: ReportExchange, taskId: string, sizes: Sizes): ParagraphBlock[] {
+  return reportActivities(doc.content)
+    .filter((a) => a.taskId === taskId)
+    .flatMap((a) => {
+      const what = a.content.trim().replace(/[.;:]+$/, '');
+      const when = formatTimeline(a.timeline);
+      const output = a.expectedOutput.trim() ? `; sản phẩm: ${a.expectedOutput.trim()}` : '';
+      const status = a.status ? taskStatusLabels[a.status] : 'Chưa cập nhật';
+      const late = activityOverdue(a, doc.content.period) ? ' (quá hạn so với thời gian trong kế hoạch)' : '';
+      return [
+        para('body', [run(`+ Hoạt động: ${what} (thời gian: ${when}${output}).`)], sizes),
+        labelled('Tình trạng', `${status}${late}.`, sizes),
+        ...textParagraphs(a.result, sizes),
+      ];
+    });
 }
 
 interface Evaluated {
@@ -121,7 +148,7 @@ function measureText(
   }
 }
 
-function indicatorRow(e: Evaluated, i: number): AppendixRow {
+function indicatorRow(e: Evaluated): AppendixRow {
   const { indicator, entry, result } = e;
   const many = indicator.measures.length > 1;
   const results = indicator.measures.map((m) => {
@@ -140,7 +167,8 @@ function indicatorRow(e: Evaluated, i: number): AppendixRow {
   const evidence = entry.values.map((v) => v.evidenceUrl.trim()).filter(Boolean);
   return {
     cells: [
-      [String(i + 1)],
+      // The plan's own numbers (1, 2, 5, 6, 7, 12…), as the editor and the Excel export show them.
+      [String(indicator.no)],
       [indicator.text],
       [result.targetText, ...result.targetNotes].filter(Boolean),
       results,
@@ -188,52 +216,98 @@ function ownCopies(catalog: Catalog, agencyType: string): { alsoTo: string[]; no
   return { alsoTo: periodic?.recipientSendsTo.slice(1) ?? [], notTo: [catalog.reporting.recipient] };
 }
 
-export function reportBody(doc: ReportExchange, catalog: Catalog, sizes: Sizes): ReportBody {
-  const { content, organization: org } = doc;
+/**
+ * What the report is about, as the trích yếu and the closing sentence say it: "Kết quả thực hiện
+ * Kế hoạch số … 6 tháng đầu năm 2026", or an ad hoc report's own title.
+ */
+function subject(doc: ReportExchange, reference: string): { summary: string; closing: string } {
+  const period = doc.content.period;
+  if (period.kind !== 'adhoc') {
+    return {
+      summary: `Kết quả thực hiện ${reference} ${period.title}`,
+      closing: `báo cáo ${period.title}`,
+    };
+  }
+  const title = period.title
+    .normalize('NFC')
+    .trim()
+    .replace(/^báo cáo\s+/iu, '');
+  return {
+    summary: title.charAt(0).toLocaleUpperCase('vi-VN') + title.slice(1),
+    closing: `báo cáo ${title.charAt(0).toLocaleLowerCase('vi-VN')}${title.slice(1)}`,
+  };
+}
+
+export function reportBody(
+  doc: ReportExchange,
+  catalog: Catalog,
+  sizes: Sizes,
+  draftYear?: number,
+): ReportBody {
+  const { content } = doc;
+  const org = runningName(doc.organization.name);
   const reference = catalogReference(catalog);
-  const recipient = addressee(catalog, org.agencyType);
+  const recipient = addressee(catalog, doc.organization.agencyType);
   const evaluated = evaluateAll(doc, catalog);
+  const about = subject(doc, reference);
   const s = content.sections;
-  const children: Block[] = [
-    centred([run(`Kính gửi: ${recipient}`)], sizes.body, 240),
-    body(
-      [run(`Thực hiện ${reference} về ${catalogSubject(catalog)}, ${org.name} báo cáo như sau:`, {})],
-      sizes.body,
-    ),
-    heading('I. KẾT QUẢ THỰC HIỆN', sizes),
-    heading('1. Công tác lãnh đạo, chỉ đạo', sizes),
-    ...textParagraphs(s.direction.text, sizes),
-    heading('2. Kết quả thực hiện các nhiệm vụ', sizes),
-    ...tasksResults(doc, catalog, sizes),
-    heading('3. Kết quả thực hiện các chỉ tiêu', sizes),
-    body(
-      [
-        run(
-          `Kết quả thực hiện các chỉ tiêu của ${reference} ${content.period.title} chi tiết tại Phụ lục kèm theo. ` +
-            indicatorSummary(evaluated, content.period.year),
+  const indicators = evaluated.length
+    ? [
+        para(
+          'body',
+          [
+            run(
+              `Kết quả thực hiện các chỉ tiêu của ${reference} ${content.period.title} chi tiết tại Phụ lục kèm theo. ` +
+                indicatorSummary(evaluated, content.period.year),
+            ),
+          ],
+          sizes,
         ),
-      ],
-      sizes.body,
+      ]
+    : [];
+  const children: Block[] = endWithMark([
+    para('addressee', [run(`Kính gửi: ${recipient}`)], sizes),
+    para(
+      'body',
+      [run(`Thực hiện ${reference} về ${catalogSubject(catalog)}, ${org} báo cáo như sau:`)],
+      sizes,
     ),
-    ...textParagraphs(s.results.text, sizes),
-    heading('II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN', sizes),
-    ...textParagraphs(s.shortcomings.text, sizes),
-    heading('III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI', sizes),
-    ...textParagraphs(s.nextTasks.text, sizes),
-    heading('IV. ĐỀ XUẤT, KIẾN NGHỊ', sizes),
-    ...textParagraphs(s.proposals.text, sizes),
-    body([run(`Trên đây là báo cáo ${content.period.title} của ${org.name}./.`)], sizes.body),
-  ];
+    ...numberedSections(
+      [
+        {
+          title: 'Kết quả thực hiện',
+          blocks: numberedSections(
+            [
+              { title: 'Công tác lãnh đạo, chỉ đạo', blocks: textParagraphs(s.direction.text, sizes) },
+              { title: 'Kết quả thực hiện các nhiệm vụ', blocks: tasksResults(doc, catalog, sizes) },
+              {
+                title: 'Kết quả thực hiện các chỉ tiêu',
+                blocks: [...indicators, ...textParagraphs(s.results.text, sizes)],
+              },
+            ],
+            sizes,
+            'arabic',
+          ),
+        },
+        { title: 'Tồn tại, hạn chế và nguyên nhân', blocks: textParagraphs(s.shortcomings.text, sizes) },
+        { title: 'Phương hướng, nhiệm vụ kỳ tới', blocks: textParagraphs(s.nextTasks.text, sizes) },
+        { title: 'Đề xuất, kiến nghị', blocks: textParagraphs(s.proposals.text, sizes) },
+      ],
+      sizes,
+      'roman',
+    ),
+    para('body', [run(`Trên đây là ${about.closing} của ${org}./.`)], sizes),
+  ]);
   const year = content.period.year;
   return {
     kindTitle: 'Báo cáo',
-    summary: `Kết quả thực hiện ${reference} ${content.period.title}`,
+    summary: about.summary,
     children,
     recipient,
-    ...ownCopies(catalog, org.agencyType),
+    ...ownCopies(catalog, doc.organization.agencyType),
     appendix: {
       title: 'Kết quả thực hiện các chỉ tiêu',
-      reference: appendixReference(doc),
+      reference: appendixReference(doc, draftYear),
       columns: [
         { header: 'STT', share: 5, align: 'center' },
         { header: 'Chỉ tiêu', share: 36 },

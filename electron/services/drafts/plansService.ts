@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import { newPlanContent } from '../../../shared/domain/plans/newPlan.ts';
+import { runningName } from '../../../shared/domain/organization/agencyName.ts';
 import type { PlanContent } from '../../../shared/domain/plans/planContent.ts';
 import { validatePlan } from '../../../shared/domain/reports/reportValidation.ts';
 import type { Handlers } from '../context.ts';
@@ -29,7 +30,8 @@ export function createPlansHandlers(deps: DraftsDeps) {
     'plans.create': (_input, ctx) => {
       const user = currentUser(ctx);
       const { org, catalog } = department(deps);
-      const content = newPlanContent(catalog, org.agencyType, org.name);
+      // The default text names the agency as a sentence does: "Ủy ban nhân dân xã Phật Tích".
+      const content = newPlanContent(catalog, org.agencyType, runningName(org.name));
       return db
         .transaction(() => {
           if (documents.find('plan', catalog.id, PLAN_PERIOD_KEY)) {

@@ -16,7 +16,12 @@ import { dutyRulesFor } from '../../../shared/domain/periods/reportDeadlines.ts'
 import type { PlanContent } from '../../../shared/domain/plans/planContent.ts';
 import { carryOverReport, newReportContent } from '../../../shared/domain/reports/newReport.ts';
 import { upgradeReportContent } from '../../../shared/domain/reports/upgradeReport.ts';
-import type { ReportContent } from '../../../shared/domain/reports/reportContent.ts';
+import {
+  activityPlanFields,
+  reportActivities,
+  type ReportActivity,
+  type ReportContent,
+} from '../../../shared/domain/reports/reportContent.ts';
 import { validateReport } from '../../../shared/domain/reports/reportValidation.ts';
 import type { Handlers } from '../context.ts';
 import { currentUser } from '../context.ts';
@@ -112,6 +117,27 @@ function previousReport(reports: StoredDocument[]): StoredDocument | null {
   return [...(periodic.length ? periodic : reports)].sort(newestFirst)[0] ?? null;
 }
 
+/**
+ * The activities come from the issued plan: a save reports on each of them (status, result) and
+ * may neither add, drop nor reword one.
+ */
+function requireSamePlanActivities(next: readonly ReportActivity[], stored: readonly ReportActivity[]) {
+  requireSameIds(
+    next.map((a) => a.activityId),
+    stored.map((a) => a.activityId),
+    'Hoạt động của kế hoạch',
+  );
+  next.forEach((a) => {
+    const s = stored.find((x) => x.activityId === a.activityId)!;
+    if (activityPlanFields.some((f) => JSON.stringify(a[f]) !== JSON.stringify(s[f]))) {
+      throw new AppError(
+        'VALIDATION',
+        `Hoạt động "${s.content.slice(0, 80)}": nội dung, thời gian, đơn vị và sản phẩm lấy từ kế hoạch đã ban hành, không sửa được trong báo cáo`,
+      );
+    }
+  });
+}
+
 export function createReportsHandlers(deps: DraftsDeps & { attachments: AttachmentsRepository }) {
   const { db, documents, audit, clock, attachments } = deps;
   const today = () => vietnamToday(clock());
@@ -175,6 +201,7 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
             org.agencyType,
             period,
             (plan?.content as PlanContent) ?? null,
+            plan?.meta.status === 'issued' ? (plan.content as PlanContent) : null,
           );
           let copiedFrom: string | null = null;
           if (input.fromPrevious) {
@@ -236,6 +263,7 @@ export function createReportsHandlers(deps: DraftsDeps & { attachments: Attachme
             stored.tasks.map((t) => t.taskId),
             'Nhiệm vụ',
           );
+          requireSamePlanActivities(reportActivities(next), reportActivities(stored));
         },
         validate: validateReport,
       }),

@@ -5,7 +5,8 @@ import type { Organization } from '../../../shared/domain/organization/schemas.t
 import { formatTimeline } from '../../../shared/domain/plans/activityTimeline.ts';
 import type { PlanContent } from '../../../shared/domain/plans/planContent.ts';
 import type { ColumnSpec } from './reportColumns.ts';
-import { fileName } from '../../../shared/domain/documents/fileNames.ts';
+import { agencyFileTag, fileName } from '../../../shared/domain/documents/fileNames.ts';
+import { runningName } from '../../../shared/domain/organization/agencyName.ts';
 import { addTableSheet, fitRowHeight, newWorkbook, styleBodyCell } from './sheetStyle.ts';
 
 export const ACTIVITY_SHEET = 'Hoạt động';
@@ -25,9 +26,9 @@ export const activityColumns: ColumnSpec<ActivityField>[] = [
   { field: 'budget', header: 'Kinh phí', width: 20 },
 ];
 
-/** "KH-34-KH-UBND-2025-SKHCN.xlsx" */
+/** "KH-34-KH-UBND-2025-SKHCN.xlsx", "KH-34-KH-UBND-2025-UBND-PHATTICH.xlsx" */
 export function planFileName(org: Organization, catalog: Catalog): string {
-  return fileName(['KH', catalog.id, org.abbreviation], 'xlsx');
+  return fileName(['KH', catalog.id, agencyFileTag(org)], 'xlsx');
 }
 
 /**
@@ -41,7 +42,7 @@ export function buildPlanWorkbook(
 ): ExcelJS.Workbook {
   const wb = newWorkbook();
   const titles = [
-    org.name,
+    runningName(org.name),
     `Kế hoạch triển khai thực hiện Kế hoạch số ${catalog.number} của ${catalog.issuer}`,
     'Bảng hoạt động',
   ];

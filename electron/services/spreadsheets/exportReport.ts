@@ -1,5 +1,6 @@
 import { taskTextFor } from '../../../shared/domain/catalog/applicability.ts';
-import { fileName, reportFileStem } from '../../../shared/domain/documents/fileNames.ts';
+import { agencyFileTag, fileName, reportFileStem } from '../../../shared/domain/documents/fileNames.ts';
+import { runningName } from '../../../shared/domain/organization/agencyName.ts';
 import type ExcelJS from 'exceljs';
 import type { Catalog, CatalogIndicator, CatalogTask } from '../../../shared/domain/catalog/schema.ts';
 import type { Organization } from '../../../shared/domain/organization/schemas.ts';
@@ -17,7 +18,7 @@ import {
   type MeasureValue,
   type ReportContent,
 } from '../../../shared/domain/reports/reportContent.ts';
-import { formatShortDate } from '../../../shared/domain/vietnameseDate.ts';
+import { formatCitedDate } from '../../../shared/domain/vietnameseDate.ts';
 import {
   INDICATOR_SHEET,
   NO,
@@ -29,6 +30,7 @@ import {
   type IndicatorField,
   type TaskField,
 } from './reportColumns.ts';
+import { writeActivitiesSheet } from './activitiesSheet.ts';
 import { PERCENT_FORMAT, addTableSheet, fitRowHeight, newWorkbook, styleBodyCell } from './sheetStyle.ts';
 
 export interface ReportExportInput {
@@ -78,15 +80,15 @@ export function reportTitles(org: Organization, catalog: Catalog, period: Report
       ? period.title
       : `Báo cáo kết quả thực hiện Kế hoạch số ${catalog.number} ${period.title}`;
   return [
-    org.name,
+    runningName(org.name),
     title,
-    `Thời gian báo cáo: từ ${formatShortDate(period.from)} đến ${formatShortDate(period.to)}`,
+    `Thời gian báo cáo: từ ngày ${formatCitedDate(period.from)} đến ngày ${formatCitedDate(period.to)}`,
   ];
 }
 
-/** "BC-6T-2026-SKHCN.xlsx", "MAU-NHAP-BC-6T-2026-SKHCN.xlsx" */
+/** "BC-6T-2026-SKHCN.xlsx", "MAU-NHAP-BC-6T-2026-SKHCN.xlsx", "BC-6T-2026-UBND-PHATTICH.xlsx" */
 export function reportFileName(org: Organization, period: ReportPeriod, template: boolean): string {
-  return fileName([...(template ? ['MAU-NHAP'] : []), reportFileStem(period), org.abbreviation], 'xlsx');
+  return fileName([...(template ? ['MAU-NHAP'] : []), reportFileStem(period), agencyFileTag(org)], 'xlsx');
 }
 
 const NUMERIC_INDICATOR: ReadonlySet<IndicatorField> = new Set([
@@ -201,5 +203,6 @@ export function writeReportSheets(
 export function buildReportWorkbook(input: ReportExportInput): ExcelJS.Workbook {
   const wb = newWorkbook();
   writeReportSheets(wb, input, false);
+  writeActivitiesSheet(wb, reportTitles(input.org, input.catalog, input.content.period), input.content);
   return wb;
 }

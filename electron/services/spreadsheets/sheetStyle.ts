@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { emToTwips, emWidth } from '../../../shared/domain/documents/textMetrics.ts';
 import type { ColumnSpec } from './reportColumns.ts';
 
 /** Times New Roman throughout, as in the official documents (Nghị định 30/2020). */
@@ -32,16 +33,26 @@ export function addTableSheet<F extends string>(
   const headerRow = titles.length + 2;
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      // Printed, the header row repeats at the top of every page.
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
   });
   ws.columns = columns.map((c) => ({ key: c.field, width: c.width }));
+  const tableWidth = columns.reduce((sum, c) => sum + c.width, 0);
   titles.forEach((t, i) => {
     const row = ws.getRow(i + 1);
+    const size = i === 0 ? 13 : 12;
     row.getCell(1).value = t;
-    row.getCell(1).font = { name: FONT, size: i === 0 ? 13 : 12, bold: i < 2 };
+    row.getCell(1).font = { name: FONT, size, bold: i < 2 };
     row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     ws.mergeCells(i + 1, 1, i + 1, columns.length);
-    row.height = i === 1 ? 36 : 20;
+    row.height = Math.max(20, rowHeight(lineCount(t, tableWidth, size, i < 2), size));
   });
   const header = ws.getRow(headerRow);
   columns.forEach((c, i) => {
@@ -52,9 +63,40 @@ export function addTableSheet<F extends string>(
     cell.border = BORDER;
     cell.fill = GREY;
   });
-  header.height = 32;
+  header.height = Math.max(32, ...columns.map((c) => rowHeight(lineCount(c.header, c.width, 12, true), 12)));
   return { ws, headerRow };
 }
+
+/** Points a column `width` characters wide leaves for text: ~7 px per character, 5 px of padding. */
+const textPoints = (width: number) => Math.max(1, (7 * width - 5) * 0.75);
+
+/**
+ * How many lines `text` takes in a column `width` characters wide, wrapped by words with the
+ * metrics of Times New Roman (the font the sheet is set in), as Excel and LibreOffice wrap it.
+ */
+export function lineCount(text: string, width: number, size = 12, bold = false): number {
+  // Widths add up, so each word is measured once; 5 % slack for the renderer's rounding.
+  const room = (textPoints(width) * 20) / 1.05;
+  const space = emWidth(' ', bold);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines += 1;
+    let current = -1; // the line so far, in em; -1 before its first word
+    for (const word of paragraph.split(/\s+/)) {
+      if (!word) continue;
+      const w = emWidth(word, bold);
+      const next = current < 0 ? w : current + space + w;
+      if (current >= 0 && emToTwips(next, size * 2) > room) {
+        lines += 1 + Math.floor(emToTwips(w, size * 2) / room);
+        current = w;
+      } else current = next;
+    }
+  }
+  return lines;
+}
+
+/** A row `lines` lines high: Times New Roman 12 pt sets a line every 15.75 pt in Excel. */
+const rowHeight = (lines: number, size = 12) => Math.min(409, Math.ceil(lines * size * 1.3125 + 3));
 
 /** Text a spreadsheet would take for a formula once a person edits the cell (F2, Enter). */
 const FORMULA_START = /^[=+\-@\t\r\n]/;
@@ -78,15 +120,34 @@ export function fitRowHeight<F extends string>(row: ExcelJS.Row, columns: Column
   let lines = 1;
   columns.forEach((c, i) => {
     const v = row.getCell(i + 1).value;
-    const text = typeof v === 'string' ? v : '';
-    const perLine = Math.max(1, Math.floor(c.width * 1.1));
-    const n = text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-    lines = Math.max(lines, n);
+    const text = typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
+    lines = Math.max(lines, lineCount(text, c.width));
   });
-  row.height = Math.min(400, 16 * lines + 4);
+  row.height = rowHeight(lines);
+}
+
+/**
+ * Cells that look the same share one style object. exceljs remembers the style id of each style
+ * object it has written, so shared objects are looked up once instead of matched cell by cell: the
+ * export of a 5,000-row sheet writes about three times faster. Done last, when nothing changes a
+ * cell's style any more (exceljs changes a cell's style object in place).
+ */
+function shareStyles(wb: ExcelJS.Workbook) {
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const key = JSON.stringify(cell.style);
+        const same = shared.get(key);
+        if (same) cell.style = same;
+        else shared.set(key, cell.style);
+      }),
+    ),
+  );
 }
 
 export async function toBase64(wb: ExcelJS.Workbook): Promise<string> {
+  shareStyles(wb);
   const buf = await wb.xlsx.writeBuffer();
   return Buffer.from(buf as ArrayBuffer).toString('base64');
 }

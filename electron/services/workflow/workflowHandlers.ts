@@ -53,7 +53,7 @@ export const issueSummary = (i: IssueRow): MethodOutput<'workflow.issue'>['issue
 function gaps(deps: IssueDeps, doc: StoredDocument) {
   const catalog = catalogOf(deps, doc);
   return doc.meta.kind === 'report'
-    ? validateReport(doc.content as ReportContent, catalog)
+    ? validateReport(doc.content as ReportContent, catalog, deps.organization.get()?.agencyType)
     : validatePlan(doc.content as PlanContent, catalog);
 }
 

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { DateField } from '../../components/DateField.tsx';
 import type { Timeline } from '../../../shared/domain/plans/activityTimeline.ts';
 import { vietnamToday } from '../../../shared/domain/calendarDate.ts';
 import { NumberInput, SrOnly } from '../fields.tsx';
@@ -111,19 +112,17 @@ export function TimelineField({ value, onChange, suffix }: Props) {
         />
       )}
       {value.kind === 'date' && (
-        <div className="field">
-          <label htmlFor={`${id}-date`}>
-            Ngày<SrOnly>{suffix}</SrOnly>
-          </label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            value={value.date}
-            onChange={(e) => {
-              if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value)) onChange({ ...value, date: e.target.value });
-            }}
-          />
-        </div>
+        <DateField
+          label={
+            <>
+              Ngày<SrOnly>{suffix}</SrOnly>
+            </>
+          }
+          value={value.date}
+          onChange={(date) => {
+            if (date) onChange({ ...value, date });
+          }}
+        />
       )}
       {value.kind === 'text' && (
         <div className="field grow">

@@ -14,6 +14,7 @@ import type { MeasureValue, ReportIndicator } from '../../../shared/domain/repor
 import { safely, sameIssues, type Issue } from '../catalog.ts';
 import { CarriedOverBadge, FieldErrors, InputField, NumberInput } from '../fields.tsx';
 import { ReviewNotes } from '../../workflow/ReviewNotes.tsx';
+import { InvalidInputsScope } from '../invalidInputs.tsx';
 
 export type IndicatorEdit = (i: ReportIndicator) => ReportIndicator;
 type Measure = CatalogIndicator['measures'][number];
@@ -50,15 +51,17 @@ interface MeasureInputsProps {
   value: MeasureValue;
   target: number | null;
   onChange: (patch: Partial<MeasureValue>) => void;
+  /** An input of the row holds text that is not a number: no result from the value it replaced. */
+  hideResult: boolean;
 }
 
 /** The inputs one measure needs, by its kind: ratio, count, programmes or yes/no. */
-function MeasureInputs({ no, measure, several, value, target, onChange }: MeasureInputsProps) {
+function MeasureInputs({ no, measure, several, value, target, onChange, hideResult }: MeasureInputsProps) {
   const id = useId();
   const prefix = several ? `Chỉ tiêu ${no} – ${measure.label}` : `Chỉ tiêu ${no}`;
   switch (measure.kind) {
     case 'ratio': {
-      const pct = safely(() => measureValue('ratio', value), null);
+      const pct = hideResult ? null : safely(() => measureValue('ratio', value), null);
       return (
         <div className="measure">
           {several && <div className="measure-label">{measure.label}</div>}
@@ -137,7 +140,15 @@ function MeasureInputs({ no, measure, several, value, target, onChange }: Measur
   }
 }
 
-function IndicatorRowInner({ indicator, item, period, planStart, onEdit, issues }: Props) {
+function IndicatorRowInner({
+  indicator,
+  item,
+  period,
+  planStart,
+  onEdit,
+  issues,
+  hideResult,
+}: Props & { hideResult: boolean }) {
   const noteId = useId();
   const year = period.year;
   const several = indicator.measures.length > 1;
@@ -184,6 +195,7 @@ function IndicatorRowInner({ indicator, item, period, planStart, onEdit, issues 
             value={valueOf(m)}
             target={safely(() => measureTarget(indicator, i, year), null)}
             onChange={change(m)}
+            hideResult={hideResult}
           />
         ))}
         <div className="field note-field">
@@ -201,15 +213,26 @@ function IndicatorRowInner({ indicator, item, period, planStart, onEdit, issues 
         </div>
         <FieldErrors issues={issues} />
       </td>
-      <td className={`achievement achievement-${achievement}`}>
-        <span data-testid={`achievement-${indicator.code}`}>{achievementLabels[achievement]}</span>
+      <td className={`achievement achievement-${hideResult ? 'invalid' : achievement}`}>
+        <span data-testid={`achievement-${indicator.code}`}>
+          {hideResult ? 'Chưa đánh giá: số liệu chưa hợp lệ' : achievementLabels[achievement]}
+        </span>
       </td>
     </tr>
   );
 }
 
+/** A row whose inputs report their invalid text to it, so that it shows no stale result. */
+function IndicatorRowScoped(props: Props) {
+  return (
+    <InvalidInputsScope>
+      {(invalid) => <IndicatorRowInner {...props} hideResult={invalid} />}
+    </InvalidInputsScope>
+  );
+}
+
 export const IndicatorRow = memo(
-  IndicatorRowInner,
+  IndicatorRowScoped,
   (a, b) =>
     a.item === b.item &&
     a.indicator === b.indicator &&

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { parseIsoDate } from '../calendarDate.ts';
 import { organizationSchema } from '../organization/schemas.ts';
 import { signerSchema } from '../organization/letterhead.ts';
 import { planContentSchema } from '../plans/planContent.ts';
 import { reportContentSchema } from '../reports/reportContent.ts';
 import { documentStatusSchema } from './documentMeta.ts';
+import { unknownKeys } from './unknownKeys.ts';
 
 /**
  * The exchange JSON of a plan or a report: everything needed to print it as an official document
@@ -11,7 +13,20 @@ import { documentStatusSchema } from './documentMeta.ts';
  * self-contained file. `npm run cli -- export-json` writes it, `npm run cli -- docx` reads it.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
+/** A date that exists: "2026-02-30" has the right shape and is still refused. */
+const realDate = (ctx: z.RefinementCtx, date: unknown, path: (string | number)[]) => {
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+  try {
+    parseIsoDate(date);
+  } catch {
+    ctx.addIssue({ code: 'custom', path, message: `ngày ${date} không có trong lịch` });
+  }
+};
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD')
+  .superRefine((d, ctx) => realDate(ctx, d, []));
 
 /**
  * "05/BC-SKHCN": the number from 01 (padded below 10), "/", then the type code and the agency's
@@ -55,7 +70,42 @@ export const exchangeSchema = z
     { error: 'kind phải là "plan" (kế hoạch) hoặc "report" (báo cáo)' },
   )
   .superRefine((doc, ctx) => {
-    const { number, issuedOn } = doc.meta;
+    const { number, issuedOn, status } = doc.meta;
+    // Only the văn thư's issue gives a document its number (Nghị định 30/2020, Điều 15).
+    if (number !== null && status !== 'issued') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['meta', 'number'],
+        message: `văn bản chưa ban hành (status "${status}") chưa có số: để null, hoặc đặt status là "issued"`,
+      });
+    } else if (number === null && status === 'issued') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['meta', 'number'],
+        message: `văn bản đã ban hành (status "issued") phải có số, ví dụ "05/${typeCodes[doc.kind]}-${doc.organization.abbreviation}"`,
+      });
+    }
+    if (doc.kind === 'report') {
+      const period = doc.content.period;
+      if (period.kind === 'monthly' && period.month === null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['content', 'period', 'month'],
+          message: 'báo cáo tháng (kind "monthly") phải có tháng, từ 1 đến 12',
+        });
+      }
+      for (const key of ['from', 'to', 'deadline', 'lastDay'] as const) {
+        realDate(ctx, period[key], ['content', 'period', key]);
+      }
+    } else {
+      doc.content.tasks.forEach((t, ti) =>
+        t.activities.forEach((a, ai) => {
+          if (a.timeline.kind === 'date') {
+            realDate(ctx, a.timeline.date, ['content', 'tasks', ti, 'activities', ai, 'timeline', 'date']);
+          }
+        }),
+      );
+    }
     if ((number === null) !== (issuedOn === null)) {
       ctx.addIssue({
         code: 'custom',
@@ -87,7 +137,52 @@ export function exchangePath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-/** One Vietnamese line per problem, each naming its field. */
-export function describeExchangeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.slice(0, 10).map((i) => `trường ${exchangePath(i.path) || '(gốc)'}: ${i.message}`);
+/** At most this many problems are listed; the rest are counted. */
+const SHOWN = 10;
+
+interface Problem {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  pattern?: unknown;
+}
+
+/** A message in plain words: a pattern zod would print as a regular expression is not shown. */
+function plainMessage(i: Problem): string {
+  // zod's own wording quotes the pattern ("phải khớp với mẫu /^CT\\d{2}$/"); our schemas say it.
+  if (
+    i.code === 'invalid_format' &&
+    i.pattern !== undefined &&
+    i.message.includes(String(i.pattern).slice(1, -1))
+  ) {
+    return 'không đúng định dạng';
+  }
+  return i.message;
+}
+
+/** One Vietnamese line per problem, each naming its field; after ten, "và N lỗi khác". */
+export function describeExchangeIssues(issues: readonly Problem[]): string[] {
+  const lines = issues
+    .slice(0, SHOWN)
+    .map((i) => `trường ${exchangePath(i.path) || '(gốc)'}: ${plainMessage(i)}`);
+  if (issues.length > SHOWN) lines.push(`và ${issues.length - SHOWN} lỗi khác`);
+  return lines;
+}
+
+export type ExchangeParse =
+  { success: true; data: ExchangeDocument } | { success: false; problems: string[] };
+
+/**
+ * The exchange JSON read strictly: every problem the schema finds, and every key it does not know
+ * ("letterHead"), which zod alone would drop without a word.
+ */
+export function parseExchange(data: unknown): ExchangeParse {
+  const unknown = unknownKeys(exchangeSchema, data).map((u) => ({
+    path: [...u.path, u.key],
+    message: `không có trường này trong định dạng${u.suggestion ? ` (có phải "${u.suggestion}"?)` : ''}`,
+  }));
+  const parsed = exchangeSchema.safeParse(data);
+  const issues = [...unknown, ...(parsed.success ? [] : parsed.error.issues)];
+  if (parsed.success && issues.length === 0) return { success: true, data: parsed.data };
+  return { success: false, problems: describeExchangeIssues(issues) };
 }

@@ -1,3 +1,4 @@
+import { localCommittee } from '../organization/agencyName.ts';
 import type { ReportPeriod } from '../periods/reportPeriods.ts';
 
 /** ASCII only, for file names that survive every file system and e-mail: "Đ" → "D", diacritics dropped. */
@@ -29,4 +30,16 @@ export function reportFileStem(period: ReportPeriod): string {
 /** ["BC-6T-2026", "SKHCN"], "docx" → "BC-6T-2026-SKHCN.docx" */
 export function fileName(parts: readonly string[], ext: string): string {
   return `${parts.map(asciiSlug).filter(Boolean).join('-')}.${ext}`;
+}
+
+/**
+ * The agency in a file name: its abbreviation, and for a commune or ward — whose documents all say
+ * "UBND" — its own name too, so two communes' files differ: "UBND-PHATTICH".
+ */
+export function agencyFileTag(org: { name: string; abbreviation: string }): string {
+  const abbreviation = asciiSlug(org.abbreviation);
+  const local = localCommittee(org.name);
+  if (!local) return abbreviation;
+  const place = asciiSlug(local.place).replace(/-/g, '');
+  return abbreviation.replace(/-/g, '').endsWith(place) ? abbreviation : `${abbreviation}-${place}`;
 }

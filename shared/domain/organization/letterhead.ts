@@ -51,5 +51,13 @@ export const letterheadSchema = z.object({
    * builder then uses the first active leader account, if any.
    */
   signer: signerSchema.default(() => signerSchema.parse({})),
+  /**
+   * Where the agency's name breaks in the letterhead, one entry per line ("Sở Văn hóa, Thể thao",
+   * "và Du lịch"); empty for the program's choice. Only the breaks may differ from the name.
+   */
+  agencyLines: z
+    .array(text.name(200).trim().min(1, 'Dòng tên cơ quan không được để trống'))
+    .max(4, 'Tên cơ quan trên tiêu đề có nhiều nhất 4 dòng')
+    .default([]),
 });
 export type Letterhead = z.infer<typeof letterheadSchema>;

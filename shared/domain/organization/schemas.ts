@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linesMatchName } from './agencyHeading.ts';
 import { text } from '../../text.ts';
 import { letterheadSchema } from './letterhead.ts';
 import { roleSchema } from './roles.ts';
@@ -18,41 +19,53 @@ const optionalText = (label: string, max = 200, kind: 'line' | 'name' = 'line') 
     .transform((s) => s.normalize('NFC'))
     .default('');
 
-export const organizationSchema = z.object({
-  name: required('Tên cơ quan'),
-  parentName: required('Cơ quan chủ quản'),
-  agencyType: text.pattern(/^[a-z][a-z0-9_]*$/, 'Loại cơ quan không hợp lệ'),
-  /** Used in document numbers: "Số: 05/BC-SKHCN". */
-  abbreviation: text
-    .name(20)
-    .trim()
-    .transform((s) => s.normalize('NFC').toUpperCase())
-    .pipe(
-      z
-        .string()
-        .regex(
-          /^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u,
-          'Chữ viết tắt chỉ gồm chữ in hoa không dấu, chữ Đ, chữ số và dấu "-" (ví dụ SKHCN)',
-        )
-        .max(20, 'Chữ viết tắt dài quá 20 ký tự'),
-    ),
-  place: required('Địa danh', 60),
-  address: optionalText('Địa chỉ'),
-  phone: text
-    .line(30)
-    .trim()
-    .regex(/^[0-9 .+()-]*$/, 'Số điện thoại chỉ gồm chữ số và các ký tự + ( ) . -')
-    .max(30, 'Số điện thoại dài quá 30 ký tự')
-    .default(''),
-  email: z.union([z.literal(''), text.line(200).trim().email('Thư điện tử không hợp lệ')]).default(''),
-  planId: text.id().default('34-KH-UBND-2025'),
-  letterhead: letterheadSchema.default(() => letterheadSchema.parse({})),
-  /**
-   * A department with one head only: that head may approve what they drafted themselves (otherwise
-   * another head must, Nghị định 30/2020 Điều 13).
-   */
-  singleHead: z.boolean().default(false),
-});
+export const organizationSchema = z
+  .object({
+    name: required('Tên cơ quan'),
+    /** Cơ quan chủ quản, printed above the agency's name; none for a commune or ward (UBND xã, phường). */
+    parentName: optionalText('Cơ quan chủ quản', 200, 'name'),
+    agencyType: text.pattern(/^[a-z][a-z0-9_]*$/, 'Loại cơ quan không hợp lệ'),
+    /** Used in document numbers: "Số: 05/BC-SKHCN". */
+    abbreviation: text
+      .name(20)
+      .trim()
+      .transform((s) => s.normalize('NFC').toUpperCase())
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u,
+            'Chữ viết tắt chỉ gồm chữ in hoa không dấu, chữ Đ, chữ số và dấu "-" (ví dụ SKHCN)',
+          )
+          .max(20, 'Chữ viết tắt dài quá 20 ký tự'),
+      ),
+    place: required('Địa danh', 60),
+    address: optionalText('Địa chỉ'),
+    phone: text
+      .line(30)
+      .trim()
+      .regex(/^[0-9 .+()-]*$/, 'Số điện thoại chỉ gồm chữ số và các ký tự + ( ) . -')
+      .max(30, 'Số điện thoại dài quá 30 ký tự')
+      .default(''),
+    email: z.union([z.literal(''), text.line(200).trim().email('Thư điện tử không hợp lệ')]).default(''),
+    planId: text.id().default('34-KH-UBND-2025'),
+    letterhead: letterheadSchema.default(() => letterheadSchema.parse({})),
+    /**
+     * A department with one head only: that head may approve what they drafted themselves (otherwise
+     * another head must, Nghị định 30/2020 Điều 13).
+     */
+    singleHead: z.boolean().default(false),
+  })
+  .superRefine((org, ctx) => {
+    const lines = org.letterhead.agencyLines;
+    if (lines.length && !linesMatchName(lines, org.name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['letterhead', 'agencyLines'],
+        message: 'Cách xuống dòng tên cơ quan chỉ được ngắt dòng, phải giữ nguyên từng chữ của tên cơ quan',
+      });
+    }
+  });
 export type Organization = z.infer<typeof organizationSchema>;
 export type OrganizationInput = z.input<typeof organizationSchema>;
 

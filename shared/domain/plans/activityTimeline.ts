@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatCitedDate } from '../vietnameseDate.ts';
 import { text } from '../../text.ts';
 
 /** When an activity happens: "thường xuyên", a month, a quarter, a date, or the plan's own words. */
@@ -24,7 +25,7 @@ export type Timeline = z.infer<typeof timelineSchema>;
 
 const roman = ['I', 'II', 'III', 'IV'];
 
-/** "Thường xuyên", "Tháng 3/2026", "Quý II/2026", "Trước ngày 15/6/2026". */
+/** "Thường xuyên", "Tháng 3/2026", "Quý II/2026", "Trước ngày 05/6/2026" (a cited date). */
 export function formatTimeline(t: Timeline): string {
   switch (t.kind) {
     case 'recurring':
@@ -33,10 +34,13 @@ export function formatTimeline(t: Timeline): string {
       return `Tháng ${t.month}/${t.year}`;
     case 'quarter':
       return `Quý ${roman[t.quarter - 1]}/${t.year}`;
-    case 'date': {
-      const [y, m, d] = t.date.split('-').map(Number);
-      return `Trước ngày ${d}/${m}/${y}`;
-    }
+    case 'date':
+      try {
+        return `Trước ngày ${formatCitedDate(t.date)}`;
+      } catch {
+        // An impossible date is refused by the validation; shown as typed until then.
+        return `Trước ngày ${t.date}`;
+      }
     case 'text':
       return t.text;
   }

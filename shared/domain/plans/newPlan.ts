@@ -1,11 +1,11 @@
 import { tasksFor } from '../catalog/applicability.ts';
 import type { Catalog } from '../catalog/schema.ts';
-import { formatShortDate } from '../vietnameseDate.ts';
+import { formatCitedDate } from '../vietnameseDate.ts';
 import type { PlanContent } from './planContent.ts';
 
 /** "Kế hoạch số 34/KH-UBND ngày 20/8/2025 của UBND tỉnh Bắc Ninh" */
 export function catalogReference(catalog: Catalog): string {
-  return `Kế hoạch số ${catalog.number} ngày ${formatShortDate(catalog.issuedOn)} của ${catalog.issuer}`;
+  return `Kế hoạch số ${catalog.number} ngày ${formatCitedDate(catalog.issuedOn)} của ${catalog.issuer}`;
 }
 
 /** "trước ngày 15/6 và trước ngày 15/12 hằng năm" */

@@ -6,6 +6,8 @@ import {
   reportSectionKeys,
   type MeasureValue,
   type ReportContent,
+  reportActivities,
+  type ReportActivity,
   type ReportIndicator,
   type ReportTask,
 } from './reportContent.ts';
@@ -20,13 +22,15 @@ const emptySection = () => ({ text: '', carriedOver: false });
  * A blank report for the period: every indicator that applies to the agency type (one empty value
  * per measure), every task of the department's plan that the catalog still assigns to the agency
  * type (or of the catalog if no plan yet; tasks the plan marks "không áp dụng" start with that
- * status, and its reason as their result), empty sections.
+ * status, and its reason as their result), empty sections; and, when the plan is issued
+ * (`issuedPlan`), each of its activities under those tasks, to report its status and result.
  */
 export function newReportContent(
   catalog: Catalog,
   agencyType: string,
   period: ReportPeriod,
   plan: PlanContent | null,
+  issuedPlan: PlanContent | null = null,
 ): ReportContent {
   const known = new Set(tasksFor(catalog, agencyType).map((t) => t.id));
   const tasks: ReportTask[] = plan
@@ -47,6 +51,7 @@ export function newReportContent(
       carriedOver: false,
     })),
     tasks,
+    activities: issuedPlan ? planActivities(issuedPlan, known) : [],
     sections: {
       direction: emptySection(),
       results: emptySection(),
@@ -55,6 +60,24 @@ export function newReportContent(
       proposals: emptySection(),
     },
   };
+}
+
+/** The activities of the plan's applicable tasks, in the plan's order, not yet reported on. */
+function planActivities(plan: PlanContent, known: ReadonlySet<string>): ReportActivity[] {
+  return plan.tasks
+    .filter((t) => known.has(t.taskId) && !t.notApplicable)
+    .flatMap((t) =>
+      t.activities.map((a) => ({
+        activityId: a.id,
+        taskId: t.taskId,
+        content: a.content,
+        unitInCharge: a.unitInCharge,
+        timeline: a.timeline,
+        expectedOutput: a.expectedOutput,
+        status: null,
+        result: '',
+      })),
+    );
 }
 
 function emptyTask(taskId: string): ReportTask {
@@ -103,5 +126,10 @@ export function carryOverReport(fresh: ReportContent, previous: ReportContent): 
     const text = previous.sections[key].text;
     sections[key] = { text, carriedOver: text.trim() !== '' };
   }
-  return { period: fresh.period, indicators, tasks, sections };
+  // An activity still in the plan: last period's status and result, to bring up to date.
+  const activities = fresh.activities.map((a): ReportActivity => {
+    const old = reportActivities(previous).find((p) => p.activityId === a.activityId);
+    return old ? { ...a, status: old.status, result: old.result } : a;
+  });
+  return { period: fresh.period, indicators, tasks, activities, sections };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../text.ts';
 import { reportPeriodSchema } from '../periods/reportPeriods.ts';
+import { timelineSchema } from '../plans/activityTimeline.ts';
 
 const longText = (max = 20_000) => text.multiline(max).max(max, `Nội dung dài quá ${max} ký tự`);
 
@@ -33,7 +34,7 @@ export const measureValueSchema = z.object({
 export type MeasureValue = z.infer<typeof measureValueSchema>;
 
 export const reportIndicatorSchema = z.object({
-  code: text.pattern(/^CT\d{2}$/, 'Mã chỉ tiêu không hợp lệ'),
+  code: text.pattern(/^CT\d{2}$/, 'mã chỉ tiêu có dạng CT01–CT15'),
   values: z.array(measureValueSchema),
   note: longText(2_000),
   /** Copied from the previous report and not edited since. */
@@ -61,6 +62,33 @@ export const reportTaskSchema = z.object({
 });
 export type ReportTask = z.infer<typeof reportTaskSchema>;
 
+/**
+ * One activity the department put in its issued plan, reported on: what the plan said (copied
+ * when the report is created, never edited in the report) and the status and result of the period.
+ */
+export const reportActivitySchema = z.object({
+  /** The activity's id in the plan. */
+  activityId: text.id(),
+  /** The catalog task it sits under. */
+  taskId: text.id(),
+  content: longText(2_000),
+  unitInCharge: longText(300),
+  timeline: timelineSchema,
+  expectedOutput: longText(1_000),
+  status: taskStatusSchema.nullable(),
+  result: longText(10_000),
+});
+export type ReportActivity = z.infer<typeof reportActivitySchema>;
+
+/** The fields copied from the plan: the report may not change them. */
+export const activityPlanFields = [
+  'taskId',
+  'content',
+  'unitInCharge',
+  'timeline',
+  'expectedOutput',
+] as const;
+
 export const sectionTextSchema = z.object({ text: longText(), carriedOver: z.boolean() });
 
 export const reportSectionKeys = ['direction', 'results', 'shortcomings', 'nextTasks', 'proposals'] as const;
@@ -79,6 +107,8 @@ export const reportContentSchema = z.object({
   period: reportPeriodSchema,
   indicators: z.array(reportIndicatorSchema),
   tasks: z.array(reportTaskSchema),
+  /** The activities of the department's issued plan; none in reports stored before they existed. */
+  activities: z.array(reportActivitySchema).max(5_000).default([]),
   sections: z.object({
     direction: sectionTextSchema,
     results: sectionTextSchema,
@@ -97,3 +127,8 @@ export const attachmentSchema = z.object({
   addedAt: z.string(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** The report's activities, also for content stored before reports had them. */
+export function reportActivities(content: ReportContent): ReportActivity[] {
+  return (content as Partial<ReportContent>).activities ?? [];
+}

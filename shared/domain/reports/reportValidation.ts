@@ -5,6 +5,7 @@ import { targetTextFor } from '../indicators/targets.ts';
 import { needsStatus, taskTiming } from '../periods/taskSchedule.ts';
 import { planSectionLabels, type PlanContent } from '../plans/planContent.ts';
 import {
+  reportActivities,
   reportSectionKeys,
   reportSectionLabels,
   taskStatusLabels,
@@ -57,7 +58,15 @@ const mainField: Record<MeasureKind, keyof typeof measureFieldLabels> = {
   yes_no: 'done',
 };
 
-export function validateReport(content: ReportContent, catalog: Catalog): ValidationIssue[] {
+/**
+ * `agencyType`, when known, lets the check see what the plan template assigns the department: a
+ * report without any indicator is incomplete only if some indicator applies to it.
+ */
+export function validateReport(
+  content: ReportContent,
+  catalog: Catalog,
+  agencyType?: string,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (severity: ValidationIssue['severity'], path: Path, message: string) =>
     issues.push({ severity, path, message });
@@ -136,9 +145,11 @@ export function validateReport(content: ReportContent, catalog: Catalog): Valida
     });
   }
 
+  // By id, not a search per task: a report may hold thousands of them.
+  const catalogTasks = new Map(catalog.tasks.map((c) => [c.id, c]));
   for (const t of content.tasks) {
     const base: Path = ['tasks', t.taskId];
-    const catTask = catalog.tasks.find((c) => c.id === t.taskId);
+    const catTask = catalogTasks.get(t.taskId);
     if (!catTask) {
       add('error', base, `Nhiệm vụ ${t.taskId} không có trong Kế hoạch số ${catalog.number}`);
       continue;
@@ -163,10 +174,45 @@ export function validateReport(content: ReportContent, catalog: Catalog): Valida
     }
   }
 
+  reportActivities(content).forEach((a, i) => {
+    const base: Path = ['activities', a.activityId];
+    const name = `Hoạt động ${i + 1} (nhiệm vụ ${a.taskId})`;
+    if (a.status === null) {
+      add('incomplete', [...base, 'status'], `${name} – Chưa chọn trạng thái thực hiện`);
+    } else if (a.status !== 'chua_thuc_hien' && blank(a.result)) {
+      add(
+        'incomplete',
+        [...base, 'result'],
+        a.status === 'khong_ap_dung'
+          ? `${name} – Chưa nêu lý do không thực hiện (ghi vào ô kết quả)`
+          : `${name} – Chưa nhập kết quả thực hiện (${taskStatusLabels[a.status]})`,
+      );
+    }
+  });
+
   for (const key of reportSectionKeys) {
     if (key !== 'proposals' && blank(content.sections[key].text)) {
       add('incomplete', ['sections', key], `Mục "${reportSectionLabels[key]}" chưa có nội dung`);
     }
+  }
+  // The required parts the template fills: without them the document would print a bare heading.
+  if (content.tasks.length === 0) {
+    add(
+      'incomplete',
+      ['tasks'],
+      'Mục "I. Kết quả thực hiện – Kết quả thực hiện các nhiệm vụ" chưa có nhiệm vụ nào',
+    );
+  }
+  if (
+    content.indicators.length === 0 &&
+    agencyType !== undefined &&
+    catalog.indicators.some((i) => i.appliesTo.includes(agencyType))
+  ) {
+    add(
+      'incomplete',
+      ['indicators'],
+      'Mục "I. Kết quả thực hiện – Kết quả thực hiện các chỉ tiêu" chưa có chỉ tiêu nào',
+    );
   }
   return issues;
 }
@@ -181,10 +227,11 @@ export function validatePlan(content: PlanContent, catalog: Catalog): Validation
   const add = (severity: ValidationIssue['severity'], path: Path, message: string) =>
     issues.push({ severity, path, message });
 
+  const known = new Set(catalog.tasks.map((c) => c.id));
   for (const t of content.tasks) {
     const base: Path = ['tasks', t.taskId];
     const name = `Nhiệm vụ ${t.taskId}`;
-    if (!catalog.tasks.some((c) => c.id === t.taskId)) {
+    if (!known.has(t.taskId)) {
       add('error', base, `${name} không có trong Kế hoạch số ${catalog.number}`);
       continue;
     }
@@ -215,6 +262,13 @@ export function validatePlan(content: PlanContent, catalog: Catalog): Validation
     if (blank(content.sections[key])) {
       add('incomplete', ['sections', key], `Mục "${planSectionLabels[key]}" chưa có nội dung`);
     }
+  }
+  // Section II is the plan itself: at least one activity, unless every task is không áp dụng.
+  const applicable = content.tasks.filter((t) => !t.notApplicable);
+  if (applicable.length > 0 && applicable.every((t) => t.activities.length === 0)) {
+    add('incomplete', ['tasks'], 'Mục "II. Nhiệm vụ và giải pháp" chưa có hoạt động nào');
+  } else if (content.tasks.length === 0) {
+    add('incomplete', ['tasks'], 'Mục "II. Nhiệm vụ và giải pháp" chưa có nhiệm vụ nào');
   }
   return issues;
 }

@@ -1,6 +1,12 @@
 import { indicatorsFor, tasksFor } from '../catalog/applicability.ts';
 import type { Catalog, CatalogMeasure } from '../catalog/schema.ts';
-import type { MeasureValue, ReportContent, ReportIndicator, ReportTask } from './reportContent.ts';
+import {
+  reportActivities,
+  type MeasureValue,
+  type ReportContent,
+  type ReportIndicator,
+  type ReportTask,
+} from './reportContent.ts';
 
 /**
  * The content migration of a report still being drafted when the plan template changes (or the
@@ -39,9 +45,11 @@ export function upgradeReportContent(
     );
     return { ...old, values };
   });
+  // By id, not a search per task: a report may hold thousands of them.
+  const stored = new Map(content.tasks.map((r) => [r.taskId, r]));
   const tasks = tasksFor(catalog, agencyType).map(
     (t): ReportTask =>
-      content.tasks.find((r) => r.taskId === t.id) ?? {
+      stored.get(t.id) ?? {
         taskId: t.id,
         status: null,
         result: '',
@@ -50,7 +58,7 @@ export function upgradeReportContent(
         carriedOver: false,
       },
   );
-  return { ...content, indicators, tasks };
+  return { ...content, indicators, tasks, activities: reportActivities(content) };
 }
 
 function blankValue(measure: string): MeasureValue {

@@ -37,13 +37,13 @@ function cli(...args: string[]) {
   });
 }
 
-/** The checks a finished document must pass, whoever made it. */
-async function expectOfficial(file: string, title: string) {
+/** The checks a finished document must pass, whoever made it (an appendix only if it has rows). */
+async function expectOfficial(file: string, title: string, appendix = true) {
   const d = await openDocx(fs.readFileSync(file));
   const first = sections(d.document)[0]!;
   expect([attr(first, 'pgSz', 'w'), attr(first, 'pgSz', 'h')]).toEqual(['11906', '16838']);
   expect(first).toContain('<w:titlePg/>');
-  expect(attr(sections(d.document).at(-1)!, 'pgSz', 'orient')).toBe('landscape');
+  expect(attr(sections(d.document).at(-1)!, 'pgSz', 'orient')).toBe(appendix ? 'landscape' : 'portrait');
   for (const [, xml] of d.parts) {
     expect(xml).not.toMatch(/Theme="/);
     for (const m of xml.matchAll(/<w:rFonts\b[^>]*>/g))
@@ -93,10 +93,36 @@ describe('npm run cli -- docx', () => {
       expectVietnamese(r.stderr);
       expect(fs.existsSync(output)).toBe(false);
 
-      fs.writeFileSync(input, '{ "format": "baocao-exchange", ');
+      fs.writeFileSync(input, '{\n  "format": "baocao-exchange",\n  "kind": "plan"\n  "version": 1\n}');
       const broken = cli('docx', '--input', input, '--output', output);
       expect(broken.status).toBe(2);
-      expect(broken.stderr).toContain('không phải JSON hợp lệ');
+      expect(broken.stderr).toContain('không phải JSON hợp lệ (dòng 4, cột 3)');
+      expectVietnamese(broken.stderr);
+
+      // What a person writing the file by hand gets wrong: each named, none silently accepted.
+      const wrong = JSON.parse(fs.readFileSync(REPORT_EXAMPLE, 'utf8')) as RawJson;
+      wrong.organization.letterHead = wrong.organization.letterhead;
+      delete wrong.organization.letterhead;
+      wrong.meta.issuedOn = '2026-02-30';
+      fs.writeFileSync(input, JSON.stringify(wrong));
+      const misspelt = cli('docx', '--input', input, '--output', output);
+      expect(misspelt.status).toBe(2);
+      expect(misspelt.stderr).toContain(
+        'trường organization.letterHead: không có trường này trong định dạng (có phải "letterhead"?)',
+      );
+      expect(misspelt.stderr).toContain('trường meta.issuedOn: ngày 2026-02-30 không có trong lịch');
+      expectVietnamese(misspelt.stderr);
+
+      const above = JSON.parse(fs.readFileSync(REPORT_EXAMPLE, 'utf8')) as RawJson;
+      Object.assign(above.content.indicators[1].values[0], { numerator: 120, denominator: 100 });
+      above.organization.agencyType = 'so_khcn';
+      fs.writeFileSync(input, JSON.stringify(above));
+      const numbers = cli('docx', '--input', input, '--output', output);
+      expect(numbers.status).toBe(2);
+      expect(numbers.stderr).toMatch(
+        /trường content\.indicators\[1\]\.values\[0\]\.numerator: Chỉ tiêu 2 – .*Tử số \(120\) không được lớn hơn mẫu số \(100\)/,
+      );
+      expect(fs.existsSync(output)).toBe(false);
 
       const unknown = JSON.parse(fs.readFileSync(PLAN_EXAMPLE, 'utf8')) as RawJson;
       unknown.catalogId = 'KH-KHONG-CO';
@@ -108,14 +134,15 @@ describe('npm run cli -- docx', () => {
   );
 });
 
-/** What every official PDF shows, however it was made. */
-function expectOfficialPdf(file: string, title: string) {
+/** What every official PDF shows, however it was made (an appendix only if it has rows). */
+function expectOfficialPdf(file: string, title: string, appendix = true) {
   expect(fs.readFileSync(file).subarray(0, 8).toString('latin1')).toMatch(/^%PDF-1\.[4-7]/);
   const page1 = pdfText(file, 1);
   expect(page1).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(page1.split('\n').map((l) => l.trim())).toContain(title);
   expect(firstLine(pdfText(file, 2))).toBe('2');
-  expect(pageSizes(file).at(-1)!.width).toBeGreaterThan(pageSizes(file).at(-1)!.height);
+  const last = pageSizes(file).at(-1)!;
+  expect(last.width > last.height).toBe(appendix);
   for (const f of fontsOf(file))
     expect(f.embedded && /LiberationSerif|TimesNewRoman/.test(f.name)).toBe(true);
 }
@@ -194,9 +221,10 @@ describe('from the store: documents.renderDocx and npm run cli -- export-json', 
         const report = expectOk<{ meta: { id: string } }>(
           await call('reports.create', { kind: 'semiannual', year: 2026, month: null, fromPrevious: false }),
         );
-        for (const [docId, name, title] of [
-          [id, 'KH-TRIEN-KHAI-34-KH-UBND-SKHCN.pdf', 'KẾ HOẠCH'],
-          [report.meta.id, 'BC-6T-2026-SKHCN.pdf', 'BÁO CÁO'],
+        // A new plan has no activity yet, so no appendix; a new report lists its indicators.
+        for (const [docId, name, title, appendix] of [
+          [id, 'KH-TRIEN-KHAI-34-KH-UBND-SKHCN.pdf', 'KẾ HOẠCH', false],
+          [report.meta.id, 'BC-6T-2026-SKHCN.pdf', 'BÁO CÁO', true],
         ] as const) {
           const pdf = expectOk<{ fileName: string; mime: string; dataBase64: string }>(
             await call('documents.renderPdf', { id: docId }),
@@ -208,7 +236,7 @@ describe('from the store: documents.renderDocx and npm run cli -- export-json', 
           if (!hasPoppler) continue;
           const file = path.join(dir, name);
           fs.writeFileSync(file, Buffer.from(pdf.dataBase64, 'base64'));
-          expectOfficialPdf(file, title);
+          expectOfficialPdf(file, title, appendix);
           expect(pdfText(file)).toContain('Trần Thị Hương');
         }
         expect((await call('documents.renderPdf', { id: 'khong-co' })).ok).toBe(false);
@@ -223,7 +251,7 @@ describe('from the store: documents.renderDocx and npm run cli -- export-json', 
       expect(doc).toMatchObject({
         kind: 'plan',
         catalogId: '34-KH-UBND-2025',
-        meta: { number: null, issuedOn: null },
+        meta: { status: 'draft', number: null, issuedOn: null },
       });
       // With no signer name in the letterhead, the leader account signs.
       expect(doc.signer).toEqual({
@@ -234,7 +262,7 @@ describe('from the store: documents.renderDocx and npm run cli -- export-json', 
       const output = path.join(dir, 'exported.docx');
       const printed = cli('docx', '--input', json, '--output', output);
       expect(printed.status, printed.stderr).toBe(0);
-      await expectOfficial(output, 'KẾ HOẠCH');
+      await expectOfficial(output, 'KẾ HOẠCH', false);
 
       const wrongId = cli('export-json', '--data-dir', dataDir, '--id', 'khong-co', '--output', json);
       expect(wrongId.status).toBe(2);

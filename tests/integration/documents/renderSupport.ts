@@ -15,7 +15,10 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** Converts .docx files to PDF in `outDir` with a fresh LibreOffice profile (no lock clashes). */
+/**
+ * Converts .docx (or .xlsx) files to PDF in `outDir` with a fresh LibreOffice profile (no lock
+ * clashes), all in one soffice run: starting LibreOffice costs more than converting a file.
+ */
 export function toPdf(files: string[], outDir: string): string[] {
   const profile = path.join(os.tmpdir(), `lo-${randomUUID()}`);
   try {
@@ -37,7 +40,7 @@ export function toPdf(files: string[], outDir: string): string[] {
     fs.rmSync(profile, { recursive: true, force: true });
   }
   return files.map((f) => {
-    const pdf = path.join(outDir, `${path.basename(f, '.docx')}.pdf`);
+    const pdf = path.join(outDir, `${path.basename(f, path.extname(f))}.pdf`);
     expect(fs.existsSync(pdf), `${pdf} was not written`).toBe(true);
     return pdf;
   });
@@ -83,4 +86,8 @@ export function screenshot(pdf: string, name: string): string {
 }
 
 /** pdftotext sometimes splits a word around a diacritic ("c ủa"): compare without spaces. */
-export const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
+export const squash = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/\s+/g, '')
+    .replace(/\u2011/g, '-');

@@ -89,7 +89,7 @@ describe('Excel export', () => {
     expect(ws.getCell('A2').value).toBe(
       'Báo cáo kết quả thực hiện Kế hoạch số 34/KH-UBND 6 tháng đầu năm 2026',
     );
-    expect(ws.getCell('A3').value).toBe('Thời gian báo cáo: từ 15/12/2025 đến 14/6/2026');
+    expect(ws.getCell('A3').value).toBe('Thời gian báo cáo: từ ngày 15/12/2025 đến ngày 14/6/2026');
     expect(ws.getRow(5).values).toEqual([
       undefined,
       'STT',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textWidthTwips } from '../../../electron/services/documents/textMetrics.ts';
+import { textWidthTwips } from '../../../shared/domain/documents/textMetrics.ts';
 import {
   PLAN_EXAMPLE,
   REPORT_EXAMPLE,
@@ -173,16 +173,16 @@ describe('closing', () => {
     const list = paras.slice(paras.indexOf(label) + 1).filter((p) => p.text.startsWith('- '));
     expect(list.map((p) => p.text)).toEqual([
       '- Như trên;',
-      '- UBND tỉnh (để báo cáo);',
       '- Bộ Khoa học và Công nghệ (để báo cáo);',
       '- Lãnh đạo Sở;',
       '- Các phòng, đơn vị thuộc Sở;',
       '- Lưu: VT, VP.',
     ]);
     for (const p of list) expect(runProps(p)).toMatchObject({ size: 22, bold: false, italics: false });
-    for (const t of ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Đức Thắng']) {
+    for (const t of ['KT.\u00a0GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Đức Thắng']) {
       expect(runProps(paras.find((p) => p.text === t)!)).toMatchObject({ size: 28, bold: true });
     }
+    // "KT." is tied to what follows by a no-break space: the authority never breaks after it.
     // Space for the signature and the seal above the name.
     expect(
       Number(attr(paras.find((p) => p.text === 'Nguyễn Đức Thắng')!.xml, 'spacing', 'before')),

@@ -43,10 +43,15 @@ export async function openDocx(bytes: Buffer | Uint8Array): Promise<Docx> {
       parts.set(name, await zip.file(name)!.async('string'));
   }
   const rels = parts.get('word/_rels/document.xml.rels') ?? '';
+  const styles = parts.get('word/styles.xml')!;
+  const resolve = withStyles(styles);
+  for (const [name, xml] of parts) {
+    if (/^word\/(document|header\d+|footer\d+)\.xml$/.test(name)) parts.set(name, resolve(xml));
+  }
   return {
     parts,
     document: parts.get('word/document.xml')!,
-    styles: parts.get('word/styles.xml')!,
+    styles,
     header(rid) {
       const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(
         rels,
@@ -56,6 +61,65 @@ export async function openDocx(bytes: Buffer | Uint8Array): Promise<Docx> {
       return parts.get(`word/${file}`)!;
     },
   };
+}
+
+/** Top-level property elements of a w:pPr or w:rPr, by name, in order. */
+function properties(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of xml.matchAll(/<w:(\w+)\b[^>]*\/>|<w:(\w+)\b[^>]*>[\s\S]*?<\/w:\2>/g))
+    out.set(m[1] ?? m[2]!, m[0]);
+  return out;
+}
+
+const merged = (...layers: Map<string, string>[]) => {
+  const out = new Map<string, string>();
+  for (const l of layers) for (const [k, v] of l) out.set(k, v);
+  return out;
+};
+const joined = (m: Map<string, string>) => [...m.values()].join('');
+
+/**
+ * The formatting Word shows, written out on every paragraph and run: document defaults, then the
+ * paragraph's style (and what it is based on), then a run's character style, then direct
+ * formatting. Tests read what a paragraph looks like whether it says it itself or its style does.
+ */
+function withStyles(stylesXml: string): (xml: string) => string {
+  const defs = new Map<string, { basedOn?: string; pPr: Map<string, string>; rPr: Map<string, string> }>();
+  for (const m of stylesXml.matchAll(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)) {
+    const body = m[2]!;
+    defs.set(m[1]!, {
+      basedOn: /<w:basedOn w:val="([^"]+)"/.exec(body)?.[1],
+      pPr: properties(/<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(body)?.[1] ?? ''),
+      rPr: properties(/<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(body)?.[1] ?? ''),
+    });
+  }
+  const chain = (id: string | undefined, kind: 'pPr' | 'rPr'): Map<string, string> => {
+    const d = id ? defs.get(id) : undefined;
+    return d ? merged(chain(d.basedOn, kind), d[kind]) : new Map();
+  };
+  const docRPr = properties(/<w:rPrDefault><w:rPr>([\s\S]*?)<\/w:rPr>/.exec(stylesXml)?.[1] ?? '');
+  const docPPr = properties(/<w:pPrDefault><w:pPr>([\s\S]*?)<\/w:pPr>/.exec(stylesXml)?.[1] ?? '');
+  return (xml) =>
+    xml.replace(/<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g, (para) => {
+      const [, pPrXml = '', rest = ''] = /^<w:p(?:\s[^>]*)?>(?:<w:pPr>([\s\S]*?)<\/w:pPr>)?([\s\S]*)$/.exec(
+        para,
+      )!;
+      const style = /<w:pStyle w:val="([^"]+)"/.exec(pPrXml)?.[1] ?? 'Normal';
+      const own = properties(pPrXml);
+      own.delete('pStyle');
+      const pPr = merged(docPPr, chain(style, 'pPr'), own);
+      const rBase = merged(docRPr, chain(style, 'rPr'));
+      const runs = rest.replace(
+        /<w:r>(?:<w:rPr>([\s\S]*?)<\/w:rPr>)?/g,
+        (_all, rPrXml: string | undefined) => {
+          const direct = properties(rPrXml ?? '');
+          const character = /<w:rStyle w:val="([^"]+)"/.exec(rPrXml ?? '')?.[1];
+          direct.delete('rStyle');
+          return `<w:r><w:rPr>${joined(merged(rBase, chain(character, 'rPr'), direct))}</w:rPr>`;
+        },
+      );
+      return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${joined(pPr)}</w:pPr>${runs}`;
+    });
 }
 
 export async function render(doc: ExchangeDocument): Promise<Docx> {
@@ -90,8 +154,13 @@ export function paragraphs(xml: string): Para[] {
   return out;
 }
 
+/** The text of a part of the XML; Word's non-breaking hyphen reads as a hyphen. */
 export const textOf = (xml: string) =>
-  unescape([...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+  unescape(
+    [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)]
+      .map((m) => (m[0] === '<w:noBreakHyphen/>' ? '-' : m[1]))
+      .join(''),
+  );
 
 export function findPara(xml: string, pred: (text: string) => boolean): Para {
   const p = paragraphs(xml).find((x) => pred(x.text));

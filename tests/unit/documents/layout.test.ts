@@ -14,6 +14,7 @@ import {
   documentFonts,
   systemTimesCandidates,
 } from '../../../electron/services/documents/pdf/fonts.ts';
+import { textWidthTwips } from '../../../shared/domain/documents/textMetrics.ts';
 import { PLAN_EXAMPLE, REPORT_EXAMPLE, catalog, loadExample, variant } from './docxXml.ts';
 
 /** The one layout both renderers draw: checked once here, drawn by docx/ and pdf/. */
@@ -37,8 +38,13 @@ describe('the ND30 layout', () => {
       const m = body!.margins;
       const text = body!.page.width - m.left - m.right;
       const header = columnsOf(body!.blocks, 'header');
-      expect(header.widths[0] + header.widths[1] + header.indent).toBe(text);
-      expect(header.widths[1]).toBe(5669); // 100 mm
+      // From the left margin, never into it, and exactly the text width.
+      expect(header.indent).toBe(0);
+      expect(header.widths[0] + header.widths[1]).toBe(text);
+      // The right column holds the Quốc hiệu (95.7 mm at 13 pt) on one line.
+      expect(header.widths[1]).toBeGreaterThan(
+        textWidthTwips('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 26, true),
+      );
       const closing = columnsOf(body!.blocks, 'closing');
       expect(closing.widths[0] + closing.widths[1]).toBe(text);
       expect(closing.rows[0]![1].map((b) => b.type)).toEqual([

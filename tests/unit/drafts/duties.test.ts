@@ -113,6 +113,7 @@ describe('content migration: drafts follow the catalog, reports past drafting st
         period: {} as ReportContent['period'],
         indicators: [],
         tasks: [],
+        activities: [],
         sections: {} as ReportContent['sections'],
       },
       catalog,

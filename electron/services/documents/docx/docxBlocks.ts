@@ -1,6 +1,6 @@
 import {
-  AlignmentType,
   BorderStyle,
+  ImportedXmlComponent,
   LineRuleType,
   Paragraph,
   Table,
@@ -10,6 +10,7 @@ import {
   TextRun,
   VerticalAlignTable,
   WidthType,
+  type IParagraphOptions,
 } from 'docx';
 import type {
   Block,
@@ -17,82 +18,93 @@ import type {
   ColumnsBlock,
   GridBlock,
   GridCell,
+  LaidOutDocument,
   ParagraphBlock,
+  ParagraphKind,
   RuleBlock,
   Run,
 } from '../layout/model.ts';
+import { RULE_HEIGHT, RULE_THICKNESS } from '../layout/page.ts';
+import { ALIGNMENT, BLACK, PARAGRAPH_STYLES, characterStyle, halfPoints, lineTwips } from './docxStyles.ts';
 
 /**
- * The laid-out blocks as Word objects: every run in Times New Roman in all four font slots (so no
- * theme font leaks into Vietnamese diacritics), black, sizes in half-points.
+ * The laid-out blocks as Word objects. Each paragraph names its kind's style (docxStyles.ts) and
+ * states directly only what the style cannot say for it: the space for the signature above the
+ * signer's name, the indents that set a rule's length, the last paragraph kept with the closing, a
+ * size the agency's heading shrinks to. A run names a character style only where its weight or
+ * slant differs from its paragraph's.
  */
 
-export const FONT = 'Times New Roman';
-export const fonts = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
-export const BLACK = '000000';
+type Styles = LaidOutDocument['styles'];
 
-const halfPoints = (pt: number) => Math.round(pt * 2);
+/** Word's own non-breaking hyphen, drawn with the run's font (the fonts have no U+2011 glyph). */
+const noBreakHyphen = () => ImportedXmlComponent.fromXmlString('<w:noBreakHyphen/>');
 
-/** Paragraph-mark properties, so even an empty paragraph names the font. */
-export const mark = (size: number) => ({ font: fonts, size: halfPoints(size), color: BLACK });
-
-function textRun(r: Run, size: number): TextRun {
+function textRun(text: string, character: string | undefined, size: number | undefined): TextRun {
+  const t = text.normalize('NFC');
+  if (!t.includes('\u2011')) return new TextRun({ text: t, style: character, size });
+  const parts = t.split('\u2011');
   return new TextRun({
-    text: r.text.normalize('NFC'),
-    font: fonts,
-    color: BLACK,
-    size: halfPoints(size),
-    bold: r.bold,
-    italics: r.italics,
+    // TextRun's children are strings or run content; the hyphen element is one.
+    children: parts.flatMap((p, i) => (i === 0 ? [p] : [noBreakHyphen() as unknown as string, p])),
+    style: character,
+    size,
   });
 }
 
-const alignment = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  justify: AlignmentType.JUSTIFIED,
-} as const;
-
-function paragraph(p: ParagraphBlock, extraBefore = 0): Paragraph {
-  return new Paragraph({
-    alignment: alignment[p.align],
-    indent: p.firstLineIndent ? { firstLine: p.firstLineIndent } : undefined,
-    spacing: {
-      before: p.before + extraBefore,
-      after: p.after,
-      line: Math.round(240 * p.lineSpacing),
-      lineRule: LineRuleType.AUTO,
-    },
-    keepNext: p.keepNext || undefined,
-    run: mark(p.size),
-    children: p.runs.map((r) => textRun(r, p.size)),
-  });
+function runOf(r: Run, kind: { bold: boolean; italics: boolean }, size: number | undefined): TextRun {
+  const bold = r.bold ?? kind.bold;
+  const italics = r.italics ?? kind.italics;
+  const own = bold !== kind.bold || italics !== kind.italics ? characterStyle(bold, italics) : undefined;
+  return textRun(r.text, own, size);
 }
 
-/** A rule: the bottom border of an almost empty paragraph whose indents leave exactly its length. */
+function paragraph(styles: Styles, p: ParagraphBlock, extraBefore = 0): Paragraph {
+  const s = styles[p.kind];
+  const before = p.before + extraBefore;
+  const spaced = before !== s.before || p.after !== s.after || p.lineSpacing !== s.lineSpacing;
+  const size = p.size !== s.size ? halfPoints(p.size) : undefined;
+  const options: IParagraphOptions = {
+    style: PARAGRAPH_STYLES[p.kind].id,
+    alignment: p.align !== s.align ? ALIGNMENT[p.align] : undefined,
+    indent: p.firstLineIndent !== s.firstLineIndent ? { firstLine: p.firstLineIndent } : undefined,
+    spacing: spaced
+      ? { before, after: p.after, line: lineTwips(p.lineSpacing), lineRule: LineRuleType.AUTO }
+      : undefined,
+    keepNext: p.keepNext !== s.keepNext ? p.keepNext : undefined,
+    run: size !== undefined ? { size } : undefined,
+    children: p.runs.map((r) => runOf(r, s, size)),
+  };
+  return new Paragraph(options);
+}
+
+/** A rule: its style's bottom border, with indents that leave exactly its length. */
 function rule(r: RuleBlock): Paragraph {
   const side = Math.max(0, Math.round((r.width - r.length) / 2));
   return new Paragraph({
-    alignment: AlignmentType.CENTER,
+    style: PARAGRAPH_STYLES.rule.id,
     indent: { left: side, right: side },
-    spacing: { before: 0, after: 0, line: r.height, lineRule: LineRuleType.EXACT },
-    border: {
-      bottom: { style: BorderStyle.SINGLE, size: Math.round(r.thickness * 8), color: BLACK, space: 1 },
-    },
-    run: mark(1),
+    spacing:
+      r.height !== RULE_HEIGHT
+        ? { before: 0, after: 0, line: r.height, lineRule: LineRuleType.EXACT }
+        : undefined,
+    border:
+      r.thickness !== RULE_THICKNESS
+        ? { bottom: { style: BorderStyle.SINGLE, size: Math.round(r.thickness * 8), color: BLACK, space: 1 } }
+        : undefined,
     children: [],
   });
 }
 
 /** Cell content; the signature space becomes space above the paragraph after it (the name). */
-function cellParagraphs(blocks: CellBlock[]): Paragraph[] {
+function cellParagraphs(styles: Styles, blocks: CellBlock[]): Paragraph[] {
   const out: Paragraph[] = [];
   let pending = 0;
   for (const b of blocks) {
     if (b.type === 'signatureSpace') pending += b.height;
     else if (b.type === 'rule') out.push(rule(b));
     else {
-      out.push(paragraph(b, pending));
+      out.push(paragraph(styles, b, pending));
       pending = 0;
     }
   }
@@ -111,14 +123,14 @@ const NO_BORDERS = {
 const ZERO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0 };
 
 /** A borderless two-column table with zero padding and explicit widths everywhere. */
-function columns(c: ColumnsBlock): Table {
+function columns(styles: Styles, c: ColumnsBlock): Table {
   const cell = (children: CellBlock[], i: 0 | 1) =>
     new TableCell({
       width: { size: c.widths[i], type: WidthType.DXA },
       margins: ZERO_MARGINS,
       borders: NO_BORDERS,
       verticalAlign: VerticalAlignTable.TOP,
-      children: cellParagraphs(children),
+      children: cellParagraphs(styles, children),
     });
   return new Table({
     columnWidths: c.widths,
@@ -132,14 +144,31 @@ function columns(c: ColumnsBlock): Table {
 }
 
 /** The appendix table: every column's width given in the grid and on every cell (LibreOffice). */
-function grid(g: GridBlock): Table {
+function grid(styles: Styles, g: GridBlock): Table {
   const line = { style: BorderStyle.SINGLE, size: Math.round(g.thickness * 8), color: BLACK };
-  const cellBorders = { top: line, bottom: line, left: line, right: line };
   const cellMargins = {
     top: g.padding.vertical,
     bottom: g.padding.vertical,
     left: g.padding.horizontal,
     right: g.padding.horizontal,
+  };
+  const cellText = (c: GridCell, header: boolean) => {
+    const kind: ParagraphKind = header
+      ? 'tableHeader'
+      : c.align === 'center'
+        ? 'tableTextCentred'
+        : 'tableText';
+    const s = styles[kind];
+    const size = g.size !== s.size ? halfPoints(g.size) : undefined;
+    const character = c.bold !== s.bold ? characterStyle(c.bold, s.italics) : undefined;
+    return (c.lines.length ? c.lines : ['']).map(
+      (t) =>
+        new Paragraph({
+          style: PARAGRAPH_STYLES[kind].id,
+          run: size !== undefined ? { size } : undefined,
+          children: t ? [textRun(t, character, size)] : [],
+        }),
+    );
   };
   const row = (cells: GridCell[], header: boolean) => {
     let col = 0;
@@ -147,23 +176,15 @@ function grid(g: GridBlock): Table {
       tableHeader: header || undefined,
       cantSplit: true,
       children: cells.map((c) => {
-        const width = g.widths.slice(col, col + c.span).reduce((a, b) => a + b, 0);
+        let width = 0;
+        for (let i = col; i < col + c.span; i++) width += g.widths[i]!;
         col += c.span;
+        // Borders and padding come from the table; a cell states only its width and span.
         return new TableCell({
           width: { size: width, type: WidthType.DXA },
           columnSpan: c.span > 1 ? c.span : undefined,
-          borders: cellBorders,
-          margins: cellMargins,
           verticalAlign: VerticalAlignTable.CENTER,
-          children: (c.lines.length ? c.lines : ['']).map(
-            (t) =>
-              new Paragraph({
-                alignment: alignment[c.align],
-                spacing: { before: 0, after: 0 },
-                run: mark(g.size),
-                children: t ? [textRun({ text: t, bold: c.bold }, g.size)] : [],
-              }),
-          ),
+          children: cellText(c, header),
         });
       }),
     });
@@ -186,15 +207,15 @@ function grid(g: GridBlock): Table {
   });
 }
 
-export function docxBlock(b: Block): Paragraph | Table {
+export function docxBlock(styles: Styles, b: Block): Paragraph | Table {
   switch (b.type) {
     case 'paragraph':
-      return paragraph(b);
+      return paragraph(styles, b);
     case 'rule':
       return rule(b);
     case 'columns':
-      return columns(b);
+      return columns(styles, b);
     case 'grid':
-      return grid(b);
+      return grid(styles, b);
   }
 }

@@ -1,5 +1,4 @@
 import {
-  AlignmentType,
   Document,
   Header,
   Packer,
@@ -7,33 +6,36 @@ import {
   PageOrientation,
   Paragraph,
   TextRun,
-  type IPropertiesOptions,
   type ISectionOptions,
 } from 'docx';
 import type { LaidOutDocument, PageSection } from '../layout/model.ts';
-import { BLACK, FONT, docxBlock, fonts, mark } from './docxBlocks.ts';
+import { docxBlock } from './docxBlocks.ts';
+import { FONT, PARAGRAPH_STYLES, documentStyles, halfPoints } from './docxStyles.ts';
+import { coreProperties, fixedZipTimes } from './packageDates.ts';
 
 /** The laid-out document as a .docx (Office Open XML), as bytes. */
 
+type Styles = LaidOutDocument['styles'];
+
 /** Arabic page number centred in the top margin; nothing on the first page of the section. */
-function pageHeaders(size: number) {
+function pageHeaders(styles: Styles, size: number) {
+  const own = size !== styles.pageNumber.size ? halfPoints(size) : undefined;
+  const style = PARAGRAPH_STYLES.pageNumber.id;
   return {
     default: new Header({
       children: [
         new Paragraph({
-          alignment: AlignmentType.CENTER,
-          run: mark(size),
-          children: [
-            new TextRun({ children: [PageNumber.CURRENT], font: fonts, color: BLACK, size: size * 2 }),
-          ],
+          style,
+          run: own !== undefined ? { size: own } : undefined,
+          children: [new TextRun({ children: [PageNumber.CURRENT], size: own })],
         }),
       ],
     }),
-    first: new Header({ children: [new Paragraph({ run: mark(size), children: [] })] }),
+    first: new Header({ children: [new Paragraph({ style, children: [] })] }),
   };
 }
 
-function section(s: PageSection): ISectionOptions {
+function section(styles: Styles, s: PageSection): ISectionOptions {
   const m = s.margins;
   const landscape = s.orientation === 'landscape';
   return {
@@ -58,45 +60,23 @@ function section(s: PageSection): ISectionOptions {
         pageNumbers: s.restartNumbering ? { start: 1 } : undefined,
       },
     },
-    headers: pageHeaders(s.pageNumberSize),
-    children: s.blocks.map(docxBlock),
+    headers: pageHeaders(styles, s.pageNumberSize),
+    children: s.blocks.map((b) => docxBlock(styles, b)),
   };
 }
 
-/** Styles: Times New Roman and black in the document defaults and in every built-in style. */
-function documentStyles(bodySize: number): Pick<IPropertiesOptions, 'styles' | 'theme'> {
-  const black = { run: { font: fonts, color: BLACK } };
-  return {
-    styles: {
-      default: {
-        document: {
-          run: { font: fonts, size: bodySize * 2, color: BLACK },
-          paragraph: { spacing: { before: 0, after: 0 } },
-        },
-        title: black,
-        heading1: black,
-        heading2: black,
-        heading3: black,
-        heading4: black,
-        heading5: black,
-        heading6: black,
-        strong: black,
-        listParagraph: black,
-        caption: black,
-        hyperlink: { run: { color: BLACK } },
-        footnoteText: black,
-      },
-    },
-    theme: { fonts: { headings: FONT, body: FONT } },
-  };
-}
-
+/**
+ * The same layout gives the same bytes: the document's date is the layout's (the caller's clock,
+ * else the issue date), not the moment it is packed, and the zip's own file times are fixed.
+ */
 export async function docxFromLayout(layout: LaidOutDocument): Promise<Buffer> {
   const document = new Document({
     creator: layout.author,
     title: layout.title,
-    ...documentStyles(layout.bodySize),
-    sections: layout.sections.map(section),
+    styles: documentStyles(layout),
+    theme: { fonts: { headings: FONT, body: FONT } },
+    sections: layout.sections.map((s) => section(layout.styles, s)),
   });
-  return Packer.toBuffer(document);
+  const bytes = await Packer.toBuffer(document, false, [coreProperties(layout)]);
+  return fixedZipTimes(bytes);
 }

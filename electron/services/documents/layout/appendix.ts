@@ -1,6 +1,8 @@
+import { typeset } from '../../../../shared/domain/documents/typography.ts';
 import type { Letterhead } from '../../../../shared/domain/organization/letterhead.ts';
 import type { Block, GridBlock, GridCell, PageSection, Twips } from './model.ts';
-import { caps, centred, pageSection, run, textWidth, type Sizes } from './page.ts';
+import { caps, pageSection, run, textWidth, type Sizes } from './page.ts';
+import { para } from './styles.ts';
 
 /**
  * The appendix (phụ lục): its own landscape section, numbered from 1, with "Phụ lục", the title,
@@ -47,7 +49,7 @@ const PADDING = { vertical: 40, horizontal: 80 };
 export function appendixGrid(appendix: Appendix, size: number, total: Twips): GridBlock {
   const { columns } = appendix;
   const cell = (lines: string[], bold: boolean, align: 'left' | 'center', span = 1): GridCell => ({
-    lines: lines.map((l) => l.normalize('NFC')),
+    lines: lines.map(typeset),
     bold,
     align,
     span,
@@ -77,11 +79,12 @@ export function appendixGrid(appendix: Appendix, size: number, total: Twips): Gr
 /** The whole appendix section. */
 export function appendixSection(appendix: Appendix, letterhead: Letterhead, sizes: Sizes): PageSection {
   const blocks: Block[] = [
-    { ...centred([run('Phụ lục', { bold: true })], sizes.title), field: 'appendixLabel' },
-    centred([run(caps(appendix.title), { bold: true })], sizes.title),
-    centred([run(appendix.reference, { italics: true })], sizes.title, 240),
+    para('appendixLabel', [run('Phụ lục')], sizes, { field: 'appendixLabel' }),
+    para('appendixTitle', [run(caps(appendix.title))], sizes),
+    para('appendixReference', [run(appendix.reference)], sizes),
     appendixGrid(appendix, sizes.table, textWidth(letterhead, true)),
-    centred([], sizes.body),
+    // Word ends a section with a paragraph after its table.
+    para('spacer', [], sizes, { after: 0 }),
   ];
   return pageSection(letterhead, sizes, 'appendix', blocks);
 }

@@ -1,8 +1,17 @@
+import {
+  QUOC_HIEU,
+  TIEU_NGU,
+  agencyHeading,
+  headerColumns,
+} from '../../../../shared/domain/organization/agencyHeading.ts';
 import type { Letterhead, Signer } from '../../../../shared/domain/organization/letterhead.ts';
 import type { Organization } from '../../../../shared/domain/organization/schemas.ts';
-import { mmToTwips, textWidthTwips } from '../textMetrics.ts';
-import type { Block, CellBlock, ColumnsBlock, Twips } from './model.ts';
-import { caps, centred, flush, rule, run, textWidth, wrappedWidths, type Sizes } from './page.ts';
+import { phraseLines } from '../../../../shared/domain/documents/phraseBreaks.ts';
+import { textWidthTwips } from '../../../../shared/domain/documents/textMetrics.ts';
+import { NBSP } from '../../../../shared/domain/documents/typography.ts';
+import type { Block, CellBlock, ColumnsBlock, ParagraphBlock, Twips } from './model.ts';
+import { caps, rule, run, wrappedWidths, type Sizes } from './page.ts';
+import { para } from './styles.ts';
 
 /**
  * The header table (cơ quan chủ quản / ban hành with its rule and the number; Quốc hiệu, Tiêu ngữ
@@ -10,8 +19,7 @@ import { caps, centred, flush, rule, run, textWidth, wrappedWidths, type Sizes }
  * nhận; authority, title, signature space and name): Nghị định 30/2020, Phụ lục I.
  */
 
-export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
+export { QUOC_HIEU, TIEU_NGU };
 
 /** Length of the rule under the agency name and the trích yếu: 40% of its longest line (1/3–1/2). */
 export const AGENCY_RULE_SHARE = 0.4;
@@ -20,29 +28,12 @@ export const SUMMARY_RULE_SHARE = 0.4;
 /** Space for the signature and the seal between the signer's title and name: 85 pt, about 3 cm. */
 export const SIGNATURE_SPACE: Twips = 1700;
 
-/** Space above "KẾ HOẠCH" / "BÁO CÁO", and above the number and date lines. */
-const TITLE_BEFORE: Twips = 480;
-const NUMBER_BEFORE: Twips = 160;
-
 /**
- * Widths of the header columns: the right one 100 mm (the Quốc hiệu on one line), the left one
- * about 65 mm, widened up to 80 mm so the agency's name fits on one line where it can; the table
- * reaches into the left margin (at most to 10 mm from the edge) rather than squeezing either.
+ * Widths of the header columns, from the left margin (never into it): the right one as wide as
+ * the Quốc hiệu on one line, the left one the rest of the text width.
  */
-export function headerWidths(
-  letterhead: Letterhead,
-  agency: string,
-  sizes: Sizes,
-): { left: Twips; right: Twips; indent: Twips } {
-  const available = textWidth(letterhead);
-  const right = mmToTwips(100);
-  const wanted = Math.min(
-    mmToTwips(80),
-    Math.max(mmToTwips(65), Math.round(textWidthTwips(agency, sizes.agency * 2, true) * 1.1)),
-  );
-  const reach = Math.max(0, mmToTwips(letterhead.margins.left - 10));
-  const indent = -Math.min(reach, Math.max(0, right + wanted - available));
-  return { left: available - indent - right, right, indent };
+export function headerWidths(letterhead: Letterhead): { left: Twips; right: Twips; indent: Twips } {
+  return { ...headerColumns(letterhead), indent: 0 };
 }
 
 export interface HeaderInput {
@@ -57,30 +48,25 @@ export interface HeaderInput {
 
 export function headerTable(h: HeaderInput): ColumnsBlock {
   const { sizes } = h;
-  const agency = caps(h.org.name);
-  const { left, right, indent } = headerWidths(h.letterhead, agency, sizes);
-  const agencyLines = wrappedWidths(agency, sizes.agency, true, left);
-  const agencyRule = Math.max(...agencyLines) * AGENCY_RULE_SHARE;
+  const { left, right, indent } = headerWidths(h.letterhead);
+  const heading = agencyHeading(h.org);
+  const agencyRule =
+    Math.max(...heading.agency.map((l) => textWidthTwips(l, heading.size * 2, true))) * AGENCY_RULE_SHARE;
   const tieuNguWidth = textWidthTwips(TIEU_NGU, sizes.tieuNgu * 2, true);
+  // The layout sets sizes.agency to the heading's size: only an odd caller gets a direct size.
+  const size = heading.size === sizes.agency ? {} : { size: heading.size };
   const leftTop: CellBlock[] = [
-    centred([run(caps(h.org.parentName))], sizes.agency),
-    centred([run(agency, { bold: true })], sizes.agency),
+    ...heading.parent.map((l) => para('parent', [run(l)], sizes, size)),
+    ...heading.agency.map((l) => para('agency', [run(l)], sizes, size)),
     rule(agencyRule, left),
   ];
   const rightTop: CellBlock[] = [
-    centred([run(QUOC_HIEU, { bold: true })], sizes.quocHieu),
-    centred([run(TIEU_NGU, { bold: true })], sizes.tieuNgu),
+    para('quocHieu', [run(QUOC_HIEU)], sizes),
+    para('tieuNgu', [run(TIEU_NGU)], sizes),
     rule(tieuNguWidth, right),
   ];
-  const leftBottom: CellBlock[] = [
-    { ...centred([run(h.numberLine)], sizes.number, 0, NUMBER_BEFORE), field: 'numberLine' },
-  ];
-  const rightBottom: CellBlock[] = [
-    {
-      ...centred([run(h.dateLine, { italics: true })], sizes.dateLine, 0, NUMBER_BEFORE),
-      field: 'dateLine',
-    },
-  ];
+  const leftBottom: CellBlock[] = [para('number', [run(h.numberLine)], sizes, { field: 'numberLine' })];
+  const rightBottom: CellBlock[] = [para('dateLine', [run(h.dateLine)], sizes, { field: 'dateLine' })];
   return {
     type: 'columns',
     role: 'header',
@@ -97,10 +83,10 @@ export function headerTable(h: HeaderInput): ColumnsBlock {
 export function titleBlock(kindTitle: string, summary: string, sizes: Sizes, width: Twips): Block[] {
   const longest = Math.max(...wrappedWidths(summary, sizes.title, true, width));
   return [
-    centred([run(caps(kindTitle), { bold: true })], sizes.title, 0, TITLE_BEFORE),
-    centred([run(summary, { bold: true })], sizes.title),
+    para('title', [run(caps(kindTitle))], sizes),
+    para('summary', [run(summary)], sizes),
     rule(longest * SUMMARY_RULE_SHARE, width),
-    centred([], sizes.body, 120),
+    para('spacer', [], sizes),
   ];
 }
 
@@ -108,6 +94,11 @@ export function titleBlock(kindTitle: string, summary: string, sizes: Sizes, wid
 export function recipientLines(recipients: readonly string[], archiveUnit: string): string[] {
   const archive = archiveUnit.trim() ? `Lưu: VT, ${archiveUnit.trim()}.` : 'Lưu: VT.';
   return [...recipients.map((r) => `- ${r.trim().replace(/[;.]+$/, '')};`), `- ${archive}`];
+}
+
+/** "KT. GIÁM ĐỐC" never breaks after "KT.": the abbreviation is tied to what follows. */
+export function signerLine(text: string): string {
+  return caps(text.trim()).replace(/^(KT|TM|TL|TUQ|Q|Q\.\s*KT)\.\s+/u, (m) => `${m.trim()}${NBSP}`);
 }
 
 export interface ClosingInput {
@@ -119,20 +110,32 @@ export interface ClosingInput {
   signer: Signer;
 }
 
-/** Nơi nhận on the left; authority, title, space for signature and seal, and the name on the right. */
+/**
+ * Nơi nhận on the left; authority, title, space for signature and seal, and the name on the right.
+ * An empty authority (the head signs in person) or title leaves no line; a long title breaks
+ * between phrases inside the column.
+ */
 export function closingTable(c: ClosingInput): ColumnsBlock {
   const { sizes } = c;
   const left = Math.round(c.width * 0.5);
   const right = c.width - left;
   const leftCell: CellBlock[] = [
-    flush([run('Nơi nhận:', { bold: true, italics: true })], sizes.recipientsLabel),
-    ...recipientLines(c.recipients, c.archiveUnit).map((l) => flush([run(l)], sizes.recipientsList)),
+    para('recipientsLabel', [run('Nơi nhận:')], sizes),
+    ...recipientLines(c.recipients, c.archiveUnit).map((l) => para('recipients', [run(l)], sizes)),
   ];
+  const signerLines = (text: string): ParagraphBlock[] =>
+    text.trim()
+      ? phraseLines(signerLine(text).replace(NBSP, ' '), {
+          width: right,
+          size: sizes.signer,
+          bold: true,
+        }).map((l) => para('signer', [run(signerLine(l))], sizes))
+      : [];
   const rightCell: CellBlock[] = [
-    ...(c.signer.authority ? [centred([run(caps(c.signer.authority), { bold: true })], sizes.signer)] : []),
-    centred([run(caps(c.signer.title), { bold: true })], sizes.signer),
+    ...signerLines(c.signer.authority),
+    ...signerLines(c.signer.title),
     { type: 'signatureSpace', height: SIGNATURE_SPACE, width: right },
-    { ...centred([run(c.signer.name, { bold: true })], sizes.signer), field: 'signerName' },
+    para('signerName', [run(c.signer.name)], sizes, { field: 'signerName' }),
   ];
   return {
     type: 'columns',
@@ -144,4 +147,4 @@ export function closingTable(c: ClosingInput): ColumnsBlock {
 }
 
 /** The blank line before the closing table. */
-export const beforeClosing = (sizes: Sizes) => centred([], sizes.body, 120);
+export const beforeClosing = (sizes: Sizes) => para('spacer', [], sizes);

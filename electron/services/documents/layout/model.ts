@@ -23,8 +23,56 @@ export interface Run {
  */
 export type FieldId = 'numberLine' | 'dateLine' | 'signerName' | 'appendixLabel';
 
+/**
+ * The kinds of paragraph an ND30 document is made of. Each has one shape (ParagraphStyle) per
+ * document; the .docx defines each kind once as a named style and its paragraphs refer to it.
+ */
+export type ParagraphKind =
+  | 'body'
+  | 'basis'
+  | 'heading1'
+  | 'heading2'
+  | 'heading3'
+  | 'title'
+  | 'summary'
+  | 'addressee'
+  | 'spacer'
+  | 'rule'
+  | 'parent'
+  | 'agency'
+  | 'quocHieu'
+  | 'tieuNgu'
+  | 'number'
+  | 'dateLine'
+  | 'recipientsLabel'
+  | 'recipients'
+  | 'signer'
+  | 'signerName'
+  | 'appendixLabel'
+  | 'appendixTitle'
+  | 'appendixReference'
+  | 'tableText'
+  | 'tableTextCentred'
+  | 'tableHeader'
+  | 'pageNumber';
+
+/** What a kind of paragraph looks like; a paragraph block carries the same values, resolved. */
+export interface ParagraphStyle {
+  size: number;
+  align: 'left' | 'center' | 'justify';
+  firstLineIndent: Twips;
+  before: Twips;
+  after: Twips;
+  lineSpacing: number;
+  keepNext: boolean;
+  /** Weight and slant of the kind's text (a run may differ: a bold label in a body paragraph). */
+  bold: boolean;
+  italics: boolean;
+}
+
 export interface ParagraphBlock {
   type: 'paragraph';
+  kind: ParagraphKind;
   /** Empty for a blank line (a spacer one line high). */
   runs: Run[];
   size: number;
@@ -120,5 +168,9 @@ export interface LaidOutDocument {
   author: string;
   /** Size of running text: the default for anything not sized. */
   bodySize: number;
+  /** The shape of each kind of paragraph in this document (sizes follow the font pair). */
+  styles: Record<ParagraphKind, ParagraphStyle>;
   sections: PageSection[];
+  /** CreationDate / dcterms:created: the caller's clock, else the issue date, else 1970-01-01. */
+  createdAt: Date;
 }

@@ -1,6 +1,9 @@
 import type { Letterhead } from '../../../../shared/domain/organization/letterhead.ts';
-import { mmToTwips, textWidthTwips } from '../textMetrics.ts';
-import type { Margins, PageSection, ParagraphBlock, RuleBlock, Run, Twips } from './model.ts';
+import { mmToTwips, textWidthTwips } from '../../../../shared/domain/documents/textMetrics.ts';
+import { typeset } from '../../../../shared/domain/documents/typography.ts';
+import { headerSize } from '../../../../shared/domain/organization/agencyHeading.ts';
+import { upper } from '../../../../shared/domain/organization/agencyName.ts';
+import type { Margins, PageSection, RuleBlock, Run, Twips } from './model.ts';
 
 /**
  * Page, sizes and the paragraph shapes of an official document (Nghị định 30/2020, Phụ lục I), as
@@ -28,8 +31,8 @@ export interface Sizes {
 export function sizesFor(fontPair: Letterhead['fontPair']): Sizes {
   const big = fontPair === '13/14';
   return {
-    agency: big ? 13 : 12,
-    quocHieu: big ? 13 : 12,
+    agency: headerSize(fontPair),
+    quocHieu: headerSize(fontPair),
     tieuNgu: big ? 14 : 13,
     number: 13,
     dateLine: big ? 14 : 13,
@@ -44,59 +47,24 @@ export function sizesFor(fontPair: Letterhead['fontPair']): Sizes {
 }
 
 /** Capitals the Vietnamese way ("Sở" → "SỞ"). */
-export const caps = (s: string) => s.normalize('NFC').toLocaleUpperCase('vi-VN');
+export const caps = upper;
 
-/** A run with its text in Unicode NFC. */
+/** A run with its text typeset: NFC, cited dates in one form, document symbols that never break. */
 export const run = (text: string, style: Omit<Run, 'text'> = {}): Run => ({
-  text: text.normalize('NFC'),
+  text: typeset(text),
   ...style,
 });
 
-/** First-line indent of running text: 1 cm. */
-export const FIRST_LINE_INDENT: Twips = 567;
-/** 6 pt after each paragraph of running text. */
-export const PARAGRAPH_AFTER: Twips = 120;
-/** Running text at 1.2 lines. */
-export const BODY_LINE_SPACING = 1.2;
+/**
+ * A solid rule `length` long, centred in `width`: 0.75 pt, drawn 1 pt below a block 4.5 pt high,
+ * so it stands about 2 mm under the line above — clear of the diacritics below the letters (Ộ,
+ * Ệ), a rule and not an underline.
+ */
+export const RULE_HEIGHT: Twips = 90;
+export const RULE_THICKNESS = 0.75;
 
-/** A centred paragraph at single spacing. */
-export function centred(runs: Run[], size: number, after: Twips = 0, before: Twips = 0): ParagraphBlock {
-  return {
-    type: 'paragraph',
-    runs,
-    size,
-    align: 'center',
-    firstLineIndent: 0,
-    before,
-    after,
-    lineSpacing: 1,
-    keepNext: false,
-  };
-}
-
-/** A paragraph flush left at single spacing (Nơi nhận). */
-export function flush(runs: Run[], size: number): ParagraphBlock {
-  return { ...centred(runs, size), align: 'left' };
-}
-
-/** A body paragraph: justified, first-line indent 1 cm, 6 pt after, 1.2 lines. */
-export function body(runs: Run[], size: number, keepNext = false): ParagraphBlock {
-  return {
-    type: 'paragraph',
-    runs,
-    size,
-    align: 'justify',
-    firstLineIndent: FIRST_LINE_INDENT,
-    before: 0,
-    after: PARAGRAPH_AFTER,
-    lineSpacing: BODY_LINE_SPACING,
-    keepNext,
-  };
-}
-
-/** A solid rule `length` long, centred in `width` (0.75 pt, in a block 2 pt high). */
 export function rule(length: Twips, width: Twips): RuleBlock {
-  return { type: 'rule', length: Math.round(length), width, height: 40, thickness: 0.75 };
+  return { type: 'rule', length: Math.round(length), width, height: RULE_HEIGHT, thickness: RULE_THICKNESS };
 }
 
 /** Lines of a multi-line text field, one paragraph each; blank lines dropped. */

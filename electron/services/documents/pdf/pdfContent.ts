@@ -70,10 +70,32 @@ export interface SignatureImage {
 const LONG_WORD = 40;
 function words(text: string, style: { bold: boolean; italics: boolean }): ContentText[] {
   return (text.match(/^\s+|\S+\s*/g) ?? []).map((w) => ({
-    text: w,
+    text: w.replaceAll('\u2011', '-'),
     ...style,
     ...(w.length <= LONG_WORD ? { noWrap: true } : {}),
   }));
+}
+
+/**
+ * Centred and flush text breaks freely, except inside a document symbol ("57-NQ/TW", U+2011 in
+ * the layout): that word is one unbreakable piece, drawn with a plain hyphen (the fonts have no
+ * U+2011 glyph).
+ */
+function pieces(text: string, style: { bold?: boolean; italics?: boolean }): ContentText[] {
+  if (!text.includes('\u2011')) return [{ text, ...style }];
+  const out: ContentText[] = [];
+  let plain = '';
+  for (const w of text.match(/^\s+|\S+\s*/g) ?? []) {
+    if (!w.includes('\u2011')) {
+      plain += w;
+      continue;
+    }
+    if (plain) out.push({ text: plain, ...style });
+    plain = '';
+    out.push({ text: w.replaceAll('\u2011', '-'), ...style, noWrap: true });
+  }
+  if (plain) out.push({ text: plain, ...style });
+  return out;
 }
 
 function paragraph(p: ParagraphBlock, extraBefore = 0): ContentText {
@@ -82,7 +104,7 @@ function paragraph(p: ParagraphBlock, extraBefore = 0): ContentText {
     ? p.runs.flatMap((r) =>
         p.align === 'justify'
           ? words(r.text.normalize('NFC'), style(r))
-          : [{ text: r.text.normalize('NFC'), ...style(r) }],
+          : pieces(r.text.normalize('NFC'), style(r)),
       )
     : // A blank line still takes a line's height.
       '\u00a0';
@@ -152,7 +174,7 @@ function grid(g: GridBlock): Content {
   const row = (cells: GridCell[]): TableCell[] =>
     cells.flatMap((c) => {
       const cell: TableCell = {
-        stack: (c.lines.length ? c.lines : ['']).map((t) => ({ text: t, alignment: c.align })),
+        stack: (c.lines.length ? c.lines : ['']).map((t) => ({ text: pieces(t, {}), alignment: c.align })),
         bold: c.bold,
         fontSize: g.size,
         lineHeight: WORD_LINE,
@@ -174,22 +196,38 @@ function grid(g: GridBlock): Content {
 }
 
 /**
- * Headings are kept with what follows them (Word's keep-with-next): the chain of kept paragraphs
- * and the paragraph after it move to the next page together. A long following paragraph is left
- * free to break, as pdfmake cannot keep a block taller than a page together.
+ * Headings are kept with what follows them (Word's keep-with-next). A heading and a short
+ * paragraph after it move to the next page together, as one unbreakable block; a long paragraph
+ * after a heading is free to break, and the heading is marked so that `keepHeadings` moves it to
+ * the next page whenever no line of running text follows it on its own. The closing always moves
+ * with the paragraph kept before it, so it never stands alone on a page.
  */
-const KEEP_LIMIT = 600;
+const KEEP_LIMIT = 200;
+
+/** Marks read by `keepHeadings` (pdfmake passes `headlineLevel` through to it untouched). */
+const HEADING = 'heading';
+const TEXT = 'text';
+
+const textLength = (b: Block) => (b.type === 'paragraph' ? b.runs.reduce((n, r) => n + r.text.length, 0) : 0);
+const hasText = (b: Block) => b.type === 'paragraph' && b.runs.some((r) => r.text.trim());
 
 function keepTogether(blocks: Block[], render: (b: Block) => Content): Content[] {
+  const marked = (b: Block): Content => {
+    const c = render(b);
+    return hasText(b) && !(b.type === 'paragraph' && b.keepNext)
+      ? (Object.assign(c as object, { headlineLevel: TEXT }) as Content)
+      : c;
+  };
   const out: Content[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.type !== 'paragraph' || !b.keepNext) {
-      out.push(render(b));
+      out.push(marked(b));
       continue;
     }
     const group: Content[] = [];
     let j = i;
+    let loose: Content | null = null;
     while (j < blocks.length) {
       const c = blocks[j]!;
       if (c.type === 'paragraph' && c.keepNext) {
@@ -197,17 +235,34 @@ function keepTogether(blocks: Block[], render: (b: Block) => Content): Content[]
         j++;
         continue;
       }
-      const short = c.type === 'paragraph' && c.runs.reduce((n, r) => n + r.text.length, 0) <= KEEP_LIMIT;
-      if (short) {
-        group.push(render(c));
-        j++;
-      }
+      const closing = c.type === 'columns' && c.role === 'closing';
+      if ((c.type === 'paragraph' && textLength(c) <= KEEP_LIMIT) || closing) group.push(render(c));
+      else loose = marked(c);
+      j++;
       break;
     }
-    out.push({ stack: group, unbreakable: true });
+    out.push(
+      loose
+        ? ({ stack: group, unbreakable: true, headlineLevel: HEADING } as unknown as Content)
+        : { stack: group, unbreakable: true },
+    );
+    if (loose) out.push(loose);
     i = j - 1;
   }
   return out;
+}
+
+interface NodeInfo {
+  headlineLevel?: unknown;
+}
+
+/**
+ * pdfmake's pageBreakBefore: a heading left without a line of running text after it on its page
+ * goes to the next page.
+ */
+export function keepHeadings(node: NodeInfo, nodes: { getFollowingNodesOnPage(): NodeInfo[] }): boolean {
+  if (node.headlineLevel !== HEADING) return false;
+  return !nodes.getFollowingNodesOnPage().some((n) => n.headlineLevel === TEXT);
 }
 
 export function sectionContent(s: PageSection, signature: SignatureImage | null): Content[] {

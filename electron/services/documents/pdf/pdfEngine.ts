@@ -76,6 +76,8 @@ export interface EngineInput {
   createdAt: Date;
   /** The source of the file identifier (/ID): the same seed, the same bytes. */
   idSeed: string;
+  /** pdfmake's pageBreakBefore: return true to move a node to the next page. */
+  pageBreakBefore?: (node: never, nodes: never) => boolean;
 }
 
 export interface EngineOutput {
@@ -143,7 +145,7 @@ export async function runPdfmake(input: EngineInput): Promise<EngineOutput> {
     dd.header,
     dd.footer,
     undefined,
-    undefined,
+    input.pageBreakBefore,
   ) as Page[];
   const lines = placedLines(pages);
   new Renderer(pdf, undefined).renderPages(pages);

@@ -11,6 +11,7 @@ import {
   TABLE_LAYOUTS,
   WORD_LINE,
   gridLayout,
+  keepHeadings,
   pt,
   sectionContent,
   type SignatureImage,
@@ -189,17 +190,13 @@ function fieldLayout(layout: LaidOutDocument, lines: Map<string, PlacedLine[]>):
   };
 }
 
-/** Midnight of the issue date in Vietnam (UTC+7). */
-const issueDate = (doc: ExchangeDocument) =>
-  doc.meta.issuedOn ? new Date(`${doc.meta.issuedOn}T00:00:00+07:00`) : undefined;
-
 export async function renderPdf(
   doc: ExchangeDocument,
   catalog: Catalog,
   options: RenderPdfOptions = {},
 ): Promise<RenderedPdf> {
   const fonts = options.fonts ?? documentFonts();
-  const layout = layoutDocument(doc, catalog);
+  const layout = layoutDocument(doc, catalog, { now: options.createdAt });
   const signature = options.signatureImage
     ? fitSignature(options.signatureImage, signatureSpaceOf(closingOf(layout)))
     : null;
@@ -210,7 +207,7 @@ export async function renderPdf(
     ['bolditalics.ttf', fonts.bolditalics],
   ]);
   if (signature && options.signatureImage) files.set(signature.name, options.signatureImage);
-  const createdAt = options.createdAt ?? issueDate(doc) ?? new Date(0);
+  const createdAt = layout.createdAt;
   const seed = createHash('sha256')
     .update(JSON.stringify(doc))
     .update(catalog.id)
@@ -229,6 +226,7 @@ export async function renderPdf(
     },
     createdAt,
     idSeed: seed,
+    pageBreakBefore: keepHeadings as never,
   });
   return { bytes: out.bytes, fields: fieldLayout(layout, out.lines) };
 }
