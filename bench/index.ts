@@ -3,6 +3,7 @@
  * add their own files to the list below.
  */
 import { backupBench } from './backup.ts';
+import { consolidationBench } from './consolidation.ts';
 import { documentsBench } from './documents.ts';
 import { draftsBench } from './drafts.ts';
 import { offThreadBench } from './offThread.ts';
@@ -26,6 +27,7 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Máy chủ tiếp nhận: gửi gói liên tục qua loopback', run: intakeBench },
   { name: 'Chữ ký số: ký và kiểm tra (.p12, USB token SoftHSM2) so với openssl', run: signingBench },
   { name: 'Sao lưu và khôi phục: 200 tệp đính kèm 100 KB', run: backupBench },
+  { name: 'Sở KH&CN: tổng hợp báo cáo của 200 và 2.000 đơn vị', run: consolidationBench },
 ];
 
 for (const b of benches) {

@@ -26,6 +26,7 @@ import { IssuePage } from './workflow/IssuePage.tsx';
 import { RegisterPage } from './workflow/RegisterPage.tsx';
 import { OutboxPage } from './outbox/OutboxPage.tsx';
 import { ReviewPage } from './workflow/ReviewPage.tsx';
+import { SokhcnPage } from './sokhcn/SokhcnPage.tsx';
 
 type Route =
   | 'home'
@@ -38,7 +39,8 @@ type Route =
   | 'outbox'
   | 'signing'
   | 'orgSigning'
-  | 'verify';
+  | 'verify'
+  | 'sokhcn';
 const routes: Route[] = [
   'home',
   'settings',
@@ -51,6 +53,7 @@ const routes: Route[] = [
   'signing',
   'orgSigning',
   'verify',
+  'sokhcn',
 ];
 
 /** A page, and for the report editor and the versions page the document it shows. */
@@ -100,6 +103,7 @@ function useHashRoute(): [Location, (r: Route) => void] {
 export function App() {
   const status = useApiQuery('app.status', {});
   const logout = useApiMutation('auth.logout');
+  const sokhcn = useApiQuery('sokhcn.status', {}, { enabled: status.data?.user != null });
   const queryClient = useQueryClient();
   const [location, go] = useHashRoute();
   const route = location.route;
@@ -118,6 +122,7 @@ export function App() {
     { route: 'plan', label: 'Kế hoạch triển khai', show: true },
     { route: 'reports', label: 'Báo cáo', show: true },
     { route: 'register', label: 'Sổ văn bản đi', show: true },
+    { route: 'sokhcn', label: 'Tiếp nhận, tổng hợp', show: sokhcn.data?.available === true },
     { route: 'outbox', label: 'Gửi Sở KH&CN', show: true },
     { route: 'settings', label: 'Thông tin cơ quan', show: canSettings },
     { route: 'users', label: 'Người dùng', show: canUsers },
@@ -143,6 +148,8 @@ export function App() {
       <PlanEditorPage canEdit={canEdit} />
     ) : route === 'reports' ? (
       <ReportsPage canEdit={canEdit} />
+    ) : route === 'sokhcn' ? (
+      <SokhcnPage canEdit={canEdit} />
     ) : route === 'register' ? (
       <RegisterPage user={user} />
     ) : route === 'outbox' ? (

@@ -9,6 +9,7 @@ import { signingApi } from './api/signing.ts';
 import { backupApi } from './api/backup.ts';
 import { logsApi } from './api/logs.ts';
 import { updatesApi } from './api/updates.ts';
+import { sokhcnApi } from './api/sokhcn.ts';
 import { outboxApi } from './api/outbox.ts';
 import { versionsApi } from './api/versions.ts';
 import {
@@ -254,6 +255,7 @@ export const api = {
   ...logsApi,
   ...backupApi,
   ...updatesApi,
+  ...sokhcnApi,
   ...outboxApi,
   ...versionsApi,
 } as const;

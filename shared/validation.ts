@@ -148,6 +148,15 @@ const fieldLabels: Record<string, string> = {
   pin: 'Mã PIN',
   diameterMm: 'Đường kính dấu',
   folder: 'Thư mục sao lưu',
+  // Sở KH&CN's side (shared/api/sokhcn.ts).
+  serverUrl: 'Địa chỉ máy chủ',
+  periodKey: 'Kỳ báo cáo',
+  state: 'Tình trạng gửi',
+  packageId: 'Mã gói',
+  decision: 'Quyết định',
+  acceptedOnly: 'Chỉ tính báo cáo đã tiếp nhận',
+  charts: 'Biểu đồ',
+  pngBase64: 'Ảnh biểu đồ',
 };
 
 /** Words whose meaning depends on the group they sit in: "title" of a period, of a signer. */
@@ -174,6 +183,8 @@ const methodFieldLabels: Record<string, Record<string, string>> = {
   },
   'backup.inspect': { fileName: 'Bản sao lưu' },
   'backup.restore': { fileName: 'Bản sao lưu' },
+  'sokhcn.file': { name: 'Tên tệp' },
+  'sokhcn.consolidationXlsx': { title: 'Tên biểu đồ' },
   'logs.report': { page: 'Trang', message: 'Thông báo lỗi', stack: 'Vết lỗi' },
 };
 const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };

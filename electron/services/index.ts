@@ -43,6 +43,8 @@ import { consoleLogger, type AppLogger } from './logging/logger.ts';
 import { createLogsHandlers } from './logging/logsHandlers.ts';
 import { createUpdatesHandlers, type UpdatesPort } from './updates/updatesHandlers.ts';
 import { appVersion } from './appVersion.ts';
+import { createOfficerSessionHolder } from './sokhcn/officerSession.ts';
+import { createSokhcnHandlers } from './sokhcn/sokhcnHandlers.ts';
 
 export interface ServiceOptions {
   /** Where the database and attachments live; omit for an in-memory store (tests). */
@@ -206,6 +208,17 @@ export function createServices(options: ServiceOptions): Services {
     ...createLogsHandlers(log, clock),
     ...createBackupHandlers(backup, options.requestReopen),
     ...createUpdatesHandlers(options.updates, version),
+    ...createSokhcnHandlers({
+      catalogs,
+      organization,
+      documents,
+      signing,
+      clock,
+      officer: createOfficerSessionHolder(clock),
+      createReport: (input, ctx) => handlers['reports.create'](input, ctx),
+      getReport: (input, ctx) => handlers['reports.get'](input, ctx),
+      saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
+    }),
     ...createOutboxHandlers({ outbox, connection, sender, workflow, documents, organization, users, audit }),
   };
   if (options.sendOutbox) sender.start();

@@ -10,6 +10,7 @@ import { IntakeError } from '../../shared/intake/errors.ts';
 import { sha256Hex as hashBytes } from '../../electron/services/drafts/attachmentStore.ts';
 import type { IntakeContext } from './context.ts';
 import type { HandlerInput, RouteHandler } from './handlers.ts';
+import { packageContents } from '../officer/packageContents.ts';
 import { newOfficerToken, OFFICER_SESSION_HOURS, sha256Hex } from './tokens.ts';
 
 /**
@@ -138,6 +139,14 @@ export function createOfficerHandlers(ctx: IntakeContext) {
           `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         )
         .send(bytes);
+    },
+
+    officerContents: async ({ query }: HandlerInput) => {
+      const packages = await ctx.repo.listPackages({ periodKey: query.periodKey });
+      const contents = [];
+      // One at a time: reading 2,000 small files in sequence keeps memory flat and is quick.
+      for (const p of packages) contents.push(await packageContents(ctx.repo, ctx.files, p));
+      return { packages: contents };
     },
 
     officerDecision: async ({ params, body, caller, req }: HandlerInput) => {

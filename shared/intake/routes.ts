@@ -5,6 +5,8 @@ import {
   enrolRequestSchema,
   enrolResultSchema,
   healthSchema,
+  officerContentsQuerySchema,
+  officerContentsSchema,
   officerLoginSchema,
   officerOrganizationsQuerySchema,
   officerOrganizationsSchema,
@@ -169,6 +171,16 @@ export const intakeRoutes = {
     params: packageFileParamsSchema,
     response: 'binary',
     errors: ['NOT_FOUND'],
+  }),
+  officerContents: route({
+    method: 'GET',
+    path: `${API_PREFIX}/officer/contents`,
+    auth: 'officer',
+    summary:
+      'Số liệu chỉ tiêu (báo cáo) và hoạt động theo nhiệm vụ (kế hoạch) trong mọi gói của một nhiệm vụ/kỳ, để tổng hợp',
+    query: officerContentsQuerySchema,
+    response: officerContentsSchema,
+    errors: [],
   }),
   officerDecision: route({
     method: 'POST',

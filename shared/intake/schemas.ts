@@ -5,6 +5,8 @@ import {
   packageManifestSchema,
 } from '../domain/packages/manifest.ts';
 import { reportPeriodSchema } from '../domain/periods/reportPeriods.ts';
+import { planTaskSchema } from '../domain/plans/planContent.ts';
+import { reportIndicatorSchema } from '../domain/reports/reportContent.ts';
 import { intakeErrorCodes } from './errors.ts';
 
 /**
@@ -216,3 +218,30 @@ export const decisionRequestSchema = z.discriminatedUnion(
 );
 
 export const packageFileParamsSchema = packageIdParamsSchema.extend({ name: z.string().min(1).max(255) });
+
+// ---- What Sở KH&CN consolidates: the figures and activities inside the packages of one duty. ----
+
+export const officerContentsQuerySchema = z
+  .object({
+    /** The duty: "plan", "semiannual-2026", "monthly-2026-03"… */
+    periodKey: z.string().min(1).max(80),
+  })
+  .strict();
+
+/**
+ * The parts of one package's document JSON that consolidation needs, read by the server from the
+ * stored file: a report's indicator values, a plan's tasks with their activities. Narrative text
+ * stays in the package (open it to read it), so 2,000 departments' answers stay small.
+ */
+export const packageContentsSchema = z.object({
+  packageId: z.uuid(),
+  organizationCode: organizationCodeSchema,
+  kind: packageDocumentKindSchema,
+  indicators: z.array(reportIndicatorSchema).nullable(),
+  planTasks: z.array(planTaskSchema).nullable(),
+  /** Why the document could not be read (then both are null), in Vietnamese. */
+  problem: z.string().nullable(),
+});
+export type PackageContents = z.infer<typeof packageContentsSchema>;
+
+export const officerContentsSchema = z.object({ packages: z.array(packageContentsSchema) });

@@ -235,6 +235,31 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
   { method: 'backup.setFolder', input: { folder: 42 }, label: 'Thư mục sao lưu' },
   { method: 'backup.inspect', input: { fileName: '../../etc/passwd' }, label: 'Bản sao lưu' },
   { method: 'backup.restore', input: {}, label: 'Bản sao lưu' },
+  {
+    method: 'sokhcn.login',
+    input: { serverUrl: '', username: 'a', password: 'b' },
+    label: 'Địa chỉ máy chủ',
+  },
+  {
+    method: 'sokhcn.overview',
+    input: { periodKey: '../x', agencyType: null, state: null },
+    label: 'Kỳ báo cáo',
+  },
+  { method: 'sokhcn.package', input: { packageId: 'khong-phai-uuid' }, label: 'Mã gói' },
+  { method: 'sokhcn.file', input: { packageId: 'x', name: 'a.pdf' }, label: 'Mã gói' },
+  { method: 'sokhcn.decide', input: { packageId: 'x', decision: 'xoa' }, label: 'Quyết định' },
+  { method: 'sokhcn.consolidation', input: { periodKey: 'plan' }, label: 'Chỉ tính báo cáo đã tiếp nhận' },
+  { method: 'sokhcn.lateListXlsx', input: { periodKey: '' }, label: 'Kỳ báo cáo' },
+  {
+    method: 'sokhcn.consolidationXlsx',
+    input: { periodKey: 'plan', acceptedOnly: false, charts: [{ title: 'a', pngBase64: '%%' }] },
+    label: 'Ảnh biểu đồ',
+  },
+  {
+    method: 'sokhcn.createConsolidatedReport',
+    input: { periodKey: 'semiannual-2026' },
+    label: 'Chỉ tính báo cáo đã tiếp nhận',
+  },
   { method: 'logs.report', input: { page: 'home', message: 'x', stack: 42 }, label: 'Vết lỗi' },
 ];
 
