@@ -130,7 +130,6 @@ const fieldLabels: Record<string, string> = {
   code: 'Mã chỉ tiêu',
   pdfSha256: 'Bản PDF đã xem',
   secret: 'Mã PIN hoặc mật khẩu khóa ký',
-  packageId: 'Mã gói',
   measure: 'Đại lượng đo',
   carriedOver: 'Dấu chép từ kỳ trước',
   direction: 'Công tác lãnh đạo, chỉ đạo',
