@@ -1,6 +1,3 @@
-import JSZip from 'jszip';
-import fs from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { vietnamToday } from '../../shared/domain/calendarDate.ts';
 import { formatDateLine, formatPaddedDate } from '../../shared/domain/vietnameseDate.ts';
@@ -8,21 +5,8 @@ import type { ReportContent } from '../../shared/domain/reports/reportContent.ts
 import { CLERK, completeSetup, openFromMenu, waitSaved } from './support/department.ts';
 import { addUser, apiFromPage, browserOf, expectInboxItem, HEAD, VAN_THU } from './support/people.ts';
 import { catalog } from './support/catalog.ts';
-import { fillReport } from './support/report.ts';
+import { docxText, download, fillReport } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
-
-async function download(page: Page, button: string) {
-  const [dl] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).first().click(),
-  ]);
-  return { name: dl.suggestedFilename(), bytes: fs.readFileSync((await dl.path())!) };
-}
-
-async function docxText(bytes: Buffer) {
-  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-}
 
 describe('the approval chain in the browser: clerk, head, văn thư', () => {
   const env = useAppAndBrowser();

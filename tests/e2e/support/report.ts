@@ -1,3 +1,5 @@
+import JSZip from 'jszip';
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ReportContent } from '../../../shared/domain/reports/reportContent.ts';
@@ -28,4 +30,21 @@ export async function fillReport(page: Page, id: string) {
     content: c,
   });
   expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
+}
+
+/** Clicks the first button named `button` and returns the file it downloads. */
+export async function download(page: Page, button: string) {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).first().click(),
+  ]);
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync((await dl.path())!) };
+}
+
+/** The text of a .docx body as Word shows it, runs joined. */
+export async function docxText(bytes: Buffer) {
+  const xml = (await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string'))
+    // "01/BC-SKHCN" keeps its hyphen unbroken (w:noBreakHyphen): Word shows it as "-".
+    .replace(/<w:noBreakHyphen\/>/g, '<w:t>-</w:t>');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 }
