@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import type { ExchangeDocument } from '../../../shared/domain/documents/exchange.ts';
+import type { PdfFieldLayout } from '../../../shared/domain/documents/pdfFields.ts';
 import { createWorkerPool, type WorkerPool } from '../workers/workerPool.ts';
 
 /**
@@ -51,6 +52,17 @@ export async function renderDocxOffThread(
   );
 }
 
+const pdfInput = (
+  doc: ExchangeDocument,
+  catalog: Catalog,
+  options: { fontsDir?: string | undefined; createdAt?: Date | undefined },
+) => ({
+  doc,
+  catalog,
+  ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+  ...(options.createdAt ? { createdAt: options.createdAt.toISOString() } : {}),
+});
+
 /** pdf/renderPdf.ts's renderPdf (bytes only), in a worker; fonts from `fontsDir`. */
 export async function renderPdfOffThread(
   doc: ExchangeDocument,
@@ -59,11 +71,20 @@ export async function renderPdfOffThread(
   signal?: AbortSignal,
   workers: WorkerPool = documentWorkers(),
 ): Promise<Buffer> {
-  const input = {
-    doc,
-    catalog,
-    ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
-    ...(options.createdAt ? { createdAt: options.createdAt.toISOString() } : {}),
-  };
-  return asBuffer(await workers.run<Uint8Array>('pdf', input, [], signal));
+  return asBuffer(await workers.run<Uint8Array>('pdf', pdfInput(doc, catalog, options), [], signal));
+}
+
+/** The same with where its number, date and signature go: what "Duyệt và ký" and "Ban hành" need. */
+export async function renderPdfWithFieldsOffThread(
+  doc: ExchangeDocument,
+  catalog: Catalog,
+  options: { fontsDir?: string | undefined; createdAt?: Date | undefined },
+  workers: WorkerPool = documentWorkers(),
+): Promise<{ bytes: Buffer; fields: PdfFieldLayout }> {
+  const r = await workers.run<{ bytes: Uint8Array; fields: PdfFieldLayout }>(
+    'pdfWithFields',
+    pdfInput(doc, catalog, options),
+    [],
+  );
+  return { bytes: asBuffer(r.bytes), fields: r.fields };
 }

@@ -8,6 +8,20 @@ import { documentFonts } from './pdf/fonts.ts';
 import { renderPdf } from './pdf/renderPdf.ts';
 import { renderDocx } from './renderDocument.ts';
 
+interface PdfInput {
+  doc: ExchangeDocument;
+  catalog: Catalog;
+  fontsDir?: string;
+  createdAt?: string;
+}
+
+const pdf = (input: PdfInput) =>
+  renderPdf(input.doc, input.catalog, {
+    // Fonts are read once per worker (fonts.ts caches them) and stay while the worker lives.
+    ...(input.fontsDir ? { fonts: documentFonts(input.fontsDir) } : {}),
+    ...(input.createdAt ? { createdAt: new Date(input.createdAt) } : {}),
+  });
+
 serveTasks({
   docx: async (input: { doc: ExchangeDocument; catalog: Catalog; createdAt?: string }) =>
     new Uint8Array(
@@ -17,12 +31,10 @@ serveTasks({
         input.createdAt ? { createdAt: new Date(input.createdAt) } : {},
       ),
     ),
-  pdf: async (input: { doc: ExchangeDocument; catalog: Catalog; fontsDir?: string; createdAt?: string }) => {
-    const { bytes } = await renderPdf(input.doc, input.catalog, {
-      // Fonts are read once per worker (fonts.ts caches them) and stay while the worker lives.
-      ...(input.fontsDir ? { fonts: documentFonts(input.fontsDir) } : {}),
-      ...(input.createdAt ? { createdAt: new Date(input.createdAt) } : {}),
-    });
-    return new Uint8Array(bytes);
+  pdf: async (input: PdfInput) => new Uint8Array((await pdf(input)).bytes),
+  // The workflow's PDF: also where the number, the date and the signature go (ND30 fields).
+  pdfWithFields: async (input: PdfInput) => {
+    const { bytes, fields } = await pdf(input);
+    return { bytes: new Uint8Array(bytes), fields };
   },
 });

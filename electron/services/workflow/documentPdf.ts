@@ -8,8 +8,7 @@ import { sha256Hex } from '../drafts/attachmentStore.ts';
 import type { StoredDocument } from '../drafts/documentsRepository.ts';
 import { catalogFor } from '../documents/exchangeBuilder.ts';
 import { pdfFileName } from '../documents/documentNumber.ts';
-import { documentFonts } from '../documents/pdf/fonts.ts';
-import { renderPdf } from '../documents/pdf/renderPdf.ts';
+import { renderPdfWithFieldsOffThread } from '../documents/renderOffThread.ts';
 import { checkAgainstCatalog } from '../documents/renderDocument.ts';
 import { placeSignatureImage } from '../signing/index.ts';
 import { exchangeFor, signerOf, type ExchangeDeps } from './documentExchange.ts';
@@ -39,8 +38,8 @@ export function exchangeAndCatalog(
   return { exchange, catalog };
 }
 
-export const pdfFonts = (deps: Pick<DocumentPdfDeps, 'resourcesDir'>) =>
-  documentFonts(path.join(deps.resourcesDir, 'fonts'));
+/** resources/fonts; the render worker reads the system's Times New Roman first when installed. */
+const fontsDirOf = (deps: Pick<DocumentPdfDeps, 'resourcesDir'>) => path.join(deps.resourcesDir, 'fonts');
 
 /**
  * The PDF a head approves: the document as it stands, with that head in the signature block and
@@ -57,7 +56,10 @@ export async function renderApprovalPdf(
   const base = exchangeFor(deps, doc);
   const { exchange, catalog } = exchangeAndCatalog(deps, doc, { ...base, signer: signerOf(head) });
   const at = new Date(doc.meta.updatedAt);
-  const { bytes, fields } = await renderPdf(exchange, catalog, { fonts: pdfFonts(deps), createdAt: at });
+  const { bytes, fields } = await renderPdfWithFieldsOffThread(exchange, catalog, {
+    fontsDir: fontsDirOf(deps),
+    createdAt: at,
+  });
   const shown = signatureImage
     ? await placeSignatureImage(bytes, { box: fields.signature, image: signatureImage, at })
     : bytes;
@@ -71,5 +73,5 @@ export async function renderIssuedPdf(
   exchange: ExchangeDocument,
 ) {
   const { catalog } = exchangeAndCatalog(deps, doc, exchange);
-  return renderPdf(exchange, catalog, { fonts: pdfFonts(deps) });
+  return renderPdfWithFieldsOffThread(exchange, catalog, { fontsDir: fontsDirOf(deps) });
 }
