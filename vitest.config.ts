@@ -18,9 +18,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // One retry: the editor sometimes does not appear within 30 s of "Tạo báo cáo" (about one
-          // run in five of tests/e2e/editorTraps.test.ts); a real failure fails twice. Tracked in #16.
-          retry: 1,
           // One browser and one server at a time: the machine has two cores.
           fileParallelism: false,
         },

@@ -67,6 +67,18 @@ function ReportList({ items }: { items: ListItem[] }) {
 
 type CreateInput = MethodInput<'reports.create'>;
 
+/**
+ * Creates the report and opens it. Not with mutate's own onSuccess: the refetch that follows a
+ * creation removes the proposal card that asked for it, and a callback of an unmounted component
+ * never runs, so the editor would sometimes not open. The promise resolves whatever unmounts.
+ */
+function createAndOpen(create: ReturnType<typeof useApiMutation<'reports.create'>>, input: CreateInput) {
+  return create
+    .mutateAsync(input)
+    .then((d) => navigate(`/reports/${encodeURIComponent(d.meta.id)}`))
+    .catch(() => undefined); // shown by the card's ErrorBanner (create.error)
+}
+
 function ProposalCard({ p, canEdit }: { p: Proposal; canEdit: boolean }) {
   const id = useId();
   const [fromPrevious, setFromPrevious] = useState(false);
@@ -97,10 +109,7 @@ function ProposalCard({ p, canEdit }: { p: Proposal; canEdit: boolean }) {
             type="button"
             disabled={create.isPending}
             onClick={() =>
-              create.mutate(
-                { kind, year: period.year, month: period.month, fromPrevious },
-                { onSuccess: (d) => navigate(`/reports/${encodeURIComponent(d.meta.id)}`) },
-              )
+              void createAndOpen(create, { kind, year: period.year, month: period.month, fromPrevious })
             }
           >
             Tạo báo cáo
@@ -129,7 +138,7 @@ function AdhocForm() {
     if (f.from > f.to) return setLocalError('Từ ngày phải trước hoặc bằng Đến ngày');
     setLocalError(null);
     const input: CreateInput = { kind: 'adhoc', ...f, title: f.title.trim() };
-    create.mutate(input, { onSuccess: (d) => navigate(`/reports/${encodeURIComponent(d.meta.id)}`) });
+    void createAndOpen(create, input);
   };
   return (
     <form
