@@ -10,17 +10,18 @@ const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
 const out = path.resolve('.tmp/electronegativity.csv');
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.rmSync(out, { force: true });
-execFileSync(
-  process.execPath,
-  [
-    require.resolve('@doyensec/electronegativity/dist/index.js'),
-    ...['-i', 'electron', '-r', '-v', 'false', '-e', electronVersion, '-o', out],
-  ],
-  // It tries to fetch Electron's release list and translations; offline it says so and goes on.
-  { stdio: ['ignore', 'ignore', 'inherit'] },
-);
-
+const runTool = () => {
+  fs.rmSync(out, { force: true });
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve('@doyensec/electronegativity/dist/index.js'),
+      ...['-i', 'electron', '-r', '-v', 'false', '-e', electronVersion, '-o', out],
+    ],
+    // It tries to fetch Electron's release list and translations; offline it says so and goes on.
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+};
 const parseLine = (line) => {
   const cells = [];
   let cur = '';
@@ -36,7 +37,19 @@ const parseLine = (line) => {
   return cells;
 };
 
-const rows = fs.readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean).map(parseLine);
+// The tool sometimes exits before its CSV is fully written (seen on a first run in a fresh clone):
+// a row without its location is such a cut-off file, so run it again rather than misread it.
+let rows;
+for (let attempt = 1; ; attempt++) {
+  runTool();
+  const text = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+  rows = text.trim().split('\n').slice(1).filter(Boolean).map(parseLine);
+  if (text.startsWith('issue,') && rows.every((r) => r.length >= 5 && r[4])) break;
+  if (attempt === 3) {
+    console.error('electronegativity: its report was incomplete three times in a row');
+    process.exit(1);
+  }
+}
 const problems = [];
 for (const [id, severity, confidence, file, location] of rows) {
   const where = `electron/${file}:${location}`;
