@@ -5,7 +5,7 @@ import type { ReportContent } from '../../shared/domain/reports/reportContent.ts
 import { CLERK, completeSetup, openFromMenu, waitSaved } from './support/department.ts';
 import { addUser, apiFromPage, browserOf, expectInboxItem, HEAD, VAN_THU } from './support/people.ts';
 import { catalog } from './support/catalog.ts';
-import { docxText, download, fillReport } from './support/report.ts';
+import { createAndSubmitReport, docxText, download } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 describe('the approval chain in the browser: clerk, head, văn thư', () => {
@@ -23,15 +23,7 @@ describe('the approval chain in the browser: clerk, head, văn thư', () => {
     await addUser(clerk, VAN_THU, ['Văn thư']);
 
     // The clerk creates the 6-month report, fills it, and sends it for approval.
-    await openFromMenu(clerk, 'Báo cáo');
-    await clerk.getByTestId('proposal').first().getByRole('button', { name: 'Tạo báo cáo' }).click();
-    await clerk.getByTestId('workflow-panel').waitFor();
-    const reportUrl = clerk.url();
-    const id = decodeURIComponent(reportUrl.split('/reports/')[1]!);
-    await fillReport(clerk, id);
-    await clerk.reload();
-    await clerk.getByRole('button', { name: 'Gửi duyệt' }).click();
-    await clerk.getByText('Đã gửi lãnh đạo duyệt').waitFor();
+    const { id, reportUrl } = await createAndSubmitReport(clerk);
     expect(await clerk.getByTestId('document-status').textContent()).toBe('Chờ duyệt');
 
     // The head finds it in the inbox, writes two comments and returns it with a reason.

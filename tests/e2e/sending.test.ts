@@ -21,7 +21,7 @@ import { signaturePng, sealPng } from '../support/signing/testImages.ts';
 import { createTestPki, headSubject, organizationSubject, type TestPki } from '../support/signing/testPki.ts';
 import { completeSetup, openFromMenu } from './support/department.ts';
 import { addUser, apiFromPage, browserOf, expectInboxItem, HEAD, VAN_THU } from './support/people.ts';
-import { fillReport } from './support/report.ts';
+import { createAndSubmitReport } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 const PIN = '246810';
@@ -137,15 +137,7 @@ describe.skipIf(softHsmMissing() !== null || !has('pdfsig'))(
 
       // The clerk (the admin of this small department is also a chuyên viên) drafts and submits.
       const clerk = adminPage;
-      await openFromMenu(clerk, 'Báo cáo');
-      await clerk.getByTestId('proposal').first().getByRole('button', { name: 'Tạo báo cáo' }).click();
-      await clerk.getByTestId('workflow-panel').waitFor();
-      const reportUrl = clerk.url();
-      const id = decodeURIComponent(reportUrl.split('/reports/')[1]!);
-      await fillReport(clerk, id);
-      await clerk.reload();
-      await clerk.getByRole('button', { name: 'Gửi duyệt' }).click();
-      await clerk.getByText('Đã gửi lãnh đạo duyệt').waitFor();
+      const { id, reportUrl } = await createAndSubmitReport(clerk);
 
       // The head reads the very PDF they sign, types the token's PIN, signs.
       await head.reload();

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ReportContent } from '../../../shared/domain/reports/reportContent.ts';
 import { catalog } from './catalog.ts';
+import { openFromMenu } from './department.ts';
 import { apiFromPage } from './people.ts';
 
 /** Every indicator, task and section of the report filled in through the app's own API. */
@@ -47,4 +48,18 @@ export async function docxText(bytes: Buffer) {
     // "01/BC-SKHCN" keeps its hyphen unbroken (w:noBreakHyphen): Word shows it as "-".
     .replace(/<w:noBreakHyphen\/>/g, '<w:t>-</w:t>');
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+}
+
+/** The clerk creates the first proposed report, fills it completely and sends it for approval. */
+export async function createAndSubmitReport(clerk: Page) {
+  await openFromMenu(clerk, 'Báo cáo');
+  await clerk.getByTestId('proposal').first().getByRole('button', { name: 'Tạo báo cáo' }).click();
+  await clerk.getByTestId('workflow-panel').waitFor();
+  const reportUrl = clerk.url();
+  const id = decodeURIComponent(reportUrl.split('/reports/')[1]!);
+  await fillReport(clerk, id);
+  await clerk.reload();
+  await clerk.getByRole('button', { name: 'Gửi duyệt' }).click();
+  await clerk.getByText('Đã gửi lãnh đạo duyệt').waitFor();
+  return { id, reportUrl };
 }
