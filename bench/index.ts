@@ -30,7 +30,13 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Sở KH&CN: tổng hợp báo cáo của 200 và 2.000 đơn vị', run: consolidationBench },
 ];
 
-for (const b of benches) {
+// `npm run bench -- spreadsheets editor`: only the sections named, by function (`spreadsheetsBench`).
+const only = process.argv.slice(2);
+const keyOf = (b: { run: { name: string } }) => b.run.name.replace(/Bench$/, '');
+for (const k of only.filter((k) => !benches.some((b) => keyOf(b) === k)))
+  console.log(`Không có phần đo "${k}"; có: ${benches.map(keyOf).join(', ')}`);
+
+for (const b of benches.filter((x) => only.length === 0 || only.includes(keyOf(x)))) {
   let lines: string[];
   try {
     lines = await b.run();

@@ -83,10 +83,20 @@ const STATUS_BY_WORD = new Map<string, TaskStatus>(
   ]),
 );
 
+/** The same statuses as typed: most cells hold a label exactly as the template's list gives it. */
+const STATUS_AS_TYPED = new Map<string, TaskStatus>(
+  [...STATUS_BY_WORD.keys()].flatMap((k) => {
+    const status = STATUS_BY_WORD.get(k)!;
+    return [[k, status] as const, [taskStatusLabels[status], status] as const];
+  }),
+);
+
 export function readStatus(s: CellScalar): Read<TaskStatus> {
   if (s.kind === 'empty') return empty();
   if (s.kind === 'error') return fail(s.reason);
-  const found = STATUS_BY_WORD.get(normalizeLabel(scalarText(s)));
+  const text = scalarText(s);
+  // Normalising (NFD, diacritics off) costs more than the rest of the row; an exact label skips it.
+  const found = STATUS_AS_TYPED.get(text) ?? STATUS_BY_WORD.get(normalizeLabel(text));
   if (found) return ok(found);
   return fail(`không có trong danh sách (${Object.values(taskStatusLabels).join('; ')})`);
 }

@@ -86,60 +86,70 @@ export function readCells<F extends string>(
   return cells;
 }
 
-export const isBlank = (cells: Map<string, CellScalar>) =>
-  [...cells.values()].every((s) => s.kind === 'empty');
+export function isBlank(cells: Map<string, CellScalar>): boolean {
+  for (const s of cells.values()) if (s.kind !== 'empty') return false;
+  return true;
+}
 
-/** The "Nhiệm vụ" sheet: status and texts of each task, matched by its id. */
+const TASK_TEXTS: [TaskField, 'result' | 'figures' | 'evidence', number][] = [
+  ['result', 'result', 10_000],
+  ['figures', 'figures', 2_000],
+  ['evidence', 'evidence', 2_000],
+];
+const EMPTY_CELL: CellScalar = { kind: 'empty' };
+const statusName = (s: TaskStatus | null) => (s ? taskStatusLabels[s] : null);
+
+/**
+ * The "Nhiệm vụ" sheet: status and texts of each task, matched by its id. Runs once per row of
+ * sheets with thousands of rows, so nothing in the loop builds a function of its own.
+ */
 export function importTasks(ref: SheetRef<TaskField>, next: ReportContent, out: Collector) {
   const sheet = ref.ws.name;
   const inReport = new Map(next.tasks.map((t) => [t.taskId, t]));
   const seen = new Map<string, number>();
   const problem = (row: number, field: TaskField, s: CellScalar, reason: string) =>
     out.cellProblem(sheet, taskColumns, ref.header, row, field, shownValue(s), reason);
+  const headers = new Map(taskColumns.map((c) => [c.field, headerOf(taskColumns, c.field)]));
+  const label = (taskId: string, f: TaskField) => `Nhiệm vụ ${taskId} – ${headers.get(f) ?? f}`;
 
   for (let r = ref.header.row + 1; r <= ref.ws.rowCount; r++) {
     const cells = readCells(ref.ws, ref.header, r);
     if (isBlank(cells)) continue;
     out.rowsRead++;
-    const get = (f: TaskField): CellScalar => cells.get(f) ?? { kind: 'empty' };
-    const id = readText(get('code'), 40);
+    const code = cells.get('code') ?? EMPTY_CELL;
+    const id = readText(code, 40);
     if (!id.ok || id.value === null) {
-      problem(r, 'code', get('code'), id.ok ? 'Thiếu mã nhiệm vụ' : id.reason);
+      problem(r, 'code', code, id.ok ? 'Thiếu mã nhiệm vụ' : id.reason);
       continue;
     }
     const taskId = id.value.replace(/\s+/g, '');
     const task = inReport.get(taskId);
     if (!task) {
-      problem(r, 'code', get('code'), `Nhiệm vụ ${taskId} không có trong báo cáo này`);
+      problem(r, 'code', code, `Nhiệm vụ ${taskId} không có trong báo cáo này`);
       continue;
     }
     const first = seen.get(taskId);
     if (first !== undefined) {
-      problem(r, 'code', get('code'), `Trùng với dòng ${first}: cùng mã nhiệm vụ ${taskId}`);
+      problem(r, 'code', code, `Trùng với dòng ${first}: cùng mã nhiệm vụ ${taskId}`);
       continue;
     }
     seen.set(taskId, r);
-    const label = (f: TaskField) => `Nhiệm vụ ${taskId} – ${headerOf(taskColumns, f)}`;
     let edited = false;
 
-    const status = readStatus(get('status'));
-    if (!status.ok) problem(r, 'status', get('status'), `Trạng thái ${status.reason}`);
+    const statusCell = cells.get('status') ?? EMPTY_CELL;
+    const status = readStatus(statusCell);
+    if (!status.ok) problem(r, 'status', statusCell, `Trạng thái ${status.reason}`);
     else if (status.value !== null && status.value !== task.status) {
-      const name = (s: TaskStatus | null) => (s ? taskStatusLabels[s] : null);
-      out.change(r, label('status'), name(task.status), name(status.value));
+      out.change(r, label(taskId, 'status'), statusName(task.status), statusName(status.value));
       task.status = status.value;
       edited = true;
     }
-    const texts: [TaskField, 'result' | 'figures' | 'evidence', number][] = [
-      ['result', 'result', 10_000],
-      ['figures', 'figures', 2_000],
-      ['evidence', 'evidence', 2_000],
-    ];
-    for (const [f, k, max] of texts) {
-      const read = readText(get(f), max, f === 'evidence');
-      if (!read.ok) problem(r, f, get(f), read.reason);
+    for (const [f, k, max] of TASK_TEXTS) {
+      const cell = cells.get(f) ?? EMPTY_CELL;
+      const read = readText(cell, max, f === 'evidence');
+      if (!read.ok) problem(r, f, cell, read.reason);
       else if (read.value !== null && read.value !== task[k]) {
-        out.change(r, label(f), task[k], read.value);
+        out.change(r, label(taskId, f), task[k], read.value);
         task[k] = read.value;
         edited = true;
       }

@@ -3,6 +3,7 @@ import { taskStatusLabels } from '../../../shared/domain/reports/reportContent.t
 import { writeReportSheets, type ReportExportInput } from './exportReport.ts';
 import { NO, YES, columnOf, indicatorColumns, taskColumns, type IndicatorField } from './reportColumns.ts';
 import { GREY, INPUT_FILL, newWorkbook } from './sheetStyle.ts';
+import { columnLetter } from './workbookData.ts';
 
 /**
  * The blank import template of a report: the same two sheets as the export, with only the cells a
@@ -27,8 +28,15 @@ const INPUTS_BY_KIND: Record<string, IndicatorField[]> = {
   yes_no: ['done', 'evidence'],
 };
 
+const UNLOCKED: Partial<ExcelJS.Protection> = { locked: false };
+
+/** exceljs keeps a sheet's validation rules by address or range; its types do not declare them. */
+const dataValidationsOf = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } })
+    .dataValidations;
+
 function unlock(cell: ExcelJS.Cell) {
-  cell.protection = { locked: false };
+  cell.protection = UNLOCKED;
   cell.fill = INPUT_FILL;
 }
 
@@ -83,12 +91,16 @@ export async function buildReportTemplate(input: ReportExportInput): Promise<Exc
   const statuses = Object.values(taskStatusLabels);
   tsk.rows.forEach((_r, i) => {
     const row = tsk.ws.getRow(tsk.headerRow + 1 + i);
-    for (const f of ['status', 'result', 'figures', 'evidence'] as const) {
-      const cell = row.getCell(columnOf(taskColumns, f));
-      unlock(cell);
-      if (f === 'status') cell.dataValidation = listValidation(statuses, 'Trạng thái');
-    }
+    for (const f of ['status', 'result', 'figures', 'evidence'] as const)
+      unlock(row.getCell(columnOf(taskColumns, f)));
   });
+  if (tsk.rows.length > 0) {
+    // One rule for the whole column, as exceljs would write it after merging thousands of equal
+    // per-cell rules (which it compares one by one).
+    const status = columnLetter(columnOf(taskColumns, 'status'));
+    const range = `${status}${tsk.headerRow + 1}:${status}${tsk.headerRow + tsk.rows.length}`;
+    dataValidationsOf(tsk.ws).add(range, listValidation(statuses, 'Trạng thái'));
+  }
 
   await ind.ws.protect('', PROTECTION);
   await tsk.ws.protect('', PROTECTION);

@@ -108,12 +108,15 @@ const FORMULA_START = /^[=+\-@\t\r\n]/;
  */
 export function styleBodyCell(cell: ExcelJS.Cell, numeric: boolean) {
   if (typeof cell.value === 'string' && FORMULA_START.test(cell.value)) cell.numFmt = '@';
-  cell.font = { name: FONT, size: 12 };
+  cell.font = BODY_FONT;
   cell.border = BORDER;
-  cell.alignment = numeric
-    ? { horizontal: 'center', vertical: 'top', wrapText: true }
-    : { horizontal: 'left', vertical: 'top', wrapText: true };
+  cell.alignment = numeric ? CENTRED : LEFT;
 }
+
+// One object each for every body cell (see shareStyles); exceljs never changes a part in place.
+const BODY_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 12 };
+const CENTRED: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'top', wrapText: true };
+const LEFT: Partial<ExcelJS.Alignment> = { horizontal: 'left', vertical: 'top', wrapText: true };
 
 /** A row tall enough for its longest wrapped text (Excel does not grow rows on open). */
 export function fitRowHeight<F extends string>(row: ExcelJS.Row, columns: ColumnSpec<F>[]) {
@@ -129,22 +132,49 @@ export function fitRowHeight<F extends string>(row: ExcelJS.Row, columns: Column
 /**
  * Cells that look the same share one style object. exceljs remembers the style id of each style
  * object it has written, so shared objects are looked up once instead of matched cell by cell: the
- * export of a 5,000-row sheet writes about three times faster. Done last, when nothing changes a
- * cell's style any more (exceljs changes a cell's style object in place).
+ * export of a 5,000-row sheet writes about three times faster. Empty cells count too (the import
+ * template's input cells are all empty), and so do rows: exceljs gives every row a style object of
+ * its own and matches each one. Done last, when nothing changes a style any more (exceljs changes a
+ * cell's style object in place).
+ *
+ * Styles are told apart by their parts' identity, not their text (JSON of 40,000 styles took longer
+ * than writing them): body cells take their font, border, alignment, fill and protection from the
+ * constants above, so a few keys cover the sheet. Two equal parts that are different objects only
+ * make two keys — exceljs still writes one style for both.
  */
 function shareStyles(wb: ExcelJS.Workbook) {
-  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  type Style = Partial<ExcelJS.Style>;
+  // numFmt → font → border → alignment → fill → protection → the shared style.
+  const shared = new Map<unknown, Map<unknown, unknown>>();
+  const share = (holder: { style: Style }) => {
+    const s = holder.style;
+    let known = 0;
+    for (const k in s) if (PARTS.has(k)) known++;
+    // A style with a part this does not know about is left as it is.
+    if (known !== Object.keys(s).length) return;
+    let level: Map<unknown, unknown> = shared;
+    for (const k of STYLE_PARTS) {
+      const part = s[k];
+      let next = level.get(part) as Map<unknown, unknown> | undefined;
+      if (!next) level.set(part, (next = new Map()));
+      level = next;
+    }
+    const same = level.get(SHARED) as Style | undefined;
+    if (same) holder.style = same;
+    else level.set(SHARED, s);
+  };
   wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const key = JSON.stringify(cell.style);
-        const same = shared.get(key);
-        if (same) cell.style = same;
-        else shared.set(key, cell.style);
-      }),
-    ),
+    ws.eachRow((row) => {
+      // A row has its style object at runtime; exceljs' types do not declare it.
+      share(row as unknown as { style: Style });
+      row.eachCell({ includeEmpty: true }, share);
+    }),
   );
 }
+
+const STYLE_PARTS = ['numFmt', 'font', 'border', 'alignment', 'fill', 'protection'] as const;
+const PARTS: ReadonlySet<string> = new Set(STYLE_PARTS);
+const SHARED = Symbol('shared style');
 
 export async function toBase64(wb: ExcelJS.Workbook): Promise<string> {
   shareStyles(wb);
