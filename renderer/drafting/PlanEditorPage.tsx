@@ -12,6 +12,7 @@ import { catalogFromHome, issuesUnder, type Home } from './catalog.ts';
 import { ErrorSummary, IncompleteSummary, TextAreaField } from './fields.tsx';
 import { PlanTaskBlock, type PlanTaskEdit } from './plan/PlanTaskBlock.tsx';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
+import { DeleteDraft } from './DeleteDraft.tsx';
 import { useAutosave, type LoadedDocument } from './useAutosave.ts';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
 import { documentQueryKey, navigate, useDocumentQuery } from './useDocumentQuery.ts';
@@ -62,6 +63,7 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
   const readOnly = !canEdit || !EDITABLE.has(meta.status);
   const initial = useMemo(() => loaded(doc), [doc]);
   const workflow = useApiQuery('workflow.get', { id: doc.meta.id });
+  const queryClient = useQueryClient();
   const notes = useMemo(
     () => ({ comments: workflow.data?.comments ?? [], canResolve: !readOnly }),
     [workflow.data, readOnly],
@@ -128,6 +130,13 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
               >
                 Lịch sử phiên bản
               </button>
+              {canEdit && (
+                <DeleteDraft
+                  documentId={doc.meta.id}
+                  what="kế hoạch triển khai này"
+                  onDeleted={() => queryClient.setQueryData(documentQueryKey('plans.get', {}), null)}
+                />
+              )}
             </div>
           </header>
           <SaveProblems status={status} onReload={reload} />

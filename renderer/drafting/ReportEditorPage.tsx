@@ -21,6 +21,7 @@ import type { ReportTaskEdit } from './report/ReportTasks.tsx';
 import { ReportTasks } from './report/ReportTasks.tsx';
 import { ReportActivities, type ReportActivityEdit } from './report/ReportActivities.tsx';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
+import { DeleteDraft } from './DeleteDraft.tsx';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
 import { ImportPanel } from '../spreadsheets/ImportPanel.tsx';
 import { useAutosave, type LoadedDocument, type SaveRequest } from './useAutosave.ts';
@@ -132,6 +133,13 @@ function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
               >
                 Lịch sử phiên bản
               </button>
+              {canEdit && (
+                <DeleteDraft
+                  documentId={id}
+                  what={`báo cáo ${period.title}`}
+                  onDeleted={() => navigate('/reports')}
+                />
+              )}
             </div>
           </header>
           <SaveProblems status={status} onReload={reload} />
