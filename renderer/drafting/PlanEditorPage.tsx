@@ -12,6 +12,8 @@ import { catalogFromHome, issuesUnder, type Home } from './catalog.ts';
 import { ErrorSummary, IncompleteSummary, TextAreaField } from './fields.tsx';
 import { PlanTaskBlock, type PlanTaskEdit } from './plan/PlanTaskBlock.tsx';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
+import { ConflictMerge } from './ConflictMerge.tsx';
+import { planMergeFields } from '../../shared/domain/documents/fieldMerge.ts';
 import { DeleteDraft } from './DeleteDraft.tsx';
 import { useAutosave, type LoadedDocument } from './useAutosave.ts';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
@@ -68,14 +70,15 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
     () => ({ comments: workflow.data?.comments ?? [], canResolve: !readOnly }),
     [workflow.data, readOnly],
   );
-  const { draft, update, status, issues, reload, flush, getRevision, setRevision } = useAutosave({
-    initial,
-    save: savePlan,
-    load: loadPlan,
-    validate,
-    readOnly,
-    hasInvalidInput,
-  });
+  const { draft, update, status, issues, flush, getRevision, setRevision, getBase, resolveConflict } =
+    useAutosave({
+      initial,
+      save: savePlan,
+      load: loadPlan,
+      validate,
+      readOnly,
+      hasInvalidInput,
+    });
 
   const onEditTask = useCallback(
     (taskId: string, edit: PlanTaskEdit) =>
@@ -139,7 +142,15 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
               )}
             </div>
           </header>
-          <SaveProblems status={status} onReload={reload} />
+          <SaveProblems status={status} />
+          <ConflictMerge
+            status={status}
+            draft={draft}
+            getBase={getBase}
+            load={loadPlan}
+            fields={planMergeFields}
+            resolve={resolveConflict}
+          />
           <DocumentActions documentId={doc.meta.id} flush={flush} />
         </div>
         <WorkflowPanel documentId={doc.meta.id} flush={flush} getRevision={getRevision} onStatus={onStatus} />

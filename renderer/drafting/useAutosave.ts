@@ -3,7 +3,7 @@ import { ApiError } from '../api.ts';
 import type { Issue } from './catalog.ts';
 import { safely } from './catalog.ts';
 import { newEditSession } from './ids.ts';
-import { registerInvalidInput, registerUnsavedWork } from '../unsavedWork.ts';
+import { registerFlush, registerInvalidInput, registerUnsavedWork } from '../unsavedWork.ts';
 
 /** A loaded plan or report: what the editor starts from. */
 export interface LoadedDocument<C> {
@@ -56,8 +56,15 @@ export interface Autosave<C> {
   revision: number;
   /** Saves now; resolves true once everything edited so far is stored. */
   flush: () => Promise<boolean>;
-  /** Replaces the local draft with the stored document (the "Tải lại bản mới nhất" button). */
+  /** Replaces the local draft with the stored document (after an import, or "Dùng tất cả bản đã lưu"). */
   reload: () => Promise<void>;
+  /** The content this window's edits started from: the last version it loaded or saved. */
+  getBase: () => C;
+  /**
+   * Ends a conflict: `merged` becomes the draft and is saved at once over `saved.revision` (the
+   * version it was merged with), so the optimistic lock still guards against a third window.
+   */
+  resolveConflict: (merged: C, saved: LoadedDocument<C>) => void;
   /** Adopts a revision the server reported for another change (e.g. a submit). */
   setRevision: (revision: number) => void;
   /** The revision of the last save, up to date even before React re-renders. */
@@ -77,6 +84,8 @@ interface EngineCallbacks<C> {
  */
 class AutosaveEngine<C> {
   private draft: C;
+  /** What the store held when this window last loaded or saved: the base of a three-way merge. */
+  private base: C;
   private revision: number;
   private editSeq = 0;
   private savedSeq = 0;
@@ -91,6 +100,7 @@ class AutosaveEngine<C> {
     readonly editSession: string,
   ) {
     this.draft = options.initial.content;
+    this.base = options.initial.content;
     this.revision = options.initial.revision;
   }
 
@@ -164,6 +174,7 @@ class AutosaveEngine<C> {
       .then(
         (result) => {
           succeeded = true;
+          this.base = content;
           this.revision = result.revision;
           this.ui.setRevision(result.revision);
           this.savedSeq = seq;
@@ -210,6 +221,7 @@ class AutosaveEngine<C> {
     this.clearTimer();
     this.conflict = false;
     this.draft = fresh.content;
+    this.base = fresh.content;
     this.revision = fresh.revision;
     this.savedSeq = this.editSeq;
     this.ui.setDraft(fresh.content);
@@ -218,6 +230,22 @@ class AutosaveEngine<C> {
   };
 
   getRevision = () => this.revision;
+
+  getBase = () => this.base;
+
+  resolveConflict = (merged: C, saved: LoadedDocument<C>) => {
+    this.clearTimer();
+    this.conflict = false;
+    this.base = saved.content;
+    this.revision = saved.revision;
+    this.ui.setRevision(saved.revision);
+    this.draft = merged;
+    this.ui.setDraft(merged);
+    // Counted as an edit even when it equals the saved version: saving it costs one call, and
+    // "Đã lưu" then tells the truth about what the store holds.
+    this.editSeq += 1;
+    this.save();
+  };
 
   setRevision = (r: number) => {
     this.revision = r;
@@ -244,6 +272,7 @@ export function useAutosave<C>(options: AutosaveOptions<C>): Autosave<C> {
 
   useEffect(() => registerUnsavedWork(engine.hasUnsaved), [engine]);
   useEffect(() => registerInvalidInput(engine.hasInvalidInput), [engine]);
+  useEffect(() => registerFlush(engine.flush), [engine]);
 
   // Leaving the page or hiding the window: send what is pending right away.
   useEffect(() => {
@@ -286,6 +315,8 @@ export function useAutosave<C>(options: AutosaveOptions<C>): Autosave<C> {
     revision,
     flush: engine.flush,
     reload: engine.reload,
+    getBase: engine.getBase,
+    resolveConflict: engine.resolveConflict,
     setRevision: engine.setRevision,
     getRevision: engine.getRevision,
     editSession: engine.editSession,
