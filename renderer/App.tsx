@@ -83,7 +83,7 @@ function readHash(): Location {
  * The page lives in the URL hash (#/plan, #/reports/<id>, #/versions/<id>), so a reload or a
  * second window opens the same page.
  */
-function useHashRoute(): [Location, (r: Route) => void] {
+function useHashRoute(): [Location, (r: Route) => void, () => void] {
   const [location, setLocation] = useState<Location>(readHash);
   useEffect(() => {
     const onHash = (e: HashChangeEvent) => {
@@ -97,14 +97,20 @@ function useHashRoute(): [Location, (r: Route) => void] {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return [location, (r) => (window.location.hash = `/${r}`)];
+  // Back to the home page without a history entry (after logging out).
+  const home = () => {
+    window.history.replaceState(null, '', '#/home');
+    setLocation(readHash());
+  };
+  return [location, (r) => (window.location.hash = `/${r}`), home];
 }
 
 export function App() {
   const status = useApiQuery('app.status', {});
-  const logout = useLogOut();
   const sokhcn = useApiQuery('sokhcn.status', {}, { enabled: status.data?.user != null });
-  const [location, go] = useHashRoute();
+  const [location, go, goHome] = useHashRoute();
+  // Whoever logs in next starts at the home page, not at this user's last page.
+  const logout = useLogOut(goHome);
   const route = location.route;
 
   if (status.isPending) return <p className="muted centered">Đang khởi động BaoCao…</p>;

@@ -12,7 +12,7 @@ type AppStatus = MethodOutput<'app.status'>;
  * with its polls — and every other cached read of this user is dropped, so the next user sees
  * none of it. Unlike other changes it refetches nothing: every read would be refused (401).
  */
-export function useLogOut() {
+export function useLogOut(onLoggedOut: () => void) {
   const client = useQueryClient();
   return useMutation<MethodOutput<'auth.logout'>, ApiError, void>({
     mutationFn: async () => {
@@ -21,8 +21,7 @@ export function useLogOut() {
       return call('auth.logout', {});
     },
     onSuccess: () => {
-      // Whoever logs in next starts at the home page, not at this user's last page.
-      window.history.replaceState(null, '', '#/home');
+      onLoggedOut();
       client.setQueryData<AppStatus>(['app.status', {}], (s) => (s ? { ...s, user: null } : s));
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app.status' });
       client.getMutationCache().clear();
