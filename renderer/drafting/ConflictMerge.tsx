@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { diffText } from '../../shared/domain/documents/documentDiff.ts';
-import { fieldConflicts, mergeFields, type MergeField } from '../../shared/domain/documents/fieldMerge.ts';
+import { fieldConflicts, mergedSave, type MergeField } from '../../shared/domain/documents/fieldMerge.ts';
 import { Pieces } from '../documents/DiffTable.tsx';
 import type { LoadedDocument, SaveStatus } from './useAutosave.ts';
 
@@ -12,7 +12,7 @@ interface Props<C> {
   /** The document as stored now. */
   load: () => Promise<LoadedDocument<C>>;
   fields: (base: C, mine: C, saved: C) => MergeField<C>[];
-  resolve: (merged: C, saved: LoadedDocument<C>) => void;
+  resolve: (merged: { content: C; baseRevision: number }, saved: LoadedDocument<C>) => void;
 }
 
 type Side = 'mine' | 'saved';
@@ -74,7 +74,7 @@ function ConflictPanel<C>({
   const save = () => {
     if (!saved || !merge) return;
     const keep = new Set(merge.conflicts.filter((c) => sideOf(c.key) === 'mine').map((c) => c.key));
-    resolve(mergeFields(merge.list, draft, saved.content, keep), saved);
+    resolve(mergedSave(merge.list, draft, saved, keep), saved);
   };
 
   return (

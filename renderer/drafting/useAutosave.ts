@@ -61,10 +61,12 @@ export interface Autosave<C> {
   /** The content this window's edits started from: the last version it loaded or saved. */
   getBase: () => C;
   /**
-   * Ends a conflict: `merged` becomes the draft and is saved at once over `saved.revision` (the
-   * version it was merged with), so the optimistic lock still guards against a third window.
+   * Ends a conflict: the merged content (fieldMerge.ts mergedSave) becomes the draft and is saved
+   * at once over its baseRevision, the saved version's, so the optimistic lock still guards
+   * against a third window; `saved` (that version) is the base of any later merge. A merge that
+   * took every field from the saved version is not saved again.
    */
-  resolveConflict: (merged: C, saved: LoadedDocument<C>) => void;
+  resolveConflict: (merged: { content: C; baseRevision: number }, saved: LoadedDocument<C>) => void;
   /** Adopts a revision the server reported for another change (e.g. a submit). */
   setRevision: (revision: number) => void;
   /** The revision of the last save, up to date even before React re-renders. */
@@ -233,16 +235,21 @@ class AutosaveEngine<C> {
 
   getBase = () => this.base;
 
-  resolveConflict = (merged: C, saved: LoadedDocument<C>) => {
+  resolveConflict = (merged: { content: C; baseRevision: number }, saved: LoadedDocument<C>) => {
     this.clearTimer();
     this.conflict = false;
     this.base = saved.content;
-    this.revision = saved.revision;
-    this.ui.setRevision(saved.revision);
-    this.draft = merged;
-    this.ui.setDraft(merged);
-    // Counted as an edit even when it equals the saved version: saving it costs one call, and
-    // "Đã lưu" then tells the truth about what the store holds.
+    this.revision = merged.baseRevision;
+    this.ui.setRevision(merged.baseRevision);
+    this.draft = merged.content;
+    this.ui.setDraft(merged.content);
+    if (JSON.stringify(merged.content) === JSON.stringify(saved.content)) {
+      // Everything taken from the saved version: it is stored already, no new version for it.
+      this.savedSeq = this.editSeq;
+      this.ui.setStatus({ state: 'saved', savedAt: saved.savedAt ?? null });
+      this.settle(true);
+      return;
+    }
     this.editSeq += 1;
     this.save();
   };
