@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { hasPermission, roleLabels } from '../shared/domain/organization/roles.ts';
 import { ErrorBanner } from './components/Field.tsx';
@@ -21,7 +20,8 @@ import { SigningProfilePage } from './signing/SigningProfilePage.tsx';
 import { VerifyPage } from './signing/VerifyPage.tsx';
 import { UpdateBanner } from './maintenance/UpdateBanner.tsx';
 import { confirmLeave } from './unsavedWork.ts';
-import { useApiMutation, useApiQuery } from './queries.ts';
+import { useApiQuery } from './queries.ts';
+import { useLogOut } from './session/useLogOut.ts';
 import { IssuePage } from './workflow/IssuePage.tsx';
 import { RegisterPage } from './workflow/RegisterPage.tsx';
 import { OutboxPage } from './outbox/OutboxPage.tsx';
@@ -83,7 +83,7 @@ function readHash(): Location {
  * The page lives in the URL hash (#/plan, #/reports/<id>, #/versions/<id>), so a reload or a
  * second window opens the same page.
  */
-function useHashRoute(): [Location, (r: Route) => void] {
+function useHashRoute(): [Location, (r: Route) => void, () => void] {
   const [location, setLocation] = useState<Location>(readHash);
   useEffect(() => {
     const onHash = (e: HashChangeEvent) => {
@@ -97,15 +97,20 @@ function useHashRoute(): [Location, (r: Route) => void] {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return [location, (r) => (window.location.hash = `/${r}`)];
+  // Back to the home page without a history entry (after logging out).
+  const home = () => {
+    window.history.replaceState(null, '', '#/home');
+    setLocation(readHash());
+  };
+  return [location, (r) => (window.location.hash = `/${r}`), home];
 }
 
 export function App() {
   const status = useApiQuery('app.status', {});
-  const logout = useApiMutation('auth.logout');
   const sokhcn = useApiQuery('sokhcn.status', {}, { enabled: status.data?.user != null });
-  const queryClient = useQueryClient();
-  const [location, go] = useHashRoute();
+  const [location, go, goHome] = useHashRoute();
+  // Whoever logs in next starts at the home page, not at this user's last page.
+  const logout = useLogOut(goHome);
   const route = location.route;
 
   if (status.isPending) return <p className="muted centered">Đang khởi động BaoCao…</p>;
@@ -192,22 +197,7 @@ export function App() {
         <div className="user-box">
           <div className="user-name">{user.fullName}</div>
           <div className="muted">{user.roles.map((r) => roleLabels[r]).join(', ')}</div>
-          <button
-            className="secondary"
-            onClick={() =>
-              logout.mutate(
-                {},
-                {
-                  onSuccess: () => {
-                    // Whoever logs in next starts at the home page, not at this user's last page.
-                    window.history.replaceState(null, '', '#/home');
-                    queryClient.clear();
-                  },
-                },
-              )
-            }
-            disabled={logout.isPending}
-          >
+          <button className="secondary" onClick={() => logout.mutate()} disabled={logout.isPending}>
             Đăng xuất
           </button>
         </div>

@@ -31,3 +31,16 @@ export const LEAVE_WITH_INVALID_INPUT =
 export function confirmLeave(): boolean {
   return !hasInvalidInput() || window.confirm(LEAVE_WITH_INVALID_INPUT);
 }
+
+/** How each open editor sends what is pending now (its autosave's flush). */
+const flushers = new Set<() => Promise<boolean>>();
+
+export function registerFlush(flush: () => Promise<boolean>): () => void {
+  flushers.add(flush);
+  return () => flushers.delete(flush);
+}
+
+/** Sends every editor's pending edits and waits for them: before logging out, while it still can. */
+export async function saveAllPending(): Promise<void> {
+  await Promise.all([...flushers].map((f) => f().catch(() => false)));
+}

@@ -12,6 +12,7 @@ import { createDocumentsRepository, type DocumentsRepository } from './drafts/do
 import { createPlansHandlers } from './drafts/plansService.ts';
 import { createReportsHandlers } from './drafts/reportsService.ts';
 import { createVersionsHandlers } from './drafts/versionsService.ts';
+import { createDraftDeletionHandlers } from './drafts/draftDeletion.ts';
 import { createHomeHandlers } from './home/homeService.ts';
 import { createAccountHandlers } from './organization/accountService.ts';
 import {
@@ -193,6 +194,7 @@ export function createServices(options: ServiceOptions): Services {
     ...createPlansHandlers(drafts),
     ...createReportsHandlers({ ...drafts, attachments }),
     ...createVersionsHandlers(drafts),
+    ...createDraftDeletionHandlers(drafts),
     ...createDocumentHandlers(issuing),
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
     ...createSessionsHandlers(db, sessionSettings, audit),

@@ -13,7 +13,13 @@ const areaLabels: Record<Change['area'], string> = {
 };
 
 /** A word-level diff: removed words struck through in red, added ones in green. */
-function Pieces({ pieces, side }: { pieces: NonNullable<Change['pieces']>; side: 'before' | 'after' }) {
+export function Pieces({
+  pieces,
+  side,
+}: {
+  pieces: NonNullable<Change['pieces']>;
+  side: 'before' | 'after';
+}) {
   return (
     <>
       {pieces.map((p, i) =>

@@ -12,6 +12,9 @@ import { catalogFromHome, issuesUnder, type Home } from './catalog.ts';
 import { ErrorSummary, IncompleteSummary, TextAreaField } from './fields.tsx';
 import { PlanTaskBlock, type PlanTaskEdit } from './plan/PlanTaskBlock.tsx';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
+import { ConflictMerge } from './ConflictMerge.tsx';
+import { planMergeFields } from '../../shared/domain/documents/fieldMerge.ts';
+import { DeleteDraft } from './DeleteDraft.tsx';
 import { useAutosave, type LoadedDocument } from './useAutosave.ts';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
 import { documentQueryKey, navigate, useDocumentQuery } from './useDocumentQuery.ts';
@@ -62,18 +65,20 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
   const readOnly = !canEdit || !EDITABLE.has(meta.status);
   const initial = useMemo(() => loaded(doc), [doc]);
   const workflow = useApiQuery('workflow.get', { id: doc.meta.id });
+  const queryClient = useQueryClient();
   const notes = useMemo(
     () => ({ comments: workflow.data?.comments ?? [], canResolve: !readOnly }),
     [workflow.data, readOnly],
   );
-  const { draft, update, status, issues, reload, flush, getRevision, setRevision } = useAutosave({
-    initial,
-    save: savePlan,
-    load: loadPlan,
-    validate,
-    readOnly,
-    hasInvalidInput,
-  });
+  const { draft, update, status, issues, flush, getRevision, setRevision, getBase, resolveConflict } =
+    useAutosave({
+      initial,
+      save: savePlan,
+      load: loadPlan,
+      validate,
+      readOnly,
+      hasInvalidInput,
+    });
 
   const onEditTask = useCallback(
     (taskId: string, edit: PlanTaskEdit) =>
@@ -128,9 +133,24 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
               >
                 Lịch sử phiên bản
               </button>
+              {canEdit && (
+                <DeleteDraft
+                  documentId={doc.meta.id}
+                  what="kế hoạch triển khai này"
+                  onDeleted={() => queryClient.setQueryData(documentQueryKey('plans.get', {}), null)}
+                />
+              )}
             </div>
           </header>
-          <SaveProblems status={status} onReload={reload} />
+          <SaveProblems status={status} />
+          <ConflictMerge
+            status={status}
+            draft={draft}
+            getBase={getBase}
+            load={loadPlan}
+            fields={planMergeFields}
+            resolve={resolveConflict}
+          />
           <DocumentActions documentId={doc.meta.id} flush={flush} />
         </div>
         <WorkflowPanel documentId={doc.meta.id} flush={flush} getRevision={getRevision} onStatus={onStatus} />

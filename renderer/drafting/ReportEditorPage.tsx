@@ -21,6 +21,9 @@ import type { ReportTaskEdit } from './report/ReportTasks.tsx';
 import { ReportTasks } from './report/ReportTasks.tsx';
 import { ReportActivities, type ReportActivityEdit } from './report/ReportActivities.tsx';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
+import { ConflictMerge } from './ConflictMerge.tsx';
+import { reportMergeFields } from '../../shared/domain/documents/fieldMerge.ts';
+import { DeleteDraft } from './DeleteDraft.tsx';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
 import { ImportPanel } from '../spreadsheets/ImportPanel.tsx';
 import { useAutosave, type LoadedDocument, type SaveRequest } from './useAutosave.ts';
@@ -64,14 +67,20 @@ function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
   const readOnly = !canEdit || !EDITABLE.has(meta.status);
   const initial = useMemo(() => loaded(doc), [doc]);
   const load = useCallback(async () => loaded(await call('reports.get', { id })), [id]);
-  const { draft, update, status, issues, reload, flush, getRevision, setRevision } = useAutosave({
-    initial,
-    save: saveReport,
-    load,
-    validate,
-    readOnly,
-    hasInvalidInput,
-  });
+  const { draft, update, status, issues, reload, flush, getRevision, setRevision, getBase, resolveConflict } =
+    useAutosave({
+      initial,
+      save: saveReport,
+      load,
+      validate,
+      readOnly,
+      hasInvalidInput,
+    });
+  const mergeFields = useCallback(
+    (_base: ReportContent, mine: ReportContent, saved: ReportContent) =>
+      reportMergeFields(mine, saved, catalog),
+    [catalog],
+  );
   const onStatus = useCallback(
     (m: Meta) => {
       setStepMeta(m);
@@ -132,9 +141,24 @@ function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
               >
                 Lịch sử phiên bản
               </button>
+              {canEdit && (
+                <DeleteDraft
+                  documentId={id}
+                  what={`báo cáo ${period.title}`}
+                  onDeleted={() => navigate('/reports')}
+                />
+              )}
             </div>
           </header>
-          <SaveProblems status={status} onReload={reload} />
+          <SaveProblems status={status} />
+          <ConflictMerge
+            status={status}
+            draft={draft}
+            getBase={getBase}
+            load={load}
+            fields={mergeFields}
+            resolve={resolveConflict}
+          />
           <DocumentActions documentId={id} flush={flush} />
         </div>
         <WorkflowPanel documentId={id} flush={flush} getRevision={getRevision} onStatus={onStatus} />

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { SaveStatus } from './useAutosave.ts';
 import { vietnamTime } from './format.ts';
 
@@ -26,36 +25,8 @@ export function SaveStatusLine({ status }: { status: SaveStatus }) {
   );
 }
 
-/** Conflict and failure banners, under the header. */
-export function SaveProblems({ status, onReload }: { status: SaveStatus; onReload: () => Promise<void> }) {
-  const [reloading, setReloading] = useState(false);
-  const [reloadError, setReloadError] = useState<string | null>(null);
-  if (status.state === 'conflict') {
-    return (
-      <div className="error-banner conflict-banner" role="alert" data-testid="conflict-banner">
-        <div>
-          <strong>Không lưu được vì tài liệu đã được sửa ở nơi khác.</strong> {status.message}
-        </div>
-        <div className="muted">
-          Những gì bạn vừa nhập trên trang này chưa được lưu. Hãy sao chép phần cần giữ trước khi tải lại.
-        </div>
-        {reloadError && <div>{reloadError}</div>}
-        <button
-          type="button"
-          disabled={reloading}
-          onClick={() => {
-            setReloading(true);
-            setReloadError(null);
-            onReload()
-              .catch((e: unknown) => setReloadError(e instanceof Error ? e.message : String(e)))
-              .finally(() => setReloading(false));
-          }}
-        >
-          Tải lại bản mới nhất
-        </button>
-      </div>
-    );
-  }
+/** A save that failed for another reason than a conflict (see ConflictMerge.tsx for that). */
+export function SaveProblems({ status }: { status: SaveStatus }) {
   if (status.state === 'error') {
     return (
       <div className="error-banner" role="alert">

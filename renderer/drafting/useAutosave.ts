@@ -3,7 +3,7 @@ import { ApiError } from '../api.ts';
 import type { Issue } from './catalog.ts';
 import { safely } from './catalog.ts';
 import { newEditSession } from './ids.ts';
-import { registerInvalidInput, registerUnsavedWork } from '../unsavedWork.ts';
+import { registerFlush, registerInvalidInput, registerUnsavedWork } from '../unsavedWork.ts';
 
 /** A loaded plan or report: what the editor starts from. */
 export interface LoadedDocument<C> {
@@ -56,8 +56,17 @@ export interface Autosave<C> {
   revision: number;
   /** Saves now; resolves true once everything edited so far is stored. */
   flush: () => Promise<boolean>;
-  /** Replaces the local draft with the stored document (the "Tải lại bản mới nhất" button). */
+  /** Replaces the local draft with the stored document (after an import, or "Dùng tất cả bản đã lưu"). */
   reload: () => Promise<void>;
+  /** The content this window's edits started from: the last version it loaded or saved. */
+  getBase: () => C;
+  /**
+   * Ends a conflict: the merged content (fieldMerge.ts mergedSave) becomes the draft and is saved
+   * at once over its baseRevision, the saved version's, so the optimistic lock still guards
+   * against a third window; `saved` (that version) is the base of any later merge. A merge that
+   * took every field from the saved version is not saved again.
+   */
+  resolveConflict: (merged: { content: C; baseRevision: number }, saved: LoadedDocument<C>) => void;
   /** Adopts a revision the server reported for another change (e.g. a submit). */
   setRevision: (revision: number) => void;
   /** The revision of the last save, up to date even before React re-renders. */
@@ -77,6 +86,8 @@ interface EngineCallbacks<C> {
  */
 class AutosaveEngine<C> {
   private draft: C;
+  /** What the store held when this window last loaded or saved: the base of a three-way merge. */
+  private base: C;
   private revision: number;
   private editSeq = 0;
   private savedSeq = 0;
@@ -91,6 +102,7 @@ class AutosaveEngine<C> {
     readonly editSession: string,
   ) {
     this.draft = options.initial.content;
+    this.base = options.initial.content;
     this.revision = options.initial.revision;
   }
 
@@ -164,6 +176,7 @@ class AutosaveEngine<C> {
       .then(
         (result) => {
           succeeded = true;
+          this.base = content;
           this.revision = result.revision;
           this.ui.setRevision(result.revision);
           this.savedSeq = seq;
@@ -210,6 +223,7 @@ class AutosaveEngine<C> {
     this.clearTimer();
     this.conflict = false;
     this.draft = fresh.content;
+    this.base = fresh.content;
     this.revision = fresh.revision;
     this.savedSeq = this.editSeq;
     this.ui.setDraft(fresh.content);
@@ -218,6 +232,27 @@ class AutosaveEngine<C> {
   };
 
   getRevision = () => this.revision;
+
+  getBase = () => this.base;
+
+  resolveConflict = (merged: { content: C; baseRevision: number }, saved: LoadedDocument<C>) => {
+    this.clearTimer();
+    this.conflict = false;
+    this.base = saved.content;
+    this.revision = merged.baseRevision;
+    this.ui.setRevision(merged.baseRevision);
+    this.draft = merged.content;
+    this.ui.setDraft(merged.content);
+    if (JSON.stringify(merged.content) === JSON.stringify(saved.content)) {
+      // Everything taken from the saved version: it is stored already, no new version for it.
+      this.savedSeq = this.editSeq;
+      this.ui.setStatus({ state: 'saved', savedAt: saved.savedAt ?? null });
+      this.settle(true);
+      return;
+    }
+    this.editSeq += 1;
+    this.save();
+  };
 
   setRevision = (r: number) => {
     this.revision = r;
@@ -244,6 +279,7 @@ export function useAutosave<C>(options: AutosaveOptions<C>): Autosave<C> {
 
   useEffect(() => registerUnsavedWork(engine.hasUnsaved), [engine]);
   useEffect(() => registerInvalidInput(engine.hasInvalidInput), [engine]);
+  useEffect(() => registerFlush(engine.flush), [engine]);
 
   // Leaving the page or hiding the window: send what is pending right away.
   useEffect(() => {
@@ -286,6 +322,8 @@ export function useAutosave<C>(options: AutosaveOptions<C>): Autosave<C> {
     revision,
     flush: engine.flush,
     reload: engine.reload,
+    getBase: engine.getBase,
+    resolveConflict: engine.resolveConflict,
     setRevision: engine.setRevision,
     getRevision: engine.getRevision,
     editSession: engine.editSession,

@@ -20,6 +20,8 @@ const actionLabels: Record<string, string> = {
   'reports.create': 'Tạo báo cáo',
   'reports.save': 'Lưu báo cáo',
   'reports.submit': 'Trình duyệt báo cáo',
+  'documents.restoreVersion': 'Khôi phục phiên bản',
+  'drafts.delete': 'Xóa bản nháp',
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -125,8 +125,10 @@ describe('a clerk drafts the plan and the 6-month report', () => {
     expect(await banner.textContent()).toMatch(/cửa sổ khác/);
     await second.screenshot({ path: screenshotPath('drafting-conflict') });
 
-    // The first tab's text is what the store kept; reloading shows it in the second tab.
-    await banner.getByRole('button', { name: 'Tải lại bản mới nhất' }).click();
+    // The first tab's text is what the store kept; taking the saved version shows it in the second
+    // tab (editorTraps2.test.ts keeps the second tab's own values instead).
+    await banner.getByRole('button', { name: 'Dùng tất cả bản đã lưu' }).click();
+    await banner.getByRole('button', { name: 'Lưu bản đã gộp' }).click();
     await expect
       .poll(() => second.getByLabel('IV. Đề xuất, kiến nghị').inputValue())
       .toBe('Đề nghị Sở KH&CN tổ chức tập huấn.');

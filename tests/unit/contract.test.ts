@@ -175,6 +175,8 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
   { method: 'documents.versions', input: {}, label: 'Mã văn bản' },
   { method: 'documents.diff', input: { id: 'x', from: 0, to: null }, label: 'Phiên bản gốc' },
   { method: 'documents.restoreVersion', input: { id: 'x', versionNo: 0 }, label: 'Phiên bản' },
+  { method: 'drafts.deletion', input: {}, label: 'Mã văn bản' },
+  { method: 'drafts.delete', input: { id: '' }, label: 'Mã văn bản' },
   { method: 'attachments.add', input: { documentId: 'x', name: ' ', dataBase64: '' }, label: 'Tên tệp' },
   { method: 'attachments.remove', input: { documentId: 'x', sha256: 'abc' }, label: 'Mã tệp' },
   { method: 'attachments.get', input: { documentId: 'x' }, label: 'Mã tệp' },

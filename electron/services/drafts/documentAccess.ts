@@ -93,7 +93,7 @@ export function requireRevision(doc: StoredDocument, baseRevision: number, now: 
   throw new AppError(
     'CONFLICT',
     `${kindNoun[doc.meta.kind]} đã được sửa ở cửa sổ khác (${doc.meta.updatedBy} lúc ${vietnamTime(doc.meta.updatedAt, now)}). ` +
-      'Hãy tải lại để xem bản mới nhất; thay đổi của bạn chưa được lưu.',
+      'Thay đổi của bạn chưa được lưu: hãy so với bản mới nhất và chọn giữ bản nào cho từng mục.',
   );
 }
 

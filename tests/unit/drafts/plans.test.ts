@@ -158,7 +158,7 @@ describe('plans: two editors', () => {
       'CONFLICT',
     );
     expect(err.message).toBe(
-      'Kế hoạch đã được sửa ở cửa sổ khác (Nguyễn Văn A lúc 14:05:12). Hãy tải lại để xem bản mới nhất; thay đổi của bạn chưa được lưu.',
+      'Kế hoạch đã được sửa ở cửa sổ khác (Nguyễn Văn A lúc 14:05:12). Thay đổi của bạn chưa được lưu: hãy so với bản mới nhất và chọn giữ bản nào cho từng mục.',
     );
     expect(dumpTables(d.services.db)).toEqual(afterFirst);
     const now = expectOk<PlanDocument>(await b.call('plans.get', {}));
