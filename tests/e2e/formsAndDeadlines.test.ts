@@ -128,6 +128,12 @@ describe('forms that point at their fields, deadlines that stay until sent, an h
   });
 
   it('shows overdue reports on the home cards and keeps the plan "chưa gửi / quá hạn" until it is issued', async () => {
+    // The plan drafted (the test above made it; made here if that one stopped early).
+    await openFromMenu(page, 'Kế hoạch triển khai');
+    const create = page.getByRole('button', { name: 'Tạo kế hoạch' });
+    await Promise.race([create.waitFor(), page.getByText('Lịch sử phiên bản').waitFor()]);
+    if (await create.isVisible()) await create.click();
+    await page.getByText('Lịch sử phiên bản').waitFor();
     await openFromMenu(page, 'Trang chủ');
     const planCard = page.locator('[data-testid="duty"][data-kind="plan"]');
     await planCard.waitFor();
