@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY, apiPath, httpStatusOf } from '../shared/transport.ts';
 import { CALL_ID_HEADER, EVENTS_PATH, callIdSchema } from '../shared/api/progress.ts';
 import { createProgressStreams } from './services/sessions/progressStreams.ts';
-import { readTestHooks, testHooksCookie, type TestHooks } from './services/startup/testHooks.ts';
+import { readTestHooks, testClock, testHooksCookie, type TestHooks } from './services/startup/testHooks.ts';
 import type { ErrorCode } from '../shared/errors.ts';
 import { defaultResourcesDir, type Services } from './services/index.ts';
 import { createLogger } from './services/logging/logger.ts';
@@ -100,6 +100,7 @@ export async function startWebServer(options: WebOptions): Promise<WebServer> {
     dailyBackups: true,
     sendOutbox: true,
     ...(options.testHooks?.stepDelayMs ? { testStepDelayMs: options.testHooks.stepDelayMs } : {}),
+    ...(options.testHooks?.now ? { clock: testClock(options.testHooks.now) } : {}),
   });
   const sessions = createWebSessions(undefined, options.token);
   const events = createProgressStreams();

@@ -188,20 +188,35 @@ const methodFieldLabels: Record<string, Record<string, string>> = {
 };
 const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };
 
-/** "Tài khoản quản trị › Mật khẩu" for a path, with list positions as "dòng 3". */
+/**
+ * The field a path points at, as the form names it: "Lề trái" for letterhead.margins.left,
+ * "Nhiệm vụ 3 – Hoạt động 4 – Sản phẩm" for tasks.2.activities.3.expectedOutput. The groups around
+ * a field (Thông tin cơ quan, Thể thức văn bản, Lề trang) are left out, as the form shows it; the
+ * position of a list item is kept, counted from 1, since that is how a clerk finds the row.
+ */
 export function describePath(path: readonly PropertyKey[], method?: string): string {
   const own = (method && methodFieldLabels[method]) || {};
+  const rows: string[] = [];
   let parent = '';
-  return path
-    .map((p) => {
-      if (typeof p === 'number') return `dòng ${p + 1}`;
-      const key = String(p);
-      const label =
-        nestedFieldLabels[`${parent}.${key}`] ?? own[key] ?? fieldLabels[key] ?? defaultAmbiguous[key] ?? key;
-      parent = key;
-      return label;
-    })
-    .join(' › ');
+  let last = '';
+  for (const p of path) {
+    if (typeof p === 'number') {
+      rows.push(`${last || 'Dòng'} ${p + 1}`);
+      last = '';
+      continue;
+    }
+    const key = String(p);
+    // A section's `text` is the section itself ("Kết quả chung"), not a field called "Nội dung".
+    if (!(key === 'text' && last && !nestedFieldLabels[`${parent}.${key}`])) last = labelOf(key, parent, own);
+    parent = key;
+  }
+  return [...rows, ...(last ? [last] : [])].join(' – ');
+}
+
+function labelOf(key: string, parent: string, own: Record<string, string>): string {
+  return (
+    nestedFieldLabels[`${parent}.${key}`] ?? own[key] ?? fieldLabels[key] ?? defaultAmbiguous[key] ?? key
+  );
 }
 
 /** One Vietnamese sentence per problem, each naming the field it is about. */

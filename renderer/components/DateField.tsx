@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { parseVietnameseDate, toVietnameseDate } from '../../shared/domain/dateInput.ts';
 import { useReportInvalid } from '../drafting/invalidInputs.tsx';
+import { issueKey, type FieldPath } from './fieldFocus.ts';
 
 interface Props {
   label: ReactNode;
@@ -10,13 +11,16 @@ interface Props {
   onChange: (iso: string) => void;
   hint?: ReactNode;
   required?: boolean;
+  /** A refused value's message (the form's own check), shown under the field. */
+  error?: string | undefined;
+  fieldPath?: FieldPath;
 }
 
 /**
  * A date typed as ngày/tháng/năm ("05/02/2026") whatever the browser's language, since a
  * browser's own date input shows mm/dd/yyyy in an English browser.
  */
-export function DateField({ label, value, onChange, hint, required }: Props) {
+export function DateField({ label, value, onChange, hint, required, error, fieldPath }: Props) {
   const id = useId();
   const [text, setText] = useState(() => toVietnameseDate(value));
   const [invalid, setInvalid] = useState(false);
@@ -32,7 +36,7 @@ export function DateField({ label, value, onChange, hint, required }: Props) {
     }
   }
   return (
-    <div className="field date-field">
+    <div className="field date-field" data-issue-keys={fieldPath ? issueKey(fieldPath) : undefined}>
       <label htmlFor={id}>
         {label}
         {required && (
@@ -47,7 +51,8 @@ export function DateField({ label, value, onChange, hint, required }: Props) {
         inputMode="numeric"
         placeholder="ngày/tháng/năm"
         value={text}
-        aria-invalid={invalid}
+        aria-invalid={invalid || Boolean(error)}
+        aria-describedby={!invalid && error ? `${id}-error` : undefined}
         onChange={(e) => {
           const t = e.target.value;
           setText(t);
@@ -59,6 +64,11 @@ export function DateField({ label, value, onChange, hint, required }: Props) {
       {invalid && (
         <div className="field-error" role="alert">
           Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 05/02/2026
+        </div>
+      )}
+      {!invalid && error && (
+        <div className="field-error" id={`${id}-error`}>
+          {error}
         </div>
       )}
       {hint && <div className="hint">{hint}</div>}

@@ -1,6 +1,27 @@
 import { useId, type ReactNode } from 'react';
+import { issueKey, type FieldPath } from './fieldFocus.ts';
 
-interface TextFieldProps {
+/** A field's error state: its message under it, aria-invalid, and the mark a summary's link finds. */
+interface ErrorProps {
+  /** The refused value's message (formCheck.tsx). */
+  error?: string | undefined;
+  /** Where the field stands in the call's input, for the summary's link. */
+  fieldPath?: FieldPath;
+}
+
+function errorAttrs(id: string, { error, fieldPath }: ErrorProps) {
+  return {
+    box: fieldPath ? { 'data-issue-keys': issueKey(fieldPath) } : {},
+    control: error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {},
+    message: error ? (
+      <div className="field-error" id={`${id}-error`}>
+        {error}
+      </div>
+    ) : null,
+  };
+}
+
+interface TextFieldProps extends ErrorProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -22,10 +43,12 @@ export function TextField({
   autoComplete,
   placeholder,
   disabled,
+  ...errorProps
 }: TextFieldProps) {
   const id = useId();
+  const e = errorAttrs(id, errorProps);
   return (
-    <div className="field">
+    <div className="field" {...e.box}>
       <label htmlFor={id}>
         {label}
         {required && (
@@ -42,14 +65,16 @@ export function TextField({
         autoComplete={autoComplete}
         placeholder={placeholder}
         disabled={disabled}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(ev) => onChange(ev.target.value)}
+        {...e.control}
       />
+      {e.message}
       {hint && <div className="hint">{hint}</div>}
     </div>
   );
 }
 
-interface SelectFieldProps {
+interface SelectFieldProps extends ErrorProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -57,10 +82,11 @@ interface SelectFieldProps {
   required?: boolean;
 }
 
-export function SelectField({ label, value, onChange, options, required }: SelectFieldProps) {
+export function SelectField({ label, value, onChange, options, required, ...errorProps }: SelectFieldProps) {
   const id = useId();
+  const e = errorAttrs(id, errorProps);
   return (
-    <div className="field">
+    <div className="field" {...e.box}>
       <label htmlFor={id}>
         {label}
         {required && (
@@ -69,7 +95,13 @@ export function SelectField({ label, value, onChange, options, required }: Selec
           </span>
         )}
       </label>
-      <select id={id} value={value} required={required} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        value={value}
+        required={required}
+        onChange={(ev) => onChange(ev.target.value)}
+        {...e.control}
+      >
         <option value="">— Chọn —</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -77,6 +109,7 @@ export function SelectField({ label, value, onChange, options, required }: Selec
           </option>
         ))}
       </select>
+      {e.message}
     </div>
   );
 }

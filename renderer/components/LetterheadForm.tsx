@@ -1,11 +1,16 @@
 import { useId } from 'react';
 import type { Letterhead } from '../../shared/domain/organization/letterhead.ts';
 import { SelectField, TextField } from './Field.tsx';
+import { issueKey, type FieldPath } from './fieldFocus.ts';
+import type { FieldErrorOf } from './OrganizationForm.tsx';
 
 interface Props {
   value: Letterhead;
   onChange: (value: Letterhead) => void;
+  /** By path under the letterhead: 'margins.left', 'signer.title', 'recipients' (any line). */
+  errorOf?: FieldErrorOf;
 }
+const noErrors: FieldErrorOf = (key) => ({ error: undefined, fieldPath: key.split('.') as FieldPath });
 
 const marginFields: { key: keyof Letterhead['margins']; label: string; range: string }[] = [
   { key: 'top', label: 'Lề trên (mm)', range: '20–25' },
@@ -15,8 +20,9 @@ const marginFields: { key: keyof Letterhead['margins']; label: string; range: st
 ];
 
 /** Thể thức văn bản: sizes, margins, Nơi nhận and the signature block of every document. */
-export function LetterheadForm({ value, onChange }: Props) {
+export function LetterheadForm({ value, onChange, errorOf = noErrors }: Props) {
   const recipientsId = useId();
+  const recipients = errorOf('recipients');
   const set = <K extends keyof Letterhead>(key: K, v: Letterhead[K]) => onChange({ ...value, [key]: v });
   return (
     <div className="form-grid">
@@ -34,15 +40,17 @@ export function LetterheadForm({ value, onChange }: Props) {
           key={m.key}
           label={m.label}
           value={String(value.margins[m.key])}
+          {...errorOf(`margins.${m.key}`)}
           onChange={(v) => set('margins', { ...value.margins, [m.key]: Number(v.replace(',', '.')) })}
           hint={`Từ ${m.range} mm theo Nghị định 30/2020`}
         />
       ))}
-      <div className="field">
+      <div className="field" data-issue-keys={issueKey(recipients.fieldPath)}>
         <label htmlFor={recipientsId}>Nơi nhận mặc định</label>
         <textarea
           id={recipientsId}
           rows={4}
+          {...(recipients.error ? { 'aria-invalid': true, 'aria-describedby': `${recipientsId}-error` } : {})}
           value={value.recipients.join('\n')}
           onChange={(e) =>
             set(
@@ -51,29 +59,38 @@ export function LetterheadForm({ value, onChange }: Props) {
             )
           }
         />
+        {recipients.error && (
+          <div className="field-error" id={`${recipientsId}-error`}>
+            {recipients.error}
+          </div>
+        )}
         <div className="hint">Mỗi dòng một nơi nhận; "- Như trên;" và "- Lưu: VT" được thêm tự động.</div>
       </div>
       <TextField
         label="Đơn vị lưu (sau “Lưu: VT,”)"
         value={value.archiveUnit}
+        {...errorOf('archiveUnit')}
         onChange={(v) => set('archiveUnit', v)}
         placeholder="VP"
       />
       <TextField
         label="Quyền hạn ký"
         value={value.signer.authority}
+        {...errorOf('signer.authority')}
         onChange={(v) => set('signer', { ...value.signer, authority: v })}
         hint="KT. GIÁM ĐỐC, TM. ỦY BAN NHÂN DÂN, Q. GIÁM ĐỐC…; để trống nếu thủ trưởng ký"
       />
       <TextField
         label="Chức vụ người ký"
         value={value.signer.title}
+        {...errorOf('signer.title')}
         onChange={(v) => set('signer', { ...value.signer, title: v })}
         placeholder="PHÓ GIÁM ĐỐC"
       />
       <TextField
         label="Họ tên người ký"
         value={value.signer.name}
+        {...errorOf('signer.name')}
         onChange={(v) => set('signer', { ...value.signer, name: v })}
       />
     </div>

@@ -166,7 +166,7 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
 
         <fieldset className="plain" disabled={readOnly}>
           <section className="panel">{section('purpose')}</section>
-          <section className="panel">
+          <section className="panel" data-field-path="tasks">
             {section('tasksIntro', 4)}
             <p className="muted">
               Các nhiệm vụ Kế hoạch số {home.plan.number} giao cho cơ quan; thêm các hoạt động cụ thể dưới

@@ -183,7 +183,7 @@ function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
             />
           </section>
 
-          <section className="panel" aria-labelledby="r-indicators-h">
+          <section className="panel" aria-labelledby="r-indicators-h" data-field-path="indicators">
             <h2 id="r-indicators-h">Kết quả thực hiện các chỉ tiêu ({draft.indicators.length})</h2>
             <IndicatorsTable
               catalog={home.indicators}
@@ -195,7 +195,7 @@ function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
             />
           </section>
 
-          <section className="panel" aria-labelledby="r-tasks-h">
+          <section className="panel" aria-labelledby="r-tasks-h" data-field-path="tasks">
             <h2 id="r-tasks-h">Kết quả thực hiện các nhiệm vụ ({draft.tasks.length})</h2>
             <ReportTasks
               home={home}
@@ -206,7 +206,7 @@ function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
             />
           </section>
 
-          <section className="panel" aria-labelledby="r-activities-h">
+          <section className="panel" aria-labelledby="r-activities-h" data-field-path="activities">
             <h2 id="r-activities-h">
               Kết quả thực hiện các hoạt động của kế hoạch triển khai ({reportActivities(draft).length})
             </h2>

@@ -9,6 +9,8 @@ import { periodRange, safeDate, timelinessText } from './format.ts';
 import { InputField } from './fields.tsx';
 import { navigate } from './useDocumentQuery.ts';
 import { DateField } from '../components/DateField.tsx';
+import { focusField } from '../components/fieldFocus.ts';
+import { checkInput, FormProblems, type FormProblem } from '../components/formCheck.tsx';
 import { InvalidInputsProvider, useInvalidScope } from './invalidInputs.tsx';
 
 type ListItem = MethodOutput<'reports.list'>[number];
@@ -120,23 +122,40 @@ function ProposalCard({ p, canEdit }: { p: Proposal; canEdit: boolean }) {
   );
 }
 
+const labels = { title: 'Tiêu đề', deadline: 'Hạn gửi', from: 'Từ ngày', to: 'Đến ngày' } as const;
+
 function AdhocForm() {
   const id = useId();
   const [f, setF] = useState({ title: '', deadline: '', from: '', to: '', fromPrevious: false });
   const create = useApiMutation('reports.create');
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [checked, setChecked] = useState(false);
   const invalidDates = useInvalidScope();
+  /** What is wrong with the form now, field by field, in the words the form uses. */
+  const problemsOf = (v: typeof f): FormProblem[] => {
+    const found: FormProblem[] = [];
+    const add = (key: keyof typeof labels, message: string) =>
+      found.push({ path: [key], label: labels[key], message });
+    if (!v.title.trim()) add('title', 'chưa nhập');
+    if (!v.deadline) add('deadline', 'chưa nhập');
+    if (!v.from) add('from', 'chưa nhập');
+    if (!v.to) add('to', 'chưa nhập');
+    if (v.from && v.to && v.from > v.to) add('to', 'phải sau hoặc bằng Từ ngày');
+    if (found.length) return found;
+    // Then the very schema the service checks (length, characters…).
+    return checkInput('reports.create', { kind: 'adhoc', ...v, title: v.title.trim() });
+  };
+  const edit = (next: typeof f) => {
+    setF(next);
+    if (checked) setProblems(problemsOf(next));
+  };
+  const errorOf = (key: string) => problems.find((p) => p.path[0] === key)?.message;
   const submit = () => {
-    if (invalidDates.invalid) return setLocalError('Có ngày nhập chưa đúng dạng ngày/tháng/năm');
-    const missing = [
-      !f.title.trim() && 'Tiêu đề',
-      !f.deadline && 'Hạn gửi',
-      !f.from && 'Từ ngày',
-      !f.to && 'Đến ngày',
-    ].filter(Boolean);
-    if (missing.length) return setLocalError(`Chưa nhập: ${missing.join(', ')}`);
-    if (f.from > f.to) return setLocalError('Từ ngày phải trước hoặc bằng Đến ngày');
-    setLocalError(null);
+    if (invalidDates.invalid) return;
+    const found = problemsOf(f);
+    setChecked(true);
+    setProblems(found);
+    if (found[0]) return void setTimeout(() => focusField(found[0]!.path), 0);
     const input: CreateInput = { kind: 'adhoc', ...f, title: f.title.trim() };
     void createAndOpen(create, input);
   };
@@ -154,10 +173,24 @@ function AdhocForm() {
       <p className="muted">Khi có yêu cầu báo cáo riêng (văn bản đề nghị của cơ quan cấp trên).</p>
       <div className="form-grid">
         <InvalidInputsProvider value={invalidDates.report}>
-          <InputField label="Tiêu đề" value={f.title} onChange={(title) => setF({ ...f, title })} />
-          <DateField label="Hạn gửi" value={f.deadline} onChange={(deadline) => setF({ ...f, deadline })} />
-          <DateField label="Từ ngày" value={f.from} onChange={(from) => setF({ ...f, from })} />
-          <DateField label="Đến ngày" value={f.to} onChange={(to) => setF({ ...f, to })} />
+          <InputField
+            label="Tiêu đề"
+            value={f.title}
+            onChange={(title) => edit({ ...f, title })}
+            issues={problems
+              .filter((p) => p.path[0] === 'title')
+              .map((p) => ({ severity: 'error', path: ['title'], message: p.message }))}
+          />
+          {(['deadline', 'from', 'to'] as const).map((key) => (
+            <DateField
+              key={key}
+              label={labels[key]}
+              value={f[key]}
+              onChange={(v) => edit({ ...f, [key]: v })}
+              error={errorOf(key)}
+              fieldPath={[key]}
+            />
+          ))}
         </InvalidInputsProvider>
       </div>
       <div className="checkbox">
@@ -169,11 +202,7 @@ function AdhocForm() {
         />
         <label htmlFor={id}>Lấy nội dung từ báo cáo gần nhất</label>
       </div>
-      {localError && (
-        <div className="error-banner" role="alert">
-          {localError}
-        </div>
-      )}
+      <FormProblems problems={problems} />
       <ErrorBanner error={create.error} />
       <div className="actions">
         <button type="submit" disabled={create.isPending}>

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { focusField, issueKeysAttr } from '../components/fieldFocus.ts';
 import type { Issue } from './catalog.ts';
 import { useReportInvalid } from './invalidInputs.tsx';
 
@@ -7,17 +8,27 @@ export function SrOnly({ children }: { children: ReactNode }) {
   return <span className="sr-only">{children}</span>;
 }
 
-/** Errors next to the field they are about; `incomplete` ones go to the summary instead. */
-export function FieldErrors({ issues }: { issues: readonly Issue[] }) {
+/**
+ * Errors next to the field they are about; `incomplete` ones go to the summary instead. The list
+ * marks itself with every issue it was given, so the summary's link finds the field.
+ */
+export function FieldErrors({ issues, id }: { issues: readonly Issue[]; id?: string }) {
   const errors = issues.filter((i) => i.severity === 'error');
-  if (!errors.length) return null;
+  const keys = issueKeysAttr(issues.map((i) => i.path));
+  if (!errors.length) return keys ? <span className="issue-anchor" data-issue-keys={keys} /> : null;
   return (
-    <ul className="field-errors">
+    <ul className="field-errors" id={id} data-issue-keys={keys}>
       {errors.map((e, i) => (
         <li key={i}>{e.message}</li>
       ))}
     </ul>
   );
+}
+
+/** aria-invalid and the error list's id, for a control whose issues hold an error. */
+function invalidProps(issues: readonly Issue[] | undefined, errorId: string) {
+  const invalid = Boolean(issues?.some((i) => i.severity === 'error'));
+  return invalid ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
 }
 
 interface TextAreaFieldProps {
@@ -45,7 +56,10 @@ export function TextAreaField({
 }: TextAreaFieldProps) {
   const id = useId();
   return (
-    <div className={`field ${className ?? ''}`}>
+    <div
+      className={`field ${className ?? ''}`}
+      data-issue-keys={issueKeysAttr((issues ?? []).map((i) => i.path))}
+    >
       {badge ? (
         <div className="field-head">
           <label htmlFor={id}>{label}</label>
@@ -61,8 +75,9 @@ export function TextAreaField({
         placeholder={placeholder}
         autoFocus={autoFocus}
         onChange={(e) => onChange(e.target.value)}
+        {...invalidProps(issues, `${id}-errors`)}
       />
-      {issues && <FieldErrors issues={issues} />}
+      {issues && <FieldErrors issues={issues} id={`${id}-errors`} />}
     </div>
   );
 }
@@ -91,7 +106,10 @@ export function InputField({
 }: InputFieldProps) {
   const id = useId();
   return (
-    <div className={`field ${className ?? ''}`}>
+    <div
+      className={`field ${className ?? ''}`}
+      data-issue-keys={issueKeysAttr((issues ?? []).map((i) => i.path))}
+    >
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -100,8 +118,9 @@ export function InputField({
         placeholder={placeholder}
         aria-label={ariaLabel}
         onChange={(e) => onChange(e.target.value)}
+        {...invalidProps(issues, `${id}-errors`)}
       />
-      {issues && <FieldErrors issues={issues} />}
+      {issues && <FieldErrors issues={issues} id={`${id}-errors`} />}
     </div>
   );
 }
@@ -194,7 +213,16 @@ export function NumberInput({
   );
 }
 
-/** "Còn thiếu": what must be filled before sending, collapsed by default. */
+/** One item of a summary: a link that takes the clerk to the field (opening its section). */
+function IssueLink({ issue }: { issue: Issue }) {
+  return (
+    <button type="button" className="link issue-link" onClick={() => focusField(issue.path)}>
+      {issue.message}
+    </button>
+  );
+}
+
+/** "Còn thiếu": what must be filled before sending, collapsed by default; each item links to its field. */
 export function IncompleteSummary({ issues }: { issues: readonly Issue[] }) {
   const incomplete = issues.filter((i) => i.severity === 'incomplete');
   if (!incomplete.length) return null;
@@ -203,7 +231,9 @@ export function IncompleteSummary({ issues }: { issues: readonly Issue[] }) {
       <summary>Còn thiếu ({incomplete.length} mục cần hoàn thiện)</summary>
       <ul>
         {incomplete.map((i, n) => (
-          <li key={n}>{i.message}</li>
+          <li key={n}>
+            <IssueLink issue={i} />
+          </li>
         ))}
       </ul>
     </details>
@@ -219,7 +249,9 @@ export function ErrorSummary({ issues }: { issues: readonly Issue[] }) {
       <strong>Có {errors.length} lỗi cần sửa trước khi lưu:</strong>
       <ul>
         {errors.map((e, i) => (
-          <li key={i}>{e.message}</li>
+          <li key={i}>
+            <IssueLink issue={e} />
+          </li>
         ))}
       </ul>
     </div>

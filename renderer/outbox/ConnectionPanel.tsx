@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ConnectionView } from '../../shared/api/outbox.ts';
 import { call, type ApiError } from '../api.ts';
 import { ErrorBanner } from '../components/Field.tsx';
+import { FormProblems, useFormCheck } from '../components/formCheck.tsx';
 import { vietnamDateTime } from '../drafting/format.ts';
 
 /** "Kết nối Sở KH&CN": the server and the one-time code Sở KH&CN gave; the admin enrols this PC. */
@@ -13,19 +14,30 @@ function EnrolForm({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const queryClient = useQueryClient();
+  const input = {
+    serverUrl,
+    code: code.trim(),
+    ...(fingerprint.trim() ? { fingerprint: fingerprint.trim() } : {}),
+  };
+  const form = useFormCheck('outbox.enrol', input);
+  const invalid = (key: string, id: string) =>
+    form.errorOf(key) ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
+  const message = (key: string, id: string) =>
+    form.errorOf(key) && (
+      <div className="field-error" id={`${id}-error`}>
+        {form.errorOf(key)}
+      </div>
+    );
   return (
     <form
       aria-label="Đăng ký máy này với Sở KH&CN"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        setBusy(true);
         setError(null);
-        call('outbox.enrol', {
-          serverUrl,
-          code: code.trim(),
-          ...(fingerprint.trim() ? { fingerprint: fingerprint.trim() } : {}),
-        })
+        if (!form.check(input)) return;
+        setBusy(true);
+        call('outbox.enrol', input)
           .then(async () => {
             await queryClient.invalidateQueries();
             onDone();
@@ -35,35 +47,42 @@ function EnrolForm({ onDone }: { onDone: () => void }) {
       }}
     >
       <div className="form-grid">
-        <div className="field span-2">
+        <div className="field span-2" data-issue-keys="serverUrl">
           <label htmlFor="enrol-url">Địa chỉ máy chủ Sở KH&amp;CN</label>
           <input
             id="enrol-url"
+            {...invalid('serverUrl', 'enrol-url')}
             value={serverUrl}
             placeholder="https://baocao.skhcn.bacninh.gov.vn"
             onChange={(e) => setServerUrl(e.target.value)}
           />
+          {message('serverUrl', 'enrol-url')}
         </div>
-        <div className="field">
+        <div className="field" data-issue-keys="code">
           <label htmlFor="enrol-code">Mã đăng ký</label>
           <input
             id="enrol-code"
+            {...invalid('code', 'enrol-code')}
             value={code}
             placeholder="XXXX-XXXX-XXXX"
             autoComplete="off"
             onChange={(e) => setCode(e.target.value)}
           />
+          {message('code', 'enrol-code')}
           <div className="hint">Mã dùng một lần do Sở KH&amp;CN cấp cho cơ quan.</div>
         </div>
-        <div className="field">
+        <div className="field" data-issue-keys="fingerprint">
           <label htmlFor="enrol-fingerprint">Dấu vân tay chứng thư máy chủ (nếu Sở cung cấp)</label>
           <input
             id="enrol-fingerprint"
+            {...invalid('fingerprint', 'enrol-fingerprint')}
             value={fingerprint}
             onChange={(e) => setFingerprint(e.target.value)}
           />
+          {message('fingerprint', 'enrol-fingerprint')}
         </div>
       </div>
+      <FormProblems problems={form.problems} />
       <ErrorBanner error={error} />
       <div className="actions">
         <button type="submit" disabled={busy || !serverUrl.trim() || !code.trim()}>

@@ -1,8 +1,13 @@
 import { printedRef } from '../../shared/domain/catalog/applicability.ts';
 import type { MethodOutput } from '../../shared/api.ts';
 import { cadenceLabel } from '../../shared/domain/catalog/cadence.ts';
-import { daysBetween } from '../../shared/domain/calendarDate.ts';
-import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
+import {
+  overdueReports,
+  overdueText,
+  planCard,
+  urgencyOf,
+  type OverdueReport,
+} from '../../shared/domain/periods/homeCards.ts';
 import { describeDaysLeft, formatShortDate } from '../../shared/domain/vietnameseDate.ts';
 import { partHeading } from '../components/catalogText.ts';
 import { ErrorBanner } from '../components/Field.tsx';
@@ -25,53 +30,50 @@ const cadenceClass: Record<string, string> = {
   unspecified: 'badge',
 };
 
-function urgency(daysLeft: number) {
-  if (daysLeft < 0) return 'late';
-  if (daysLeft <= 15) return 'soon';
-  return 'ok';
-}
-
 /** "Gửi Sở Khoa học và Công nghệ", "Gửi Ủy ban nhân dân tỉnh Bắc Ninh và Bộ Khoa học và Công nghệ". */
 function sendText(d: Duty): string | null {
   if (d.sendTo.length === 0) return null;
   return `Gửi ${d.sendTo.join(' và ')}`;
 }
 
-/** The plan due once (V.8.a) or every year (V.7.d): with the state of the department's plan. */
+/** The plan due once (V.8.a) or every year (V.7.d): "chưa gửi" until the plan is issued. */
 function PlanDuty({ duty, home }: { duty: Duty; home: Home }) {
   const plan = useApiQuery('plans.get', {});
-  const meta = plan.data?.meta;
-  const days = duty.due ? daysBetween(home.today, duty.due) : null;
-  const state = meta ? (meta.status === 'issued' ? 'ok' : 'soon') : days === null ? 'ok' : urgency(days);
+  const card = planCard(plan.data?.meta ?? null, duty.due, home.today);
   const send = sendText(duty);
   return (
-    <div className={`card deadline-${state}`} data-testid="duty" data-kind={duty.kind}>
+    <div className={`card deadline-${card.state}`} data-testid="duty" data-kind={duty.kind}>
       <div className="card-title">
         <a href="#/plan">{duty.title}</a>
       </div>
       <div>{duty.when}</div>
       {send && <div>{send}</div>}
-      <div className="days-left">
-        {meta
-          ? `Đã tạo: ${documentStatusLabels[meta.status]}`
-          : days === null
-            ? 'Chưa tạo kế hoạch'
-            : `Chưa tạo – ${describeDaysLeft(days)}`}
-      </div>
+      <div className="days-left">{card.text}</div>
       <div className="muted small">Mục {printedRef(duty.ref)} của Kế hoạch</div>
     </div>
   );
 }
 
-function ReportDuty({ duty }: { duty: Duty }) {
+/** Reports whose day has passed unsent, on the card of their duty. */
+function OverdueList({ reports }: { reports: OverdueReport[] }) {
+  if (!reports.length) return null;
+  return (
+    <ul className="overdue-reports" data-testid="overdue-reports">
+      {reports.map((r) => (
+        <li key={r.title}>
+          <a href="#/reports">{overdueText(r)}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ReportDuty({ duty, overdue }: { duty: Duty; overdue: OverdueReport[] }) {
   const next = duty.next;
   const send = sendText(duty);
+  const state = overdue.length ? 'late' : next ? urgencyOf(next.daysLeft) : 'ok';
   return (
-    <div
-      className={`card deadline-${next ? urgency(next.daysLeft) : 'ok'}`}
-      data-testid="duty"
-      data-kind={duty.kind}
-    >
+    <div className={`card deadline-${state}`} data-testid="duty" data-kind={duty.kind}>
       <div className="card-title">
         <a href="#/reports">{next ? next.title : duty.title}</a>
       </div>
@@ -80,6 +82,7 @@ function ReportDuty({ duty }: { duty: Duty }) {
       <div className="days-left">
         {next ? describeDaysLeft(next.daysLeft) : 'Không còn kỳ nào trong thời gian thực hiện Kế hoạch'}
       </div>
+      <OverdueList reports={overdue} />
       <div className="muted small">
         {duty.title} · mục {printedRef(duty.ref)} của Kế hoạch
       </div>
@@ -87,7 +90,19 @@ function ReportDuty({ duty }: { duty: Duty }) {
   );
 }
 
+/** Which duty's card an overdue report goes on. */
+const dutyOfReport: Record<OverdueReport['kind'], Duty['kind'] | null> = {
+  semiannual: 'periodic',
+  annual: 'periodic',
+  monthly: 'monthly',
+  adhoc: null,
+};
+
 function Duties({ home }: { home: Home }) {
+  const listed = useApiQuery('reports.list', {});
+  const proposed = useApiQuery('reports.propose', {});
+  const overdue = overdueReports(listed.data ?? [], proposed.data ?? []);
+  const adhoc = overdue.filter((r) => dutyOfReport[r.kind] === null);
   return (
     <section aria-labelledby="duties-h">
       <h2 id="duties-h">Văn bản phải gửi</h2>
@@ -102,8 +117,20 @@ function Duties({ home }: { home: Home }) {
             d.kind === 'plan' || d.kind === 'annual_plan' ? (
               <PlanDuty key={d.kind} duty={d} home={home} />
             ) : (
-              <ReportDuty key={d.kind} duty={d} />
+              <ReportDuty
+                key={d.kind}
+                duty={d}
+                overdue={overdue.filter((r) => dutyOfReport[r.kind] === d.kind)}
+              />
             ),
+          )}
+          {adhoc.length > 0 && (
+            <div className="card deadline-late" data-testid="duty" data-kind="adhoc">
+              <div className="card-title">
+                <a href="#/reports">Báo cáo đột xuất</a>
+              </div>
+              <OverdueList reports={adhoc} />
+            </div>
           )}
         </div>
       )}

@@ -6,7 +6,12 @@ import { linesMatchName } from '../../shared/domain/organization/agencyHeading.t
 import { AgencyHeadingField } from '../components/AgencyHeadingField.tsx';
 import { ErrorBanner, SuccessBanner } from '../components/Field.tsx';
 import { LetterheadForm } from '../components/LetterheadForm.tsx';
-import { OrganizationForm, type OrganizationDraft } from '../components/OrganizationForm.tsx';
+import {
+  OrganizationForm,
+  type FieldErrorOf,
+  type OrganizationDraft,
+} from '../components/OrganizationForm.tsx';
+import { FormProblems, useFormCheck } from '../components/formCheck.tsx';
 import { BackupPanel } from '../maintenance/BackupPanel.tsx';
 import { LogExport } from '../maintenance/LogExport.tsx';
 import { useApiMutation } from '../queries.ts';
@@ -23,6 +28,29 @@ export function SettingsPage({
   const [draft, setDraft] = useState<OrganizationDraft>(organization);
   const [letterhead, setLetterhead] = useState<Letterhead>(organization.letterhead);
   const save = useApiMutation('organization.update');
+  const input = {
+    ...draft,
+    letterhead: { ...letterhead, recipients: letterhead.recipients.map((r) => r.trim()).filter(Boolean) },
+  };
+  const form = useFormCheck('organization.update', input);
+  // Errors by key, with the path the summary's links look for.
+  const orgError: FieldErrorOf = (key) => ({ error: form.errorOf(key), fieldPath: [key] });
+  const letterheadError: FieldErrorOf = (key) => {
+    const path = ['letterhead', ...key.split('.')];
+    // Nơi nhận is one text area: an error of any of its lines is its error.
+    const error =
+      key === 'recipients'
+        ? form.problems
+            .filter((p) => p.path[1] === 'recipients')
+            .map((p) => (p.path.length > 2 ? `${p.label}: ${p.message}` : p.message))
+            .join('; ') || undefined
+        : form.errorOf(...path);
+    return { error, fieldPath: path };
+  };
+  // The summary's link for a line of Nơi nhận goes to the text area.
+  const problems = form.problems.map((p) =>
+    p.path[1] === 'recipients' ? { ...p, path: ['letterhead', 'recipients'] } : p,
+  );
   return (
     <div className="page">
       <h1>Thông tin cơ quan</h1>
@@ -30,13 +58,7 @@ export function SettingsPage({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({
-            ...draft,
-            letterhead: {
-              ...letterhead,
-              recipients: letterhead.recipients.map((r) => r.trim()).filter(Boolean),
-            },
-          });
+          if (form.check(input)) save.mutate(input);
         }}
       >
         <OrganizationForm
@@ -50,6 +72,7 @@ export function SettingsPage({
             save.reset();
           }}
           agencyTypes={agencyTypes}
+          errorOf={orgError}
         />
         <h2>Thể thức văn bản</h2>
         <AgencyHeadingField
@@ -62,6 +85,7 @@ export function SettingsPage({
           }}
         />
         <LetterheadForm
+          errorOf={letterheadError}
           value={letterhead}
           onChange={(v) => {
             setLetterhead(v);
@@ -80,6 +104,7 @@ export function SettingsPage({
           />
           Cơ quan chỉ có một lãnh đạo: lãnh đạo được duyệt văn bản do chính mình soạn hoặc gửi duyệt
         </label>
+        <FormProblems problems={problems} />
         <ErrorBanner error={save.error} />
         {save.isSuccess && <SuccessBanner>Đã lưu thông tin cơ quan.</SuccessBanner>}
         <div className="actions">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { roleLabels, type Role } from '../../shared/domain/organization/roles.ts';
 import type { User } from '../../shared/domain/organization/schemas.ts';
 import { ErrorBanner, TextField } from '../components/Field.tsx';
+import { FormProblems, useFormCheck } from '../components/formCheck.tsx';
 import { useApiMutation, useApiQuery } from '../queries.ts';
 
 interface Draft {
@@ -34,21 +35,21 @@ function UserForm({ initial, onDone }: { initial: Draft; onDone: () => void }) {
   const toggleRole = (r: Role) =>
     setD({ ...d, roles: d.roles.includes(r) ? d.roles.filter((x) => x !== r) : [...d.roles, r] });
 
+  const fields = {
+    fullName: d.fullName,
+    roles: d.roles,
+    title: d.title,
+    signingAuthority: d.signingAuthority,
+  };
+  const input = d.id
+    ? { id: d.id, ...fields, active: d.active, ...(d.password ? { newPassword: d.password } : {}) }
+    : { ...fields, username: d.username, password: d.password };
+  const form = useFormCheck(d.id ? 'users.update' : 'users.create', input);
+  const errorOf = (key: string) => ({ error: form.errorOf(key), fieldPath: [key] });
   const submit = () => {
-    const fields = {
-      fullName: d.fullName,
-      roles: d.roles,
-      title: d.title,
-      signingAuthority: d.signingAuthority,
-    };
-    if (d.id) {
-      update.mutate(
-        { id: d.id, ...fields, active: d.active, ...(d.password ? { newPassword: d.password } : {}) },
-        { onSuccess: onDone },
-      );
-    } else {
-      create.mutate({ ...fields, username: d.username, password: d.password }, { onSuccess: onDone });
-    }
+    if (!form.check(input)) return;
+    if ('id' in input) update.mutate(input, { onSuccess: onDone });
+    else create.mutate(input, { onSuccess: onDone });
   };
 
   return (
@@ -67,16 +68,22 @@ function UserForm({ initial, onDone }: { initial: Draft; onDone: () => void }) {
           label="Họ và tên"
           value={d.fullName}
           onChange={(v) => setD({ ...d, fullName: v })}
+          {...errorOf('fullName')}
           required
         />
         <TextField
           label="Tên đăng nhập"
           value={d.username}
           onChange={(v) => setD({ ...d, username: v })}
+          {...errorOf('username')}
           required
           disabled={editing}
         />
-        <fieldset className="roles">
+        <fieldset
+          className="roles"
+          data-issue-keys="roles"
+          aria-invalid={form.errorOf('roles') ? true : undefined}
+        >
           <legend>Vai trò</legend>
           {(Object.keys(roleLabels) as Role[]).map((r) => (
             <label key={r} className="checkbox">
@@ -84,6 +91,7 @@ function UserForm({ initial, onDone }: { initial: Draft; onDone: () => void }) {
               {roleLabels[r]}
             </label>
           ))}
+          {form.errorOf('roles') && <div className="field-error">{form.errorOf('roles')}</div>}
         </fieldset>
         {d.roles.includes('lanh_dao') && (
           <>
@@ -91,6 +99,7 @@ function UserForm({ initial, onDone }: { initial: Draft; onDone: () => void }) {
               label="Chức vụ"
               value={d.title}
               onChange={(v) => setD({ ...d, title: v })}
+              {...errorOf('title')}
               required
               placeholder="Phó Giám đốc"
             />
@@ -98,6 +107,7 @@ function UserForm({ initial, onDone }: { initial: Draft; onDone: () => void }) {
               label="Thẩm quyền ký"
               value={d.signingAuthority}
               onChange={(v) => setD({ ...d, signingAuthority: v })}
+              {...errorOf('signingAuthority')}
               placeholder="KT. GIÁM ĐỐC"
               hint="TM., KT., Q., TL., TUQ. hoặc để trống nếu ký trực tiếp: ghi như ở khối chữ ký"
             />
@@ -108,6 +118,7 @@ function UserForm({ initial, onDone }: { initial: Draft; onDone: () => void }) {
           type="password"
           value={d.password}
           onChange={(v) => setD({ ...d, password: v })}
+          {...errorOf(editing ? 'newPassword' : 'password')}
           required={!editing}
           autoComplete="new-password"
           hint={editing ? 'Để trống nếu không đổi' : 'Ít nhất 8 ký tự'}
@@ -123,6 +134,7 @@ function UserForm({ initial, onDone }: { initial: Draft; onDone: () => void }) {
           </label>
         )}
       </div>
+      <FormProblems problems={form.problems} />
       <ErrorBanner error={create.error ?? update.error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onDone}>

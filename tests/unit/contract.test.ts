@@ -153,7 +153,7 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
       reason: 'Thiếu số liệu',
       comments: [{ area: 'task', key: 'a', text: ' ' }],
     },
-    label: 'Ý kiến › dòng 1 › Nội dung ý kiến',
+    label: 'Ý kiến 1 – Nội dung ý kiến',
   },
   { method: 'workflow.approve', input: { id: 'x' }, label: 'Số lần lưu' },
   { method: 'workflow.signingPreview', input: { id: '' }, label: 'Mã văn bản' },

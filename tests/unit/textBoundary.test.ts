@@ -69,7 +69,7 @@ describe('text that breaks files is refused where it arrives', () => {
           editSession: editSession('b'),
           content,
         }),
-      'Nhiệm vụ › dòng 1 › Kết quả',
+      'Nhiệm vụ 1 – Kết quả',
       'U+0000',
     );
     content.tasks[0]!.result = 'Dòng một\r\n\tDòng hai\u0085';

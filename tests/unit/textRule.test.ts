@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, methodNames } from '../../shared/api.ts';
 import { textKindOf } from '../../shared/text.ts';
-import { describePath } from '../../shared/validation.ts';
 import { inputLeaves } from './helpers/schemaWalk.ts';
 
 /** z.iso.date(), z.uuid(), z.email(): formats whose own pattern admits only plain ASCII. */
@@ -36,23 +35,7 @@ describe('the text rule covers every string the contract accepts', () => {
   });
 });
 
-describe('every field of the contract is named in Vietnamese when a message points at it', () => {
-  it('no path segment falls back to its internal name', () => {
-    const unnamed = new Set<string>();
-    for (const name of methodNames) {
-      for (const leaf of inputLeaves(api[name].input)) {
-        const keys = leaf.path.filter((p) => p !== '[]' && p !== '{}');
-        keys.forEach((key, i) => {
-          const shown = describePath(keys.slice(0, i + 1), name)
-            .split(' › ')
-            .at(-1);
-          if (shown === key) unnamed.add(`${name}: ${keys.slice(0, i + 1).join('.')}`);
-        });
-      }
-    }
-    expect([...unnamed]).toEqual([]);
-  });
-
+describe('messages about a pattern', () => {
   it('a value that does not match a pattern is never shown the pattern itself', () => {
     const patterned = methodNames.flatMap((name) =>
       inputLeaves(api[name].input)

@@ -75,12 +75,16 @@ export function taskRows(catalog: Catalog, content: ReportContent): TaskRow[] {
 
 /** "Báo cáo kết quả thực hiện Kế hoạch số 34/KH-UBND 6 tháng đầu năm 2026" */
 export function reportTitles(org: Organization, catalog: Catalog, period: ReportPeriod): string[] {
+  return [runningName(org.name), ...periodTitles(catalog, period)];
+}
+
+/** The title lines that name the period; an import reads them back (importPeriod.ts). */
+export function periodTitles(catalog: Catalog, period: ReportPeriod): [title: string, time: string] {
   const title =
     period.kind === 'adhoc'
       ? period.title
       : `Báo cáo kết quả thực hiện Kế hoạch số ${catalog.number} ${period.title}`;
   return [
-    runningName(org.name),
     title,
     `Thời gian báo cáo: từ ngày ${formatCitedDate(period.from)} đến ngày ${formatCitedDate(period.to)}`,
   ];

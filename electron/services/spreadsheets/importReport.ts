@@ -5,6 +5,8 @@ import {
   type ReportContent,
 } from '../../../shared/domain/reports/reportContent.ts';
 import { validateReport } from '../../../shared/domain/reports/reportValidation.ts';
+import { describePath } from '../../../shared/validation.ts';
+import { periodMismatch } from './importPeriod.ts';
 import {
   findHeaderRow,
   headerOf,
@@ -100,6 +102,7 @@ function importIndicators(
   const inReport = new Map(next.indicators.map((ri) => [ri.code, ri]));
   const seen = new Map<string, number>();
   const notes = new Map<string, { row: number; text: string }>();
+  const [changesFrom, problemsFrom] = [out.changes.length, out.problems.length];
   const problem = (row: number, field: IndicatorField, s: CellScalar | string, reason: string) =>
     out.cellProblem(
       sheet,
@@ -245,6 +248,7 @@ function importIndicators(
     }
     if (changed.length) reportIndicator.carriedOver = false;
   }
+  out.dropChangesOfProblemRows(changesFrom, problemsFrom);
 }
 
 const INDICATOR_KEYS: IndicatorField[] = ['numerator', 'denominator', 'count', 'done', 'rate'];
@@ -287,6 +291,18 @@ export function planReportImport(wb: WorkbookData, current: ReportContent, catal
       });
     }
   }
+  const located = [ind.ref, tsk.ref].flatMap((r) => (r ? [{ ws: r.ws, headerRow: r.header.row }] : []));
+  const otherPeriod = periodMismatch(located, catalog, current.period);
+  if (otherPeriod) {
+    // Another report's file: nothing of it is read, so nothing is listed as a change.
+    return {
+      sheet: located.map((l) => l.ws.name).join(', '),
+      rowsRead: 0,
+      changes: [],
+      problems: [otherPeriod],
+      content: next,
+    };
+  }
   if (ind.ref) importIndicators(ind.ref, next, catalog, out);
   if (tsk.ref) importTasks(tsk.ref, next, out);
 
@@ -294,7 +310,7 @@ export function planReportImport(wb: WorkbookData, current: ReportContent, catal
   const parsed = reportContentSchema.safeParse(next);
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 20)) {
-      out.problems.push({ row: null, column: '', value: issue.path.join('.'), reason: issue.message });
+      out.problems.push({ row: null, column: describePath(issue.path), value: '', reason: issue.message });
     }
   } else if (out.problems.length === 0) {
     for (const issue of safeValidate(next, catalog)) {

@@ -74,6 +74,17 @@ export class Collector {
     if (before === after || (before === null && after === '') || (before === '' && after === null)) return;
     this.changes.push({ row, label, before: shown(before), after: shown(after) });
   }
+
+  /**
+   * A row with a problem is listed under problems only: none of its cells is taken, so none is
+   * shown as a change. Called once a sheet is read, with where its changes and problems began
+   * (row numbers are per sheet).
+   */
+  dropChangesOfProblemRows(changesFrom: number, problemsFrom: number) {
+    const bad = new Set(this.problems.slice(problemsFrom).map((p) => p.row));
+    const kept = this.changes.slice(changesFrom).filter((c) => !bad.has(c.row));
+    this.changes.splice(changesFrom, this.changes.length - changesFrom, ...kept);
+  }
 }
 
 export function readCells<F extends string>(
@@ -107,6 +118,7 @@ export function importTasks(ref: SheetRef<TaskField>, next: ReportContent, out: 
   const sheet = ref.ws.name;
   const inReport = new Map(next.tasks.map((t) => [t.taskId, t]));
   const seen = new Map<string, number>();
+  const [changesFrom, problemsFrom] = [out.changes.length, out.problems.length];
   const problem = (row: number, field: TaskField, s: CellScalar, reason: string) =>
     out.cellProblem(sheet, taskColumns, ref.header, row, field, shownValue(s), reason);
   const headers = new Map(taskColumns.map((c) => [c.field, headerOf(taskColumns, c.field)]));
@@ -156,4 +168,5 @@ export function importTasks(ref: SheetRef<TaskField>, next: ReportContent, out: 
     }
     if (edited) task.carriedOver = false;
   }
+  out.dropChangesOfProblemRows(changesFrom, problemsFrom);
 }

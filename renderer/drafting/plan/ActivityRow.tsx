@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { issueKey } from '../../components/fieldFocus.ts';
 import { ConfirmRemove } from '../../components/ConfirmRemove.tsx';
 import type { Activity } from '../../../shared/domain/plans/planContent.ts';
 import type { Timeline } from '../../../shared/domain/plans/activityTimeline.ts';
@@ -51,7 +52,12 @@ function ActivityRowInner({
   const otherIssues = issues.filter((i) => !placed.has(String(i.path[i.path.length - 1])));
 
   return (
-    <li className="activity" data-testid="activity" aria-label={`Hoạt động ${n}`}>
+    <li
+      className="activity"
+      data-testid="activity"
+      aria-label={`Hoạt động ${n}`}
+      data-field-path={issueKey(['tasks', taskId, 'activities', activity.id])}
+    >
       <div className="activity-head">
         <span className="activity-no">Hoạt động {n}</span>
         <div className="row-actions">

@@ -1,4 +1,5 @@
 import { cadenceLabel } from '../../../shared/domain/catalog/cadence.ts';
+import { issueKey } from '../../components/fieldFocus.ts';
 import { memo, useCallback, useId, useState } from 'react';
 import type { CatalogTask } from '../../../shared/domain/catalog/schema.ts';
 import type { Activity, PlanTask } from '../../../shared/domain/plans/planContent.ts';
@@ -88,6 +89,7 @@ function PlanTaskBlockInner({ catalogTask, task, onEdit, issues }: Props) {
     <li
       className={`plan-task ${task.notApplicable ? 'not-applicable' : ''}`}
       data-testid={`plan-task-${taskId}`}
+      data-field-path={issueKey(['tasks', taskId])}
       aria-labelledby={`${id}-title`}
     >
       <div className="task-text" id={`${id}-title`}>

@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { issueKey } from '../../components/fieldFocus.ts';
 import type { CatalogIndicator } from '../../../shared/domain/catalog/schema.ts';
 import { comparisonBasis } from '../../../shared/domain/indicators/comparison.ts';
 import {
@@ -165,7 +166,11 @@ function IndicatorRowInner({
     });
 
   return (
-    <tr data-testid={`indicator-${indicator.code}`} className={item.carriedOver ? 'carried-row' : ''}>
+    <tr
+      data-testid={`indicator-${indicator.code}`}
+      data-field-path={issueKey(['indicators', indicator.code])}
+      className={item.carriedOver ? 'carried-row' : ''}
+    >
       <td className="num">{indicator.no}</td>
       <td>
         <div>{indicator.text}</div>

@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { issueKey } from '../../components/fieldFocus.ts';
 import { formatTimeline } from '../../../shared/domain/plans/activityTimeline.ts';
 import type { ReportPeriod } from '../../../shared/domain/periods/reportPeriods.ts';
 import { activityOverdue, timelineDue } from '../../../shared/domain/reports/activityProgress.ts';
@@ -33,7 +34,11 @@ function ActivityItemInner({ activity: a, no, period, onEdit, issues }: ItemProp
   const overdue = activityOverdue(a, period);
   const due = timelineDue(a.timeline);
   return (
-    <li className="report-task" data-testid="report-activity">
+    <li
+      className="report-task"
+      data-testid="report-activity"
+      data-field-path={issueKey(['activities', a.activityId])}
+    >
       <div className="task-text">
         <span className="task-label">Hoạt động {no}.</span> {a.content || '(chưa có nội dung)'}
       </div>

@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { issueKey } from '../../components/fieldFocus.ts';
 import { partHeading } from '../../components/catalogText.ts';
 import { cadenceLabel } from '../../../shared/domain/catalog/cadence.ts';
 import type { CatalogTask } from '../../../shared/domain/catalog/schema.ts';
@@ -48,6 +49,7 @@ function ReportTaskItemInner({ catalogTask, period, task, onEdit, issues }: Item
     <li
       className={`report-task ${task.carriedOver ? 'carried-row' : ''}`}
       data-testid={`report-task-${taskId}`}
+      data-field-path={issueKey(['tasks', taskId])}
     >
       <div className="task-text">
         {catalogTask ? (

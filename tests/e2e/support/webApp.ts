@@ -21,7 +21,13 @@ export interface RunningApp {
 
 export interface StartOptions {
   /** The test web host's hooks (electron/services/startup/testHooks.ts), as BAOCAO_TEST_HOOKS. */
-  testHooks?: { stepDelayMs?: number; throwingPage?: boolean; timeLimits?: Record<string, number> };
+  testHooks?: {
+    stepDelayMs?: number;
+    throwingPage?: boolean;
+    timeLimits?: Record<string, number>;
+    /** The services' "now" (ISO date-time with offset), running on from there. */
+    now?: string;
+  };
 }
 
 /**

@@ -1,0 +1,48 @@
+/**
+ * Going from a message to its field: the "Còn thiếu" list and the error summaries link to the
+ * field each item is about. Fields mark themselves with the issues they show (`data-issue-keys`,
+ * space-separated `issueKey`s) and sections with where they stand (`data-field-path`), so an item
+ * whose field is not drawn on its own (a list that has no activity yet) goes to its section.
+ */
+
+export type FieldPath = readonly (string | number)[];
+
+/** One token of `data-issue-keys` / the value of `data-field-path`: no spaces, no quotes. */
+export const issueKey = (path: FieldPath): string => encodeURIComponent(path.join('/'));
+
+export const issueKeysAttr = (paths: readonly FieldPath[]): string | undefined =>
+  paths.length ? [...new Set(paths.map(issueKey))].join(' ') : undefined;
+
+const CONTROLS = 'input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])';
+
+function targetOf(path: FieldPath): Element | null {
+  const exact = document.querySelector(`[data-issue-keys~="${issueKey(path)}"]`);
+  if (exact) return exact;
+  for (let n = path.length; n > 0; n--) {
+    const el = document.querySelector(`[data-field-path="${issueKey(path.slice(0, n))}"]`);
+    if (el) return el;
+  }
+  return null;
+}
+
+/** The control to focus near a marked element: the field's own, else the first empty one. */
+function controlNear(el: Element): HTMLElement | null {
+  if (el.matches(CONTROLS)) return el as HTMLElement;
+  const box = el.matches('.field') ? el : (el.closest('.field, tr, li, section, form') ?? el);
+  const controls = [...box.querySelectorAll<HTMLElement>(CONTROLS)];
+  const empty = controls.find(
+    (c) => (c instanceof HTMLInputElement || c instanceof HTMLTextAreaElement) && c.value.trim() === '',
+  );
+  return empty ?? controls[0] ?? null;
+}
+
+/** Opens the collapsed sections around the field, scrolls it into view and puts the cursor in it. */
+export function focusField(path: FieldPath): boolean {
+  const el = targetOf(path);
+  if (!el) return false;
+  for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  const control = controlNear(el);
+  (control ?? (el as HTMLElement)).scrollIntoView({ block: 'center' });
+  control?.focus({ preventScroll: true });
+  return true;
+}
