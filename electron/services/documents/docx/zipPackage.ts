@@ -27,7 +27,7 @@ const DEFLATED = 8;
  * the default 6) and within a quarter of level 6's size (57 against 45 KB). Word itself saves
  * with its fastest setting.
  */
-const LEVEL = 3;
+export const DEFLATE_LEVEL = 3;
 /** "Version needed to extract" 2.0: deflate. */
 const VERSION = 20;
 
@@ -71,7 +71,7 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const packed = deflateRawSync(e.data, { level: LEVEL });
+    const packed = deflateRawSync(e.data, { level: DEFLATE_LEVEL });
     const crc = crc32(e.data);
     // General purpose flag bit 11: the name is UTF-8 (only set when it is not plain ASCII).
     const flags = name.length !== e.name.length ? 0x0800 : 0;
