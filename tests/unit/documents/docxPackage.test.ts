@@ -4,13 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { docxFromLayout } from '../../../electron/services/documents/docx/renderDocx.ts';
+import { docxFromLayout, forgetPackageShells } from '../../../electron/services/documents/docx/renderDocx.ts';
 import { readZip, writeZip } from '../../../electron/services/documents/docx/zipPackage.ts';
 import { layoutDocument } from '../../../electron/services/documents/layout/documentLayout.ts';
 import { sizesFor } from '../../../electron/services/documents/layout/page.ts';
 import { para } from '../../../electron/services/documents/layout/styles.ts';
 import { renderDocx } from '../../../electron/services/documents/renderDocument.ts';
-import { PLAN_EXAMPLE, catalog, loadExample, paragraphs, textOf } from './docxXml.ts';
+import {
+  PLAN_EXAMPLE,
+  REPORT_EXAMPLE,
+  catalog,
+  loadExample,
+  paragraphs,
+  textOf,
+  variant,
+} from './docxXml.ts';
 
 /**
  * The .docx as a package: a zip an outside tool (Info-ZIP's unzip) reads without complaint, its
@@ -90,6 +98,30 @@ describe('the .docx package', () => {
     expect(document.match(/<w:tbl>/g)!.length).toBe(
       layout.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'columns' || b.type === 'grid')
         .length,
+    );
+  });
+
+  it('gives each document its own title, date and letterhead sizes, whatever was made before it', async () => {
+    const plan = loadExample(PLAN_EXAMPLE);
+    const small = variant(REPORT_EXAMPLE, (r) => {
+      r.organization.letterhead.fontPair = '12/13';
+      r.meta.title = 'Báo cáo khác';
+    });
+    forgetPackageShells();
+    const first = await renderDocx(plan, catalog);
+    const other = await renderDocx(small, catalog);
+    const again = await renderDocx(plan, catalog);
+    forgetPackageShells();
+    const fresh = await renderDocx(small, catalog);
+    expect(again.equals(first)).toBe(true);
+    expect(fresh.equals(other)).toBe(true);
+    const zip = await JSZip.loadAsync(other);
+    expect(await zip.file('docProps/core.xml')!.async('string')).toContain(
+      '<dc:title>Báo cáo khác</dc:title>',
+    );
+    // The body of the 12/13 report: 13 pt (26 half-points) in its own styles.xml.
+    expect(await zip.file('word/styles.xml')!.async('string')).toMatch(
+      /w:styleId="ND30NoiDung">[\s\S]*?<w:sz w:val="26"\/>/,
     );
   });
 });

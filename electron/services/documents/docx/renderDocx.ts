@@ -15,7 +15,7 @@ import type { LaidOutDocument, PageSection } from '../layout/model.ts';
 import { blockXml, blocksXml } from './bodyXml.ts';
 import { FONT, PARAGRAPH_STYLES, documentStyles, halfPoints } from './docxStyles.ts';
 import { coreProperties } from './packageDates.ts';
-import { readZip, writeZip } from './zipPackage.ts';
+import { readZip, writeZip, type ZipEntry } from './zipPackage.ts';
 
 /**
  * The laid-out document as a .docx (Office Open XML), as bytes. The docx library writes the
@@ -114,23 +114,55 @@ function section(styles: Styles, s: PageSection, i: number): ISectionOptions {
 }
 
 /**
- * The same layout gives the same bytes: the document's date is the layout's (the caller's clock,
- * else the issue date), not the moment it is packed, and the zip's own file times are fixed.
+ * The package docx writes around the body (styles.xml, settings, headers, relationships, the
+ * sections' page setup in document.xml) follows from the document's sizes, kinds and page setup
+ * alone: the title and author are in docProps/core.xml, written for each document. A department's
+ * documents share one, so it is kept (a few, the most recently made) rather than made again each
+ * time: making it is most of what the library still costs.
  */
-export async function docxFromLayout(layout: LaidOutDocument): Promise<Buffer> {
+const shells = new Map<string, readonly ZipEntry[]>();
+const SHELLS_KEPT = 8;
+
+/** Forget the kept packages: the bench times a department's first document with it. */
+export function forgetPackageShells(): void {
+  shells.clear();
+}
+
+async function packageShell(layout: LaidOutDocument): Promise<readonly ZipEntry[]> {
+  const key = JSON.stringify([
+    layout.bodySize,
+    layout.styles,
+    layout.sections.map(({ blocks: _blocks, ...setup }) => setup),
+  ]);
+  const kept = shells.get(key);
+  if (kept) return kept;
   const document = new Document({
-    creator: layout.author,
-    title: layout.title,
     styles: documentStyles(layout),
     theme: { fonts: { headings: FONT, body: FONT } },
     sections: layout.sections.map((s, i) => section(layout.styles, s, i)),
   });
-  const entries = readZip(await Packer.toBuffer(document, false, [coreProperties(layout)]));
-  const main = entries.find((e) => e.name === 'word/document.xml');
-  if (!main) throw new Error('Tệp .docx vừa tạo không có word/document.xml');
-  let xml = main.data.toString('utf8');
+  const entries = readZip(await Packer.toBuffer(document, false));
+  for (const part of ['word/document.xml', 'docProps/core.xml'])
+    if (!entries.some((e) => e.name === part)) throw new Error(`Tệp .docx vừa tạo không có ${part}`);
+  if (shells.size >= SHELLS_KEPT) shells.delete(shells.keys().next().value!);
+  shells.set(key, entries);
+  return entries;
+}
+
+/**
+ * The same layout gives the same bytes: the document's date is the layout's (the caller's clock,
+ * else the issue date), not the moment it is packed, and the zip's own file times are fixed.
+ */
+export async function docxFromLayout(layout: LaidOutDocument): Promise<Buffer> {
+  const core = coreProperties(layout);
   const count = layout.sections.length;
-  layout.sections.forEach((s, i) => (xml = fillSection(xml, i, s, layout.styles, i === count - 1)));
-  main.data = Buffer.from(xml, 'utf8');
+  // A new list: the kept package itself is never changed.
+  const entries = (await packageShell(layout)).map((e): ZipEntry => {
+    if (e.name === core.path) return { name: e.name, data: Buffer.from(core.data, 'utf8') };
+    if (e.name !== 'word/document.xml') return e;
+    let xml = e.data.toString('utf8');
+    layout.sections.forEach((s, i) => (xml = fillSection(xml, i, s, layout.styles, i === count - 1)));
+    return { name: e.name, data: Buffer.from(xml, 'utf8') };
+  });
   return writeZip(entries);
 }
