@@ -12,6 +12,7 @@ import { updatesApi } from './api/updates.ts';
 import { sokhcnApi } from './api/sokhcn.ts';
 import { outboxApi } from './api/outbox.ts';
 import { versionsApi } from './api/versions.ts';
+import { lettersApi } from './api/letters.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -258,6 +259,7 @@ export const api = {
   ...sokhcnApi,
   ...outboxApi,
   ...versionsApi,
+  ...lettersApi,
 } as const;
 
 export type Api = typeof api;

@@ -8,6 +8,7 @@ import { ErrorBanner } from '../components/Field.tsx';
 import { base64ToArrayBuffer } from '../components/files.ts';
 import { vietnamDateTime } from '../drafting/format.ts';
 import { navigate } from '../drafting/useDocumentQuery.ts';
+import { editorPath } from '../letters/links.ts';
 import { DiffTable } from '../documents/DiffTable.tsx';
 import { DocxPreview } from '../documents/DocxPreview.tsx';
 import { PdfView } from '../documents/PdfView.tsx';
@@ -85,7 +86,7 @@ function Decision({
     try {
       await run();
       await queryClient.invalidateQueries();
-      navigate(view.meta.kind === 'plan' ? '/plan' : `/reports/${encodeURIComponent(id)}`);
+      navigate(editorPath(view.meta.kind, id));
     } catch (e) {
       setError(e as ApiError);
     } finally {
