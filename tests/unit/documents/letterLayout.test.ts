@@ -171,7 +171,7 @@ describe('công văn layout (Nghị định 30/2020, Phụ lục I, III)', () =>
   });
 
   it('opens Nơi nhận with "- Như trên;" and ends it with "- Lưu: VT, VP."', () => {
-    const [[left, right]] = closing(letter(content({ recipients: ['Giám đốc Sở (để báo cáo)'] }))).rows;
+    const [left, right] = closing(letter(content({ recipients: ['Giám đốc Sở (để báo cáo)'] }))).rows[0]!;
     expect(texts(left)).toEqual([
       'Nơi nhận:',
       '- Như trên;',
