@@ -209,6 +209,8 @@ export function ReviewPage({ id }: { id: string }) {
 
   const targets = useMemo(() => {
     if (!home.data || !kind) return null;
+    // A công văn is commented on as a whole: it has no sections, indicators or tasks.
+    if (kind === 'letter') return [{ area: 'general' as const, key: '', label: 'Ý kiến chung' }];
     if (kind === 'report' && report.data)
       return commentTargets(home.data, { kind, content: report.data.content });
     if (kind === 'plan' && plan.data) return commentTargets(home.data, { kind, content: plan.data.content });
