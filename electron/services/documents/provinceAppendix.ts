@@ -22,15 +22,15 @@ export function provinceAppendix(table: ProvinceTable, reference: string): Appen
     title: `Kết quả thực hiện các chỉ tiêu toàn tỉnh năm ${table.year}`,
     reference,
     columns: [
-      { header: 'STT', share: 4, align: 'center' },
-      { header: 'Chỉ tiêu', share: 24 },
-      { header: 'Kết quả toàn tỉnh', share: 14 },
+      { header: 'STT', share: 5, align: 'center' },
+      { header: 'Chỉ tiêu', share: 21 },
+      { header: 'Kết quả toàn tỉnh', share: 17 },
       { header: `Chỉ tiêu năm ${table.year}`, share: 9, align: 'center' },
       { header: 'Đánh giá', share: 8, align: 'center' },
       { header: 'Đơn vị có số liệu', share: 8, align: 'center' },
-      { header: 'Đơn vị chưa có số liệu', share: 17 },
+      { header: 'Đơn vị chưa có số liệu', share: 14 },
       { header: 'Báo cáo được tính', share: 9, align: 'center' },
-      { header: 'Cách tổng hợp', share: 7 },
+      { header: 'Cách tổng hợp', share: 9 },
     ],
     rows: table.rows.map((r, i) => ({
       cells: [

@@ -23,7 +23,9 @@ export function provinceTableOf(c: Consolidated): ProvinceTable {
         figure:
           ind.method === 'not_consolidated'
             ? 'không tổng hợp'
-            : ind.measures.map((m) => `${m.label}: ${figureText(m, ind.method)}`).join('; '),
+            : ind.measures.length === 1
+              ? figureText(ind.measures[0]!, ind.method)
+              : ind.measures.map((m) => `${m.label}: ${figureText(m, ind.method)}`).join('; '),
         target: ind.targetText || 'không có',
         status: achievementLabels[ind.achievement],
         method: consolidationMethodLabels[ind.method],
