@@ -27,6 +27,7 @@ import { RegisterPage } from './workflow/RegisterPage.tsx';
 import { OutboxPage } from './outbox/OutboxPage.tsx';
 import { ReviewPage } from './workflow/ReviewPage.tsx';
 import { SokhcnPage } from './sokhcn/SokhcnPage.tsx';
+import { LetterEditorPage, LettersPage } from './letters/LetterEditorPage.tsx';
 
 type Route =
   | 'home'
@@ -40,7 +41,8 @@ type Route =
   | 'signing'
   | 'orgSigning'
   | 'verify'
-  | 'sokhcn';
+  | 'sokhcn'
+  | 'letters';
 const routes: Route[] = [
   'home',
   'settings',
@@ -54,12 +56,14 @@ const routes: Route[] = [
   'orgSigning',
   'verify',
   'sokhcn',
+  'letters',
 ];
 
 /** A page, and for the report editor and the versions page the document it shows. */
 type Location =
   | { route: Route; id?: undefined }
   | { route: 'report'; id: string }
+  | { route: 'letter'; id: string }
   | { route: 'versions'; id: string }
   | { route: 'preview'; id: string }
   | { route: 'review'; id: string }
@@ -71,6 +75,7 @@ function readHash(): Location {
   const [first = '', second] = window.location.hash.replace(/^#\/?/, '').split('/');
   const id = second ? decodeURIComponent(second) : '';
   if (first === 'reports' && id) return { route: 'report', id };
+  if (first === 'letters' && id) return { route: 'letter', id };
   if (first === 'versions' && id) return { route: 'versions', id };
   if (first === 'preview' && id) return { route: 'preview', id };
   if (first === 'review' && id) return { route: 'review', id };
@@ -128,6 +133,7 @@ export function App() {
     { route: 'reports', label: 'Báo cáo', show: true },
     { route: 'register', label: 'Sổ văn bản đi', show: true },
     { route: 'sokhcn', label: 'Tiếp nhận, tổng hợp', show: sokhcn.data?.available === true },
+    { route: 'letters', label: 'Công văn', show: sokhcn.data?.available === true },
     { route: 'outbox', label: 'Gửi Sở KH&CN', show: true },
     { route: 'settings', label: 'Thông tin cơ quan', show: canSettings },
     { route: 'users', label: 'Người dùng', show: canUsers },
@@ -141,6 +147,8 @@ export function App() {
       <ThrowingPage />
     ) : location.route === 'report' ? (
       <ReportEditorPage key={location.id} id={location.id} canEdit={canEdit} />
+    ) : location.route === 'letter' ? (
+      <LetterEditorPage key={location.id} id={location.id} canEdit={canEdit} />
     ) : location.route === 'preview' ? (
       <PreviewPage key={location.id} id={location.id} />
     ) : location.route === 'review' ? (
@@ -153,6 +161,8 @@ export function App() {
       <PlanEditorPage canEdit={canEdit} />
     ) : route === 'reports' ? (
       <ReportsPage canEdit={canEdit} />
+    ) : route === 'letters' ? (
+      <LettersPage />
     ) : route === 'sokhcn' ? (
       <SokhcnPage canEdit={canEdit} />
     ) : route === 'register' ? (
@@ -187,7 +197,13 @@ export function App() {
               <a
                 key={n.route}
                 href={`#/${n.route}`}
-                className={route === n.route || (route === 'report' && n.route === 'reports') ? 'active' : ''}
+                className={
+                  route === n.route ||
+                  (route === 'report' && n.route === 'reports') ||
+                  (route === 'letter' && n.route === 'letters')
+                    ? 'active'
+                    : ''
+                }
                 onClick={() => go(n.route)}
               >
                 {n.label}

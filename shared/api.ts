@@ -13,6 +13,7 @@ import { sokhcnApi } from './api/sokhcn.ts';
 import { outboxApi } from './api/outbox.ts';
 import { versionsApi } from './api/versions.ts';
 import { draftsApi } from './api/drafts.ts';
+import { lettersApi } from './api/letters.ts';
 import {
   newUserSchema,
   organizationSchema,
@@ -260,6 +261,7 @@ export const api = {
   ...outboxApi,
   ...versionsApi,
   ...draftsApi,
+  ...lettersApi,
 } as const;
 
 export type Api = typeof api;

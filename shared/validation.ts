@@ -156,6 +156,13 @@ const fieldLabels: Record<string, string> = {
   acceptedOnly: 'Chỉ tính báo cáo đã tiếp nhận',
   charts: 'Biểu đồ',
   pngBase64: 'Ảnh biểu đồ',
+  // Công văn (shared/api/letters.ts).
+  summary: 'Trích yếu (V/v)',
+  draftingUnit: 'Đơn vị soạn thảo',
+  addressees: 'Kính gửi',
+  body: 'Nội dung công văn',
+  subject: 'Kỳ báo cáo được đôn đốc',
+  dutyTitle: 'Tên kỳ báo cáo',
 };
 
 /** Words whose meaning depends on the group they sit in: "title" of a period, of a signer. */

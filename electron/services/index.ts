@@ -46,6 +46,7 @@ import { createUpdatesHandlers, type UpdatesPort } from './updates/updatesHandle
 import { appVersion } from './appVersion.ts';
 import { createOfficerSessionHolder } from './sokhcn/officerSession.ts';
 import { createSokhcnHandlers } from './sokhcn/sokhcnHandlers.ts';
+import { createLettersHandlers } from './letters/lettersHandlers.ts';
 
 export interface ServiceOptions {
   /** Where the database and attachments live; omit for an in-memory store (tests). */
@@ -220,6 +221,10 @@ export function createServices(options: ServiceOptions): Services {
       createReport: (input, ctx) => handlers['reports.create'](input, ctx),
       getReport: (input, ctx) => handlers['reports.get'](input, ctx),
       saveReport: (input, ctx) => handlers['reports.save'](input, ctx),
+    }),
+    ...createLettersHandlers({
+      ...drafts,
+      overview: (input, ctx) => handlers['sokhcn.overview'](input, ctx),
     }),
     ...createOutboxHandlers({ outbox, connection, sender, workflow, documents, organization, users, audit }),
   };

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { editorPath } from '../letters/links.ts';
 import { useState } from 'react';
 import { hasPermission } from '../../shared/domain/organization/roles.ts';
 import type { User } from '../../shared/domain/organization/schemas.ts';
@@ -95,9 +96,7 @@ export function OutboxPage({ user }: { user: User }) {
                 <tr key={i.packageId} data-testid="outbox-item" className={`outbox-${i.state}`}>
                   <td>{i.number}</td>
                   <td>
-                    <a href={i.kind === 'plan' ? '#/plan' : `#/reports/${encodeURIComponent(i.documentId)}`}>
-                      {i.title}
-                    </a>
+                    <a href={`#${editorPath(i.kind, i.documentId)}`}>{i.title}</a>
                   </td>
                   <td>{i.issuedOn ? formatPaddedDate(i.issuedOn) : ''}</td>
                   <td data-testid="send-state">

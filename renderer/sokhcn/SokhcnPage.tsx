@@ -98,7 +98,7 @@ export function SokhcnPage({ canEdit }: { canEdit: boolean }) {
           </select>
         </label>
       )}
-      {tab === 'submissions' && <SubmissionsTab key={shownKey} periodKey={shownKey} />}
+      {tab === 'submissions' && <SubmissionsTab key={shownKey} periodKey={shownKey} canEdit={canEdit} />}
       {tab === 'consolidation' && <ConsolidationTab key={shownKey} periodKey={shownKey} canEdit={canEdit} />}
       {tab === 'plans' && <PlansTab />}
     </div>

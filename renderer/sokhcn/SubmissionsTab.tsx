@@ -9,6 +9,7 @@ import { formatPaddedDate } from '../../shared/domain/vietnameseDate.ts';
 import { call, type ApiError } from '../api.ts';
 import { ErrorBanner } from '../components/Field.tsx';
 import { saveFile } from '../components/files.ts';
+import { navigate } from '../drafting/useDocumentQuery.ts';
 import { useApiQuery } from '../queries.ts';
 import { rate } from './format.ts';
 import { PackageDetail } from './PackageDetail.tsx';
@@ -56,7 +57,7 @@ function Summary({ o }: { o: Overview }) {
 }
 
 /** "Tình hình gửi báo cáo": one duty, every department that owes it, with filters. */
-export function SubmissionsTab({ periodKey }: { periodKey: string }) {
+export function SubmissionsTab({ periodKey, canEdit }: { periodKey: string; canEdit: boolean }) {
   const [agencyType, setAgencyType] = useState<string | null>(null);
   const [state, setState] = useState<SubmissionState | null>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -66,6 +67,15 @@ export function SubmissionsTab({ periodKey }: { periodKey: string }) {
   if (overview.isError) return <ErrorBanner error={overview.error} />;
   const o = overview.data;
   const typeName = new Map(o.agencyTypes.map((a) => [a.code, a.name]));
+  const draftLetter = async () => {
+    setError(null);
+    try {
+      const r = await call('letters.createDondoc', { periodKey, agencyType, state });
+      navigate(`/letters/${encodeURIComponent(r.id)}`);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
   const download = async () => {
     setError(null);
     try {
@@ -109,6 +119,11 @@ export function SubmissionsTab({ periodKey }: { periodKey: string }) {
         <button type="button" className="secondary" onClick={() => void download()}>
           Xuất danh sách chậm gửi (.xlsx)
         </button>
+        {canEdit && (
+          <button type="button" onClick={() => void draftLetter()}>
+            Soạn công văn đôn đốc
+          </button>
+        )}
       </div>
       <ErrorBanner error={error} />
       <table className="grid submissions-table" data-testid="submissions">

@@ -1,3 +1,5 @@
+import type { DocumentKind } from '../../shared/domain/documents/documentMeta.ts';
+import { editorPath } from '../letters/links.ts';
 import { useApiQuery } from '../queries.ts';
 import { vietnamDateTime } from '../drafting/format.ts';
 import { ErrorBanner } from '../components/Field.tsx';
@@ -8,14 +10,12 @@ const taskText = {
   fix: 'Bị trả lại, cần sửa',
 } as const;
 
-const linkOf = (item: { documentId: string; kind: 'plan' | 'report'; task: keyof typeof taskText }) =>
+const linkOf = (item: { documentId: string; kind: DocumentKind; task: keyof typeof taskText }) =>
   item.task === 'review'
     ? `#/review/${encodeURIComponent(item.documentId)}`
     : item.task === 'issue'
       ? `#/issue/${encodeURIComponent(item.documentId)}`
-      : item.kind === 'plan'
-        ? '#/plan'
-        : `#/reports/${encodeURIComponent(item.documentId)}`;
+      : `#${editorPath(item.kind, item.documentId)}`;
 
 /** "Hộp việc cần xử lý": what waits for this user, whatever their roles, oldest first. */
 export function Inbox() {

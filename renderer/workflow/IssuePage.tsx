@@ -7,6 +7,7 @@ import { call, type ApiError } from '../api.ts';
 import { DateField } from '../components/DateField.tsx';
 import { ErrorBanner } from '../components/Field.tsx';
 import { navigate } from '../drafting/useDocumentQuery.ts';
+import { editorPath } from '../letters/links.ts';
 import { useApiQuery } from '../queries.ts';
 import { secretFor, SigningSecretField } from '../signing/SigningSecretField.tsx';
 import { issueLabel } from './labels.ts';
@@ -44,10 +45,7 @@ function IssueForm({ id, place }: { id: string; place: string }) {
         <p>
           <IssuedFiles issue={done.issue} />
         </p>
-        <button
-          type="button"
-          onClick={() => navigate(v.meta.kind === 'plan' ? '/plan' : `/reports/${encodeURIComponent(id)}`)}
-        >
+        <button type="button" onClick={() => navigate(editorPath(v.meta.kind, id))}>
           Về văn bản
         </button>{' '}
         <button type="button" className="secondary" onClick={() => navigate('/register')}>

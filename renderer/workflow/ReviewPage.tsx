@@ -8,6 +8,7 @@ import { ErrorBanner } from '../components/Field.tsx';
 import { base64ToArrayBuffer } from '../components/files.ts';
 import { vietnamDateTime } from '../drafting/format.ts';
 import { navigate } from '../drafting/useDocumentQuery.ts';
+import { editorPath } from '../letters/links.ts';
 import { DiffTable } from '../documents/DiffTable.tsx';
 import { DocxPreview } from '../documents/DocxPreview.tsx';
 import { PdfView } from '../documents/PdfView.tsx';
@@ -85,7 +86,7 @@ function Decision({
     try {
       await run();
       await queryClient.invalidateQueries();
-      navigate(view.meta.kind === 'plan' ? '/plan' : `/reports/${encodeURIComponent(id)}`);
+      navigate(editorPath(view.meta.kind, id));
     } catch (e) {
       setError(e as ApiError);
     } finally {
@@ -208,6 +209,8 @@ export function ReviewPage({ id }: { id: string }) {
 
   const targets = useMemo(() => {
     if (!home.data || !kind) return null;
+    // A công văn is commented on as a whole: it has no sections, indicators or tasks.
+    if (kind === 'letter') return [{ area: 'general' as const, key: '', label: 'Ý kiến chung' }];
     if (kind === 'report' && report.data)
       return commentTargets(home.data, { kind, content: report.data.content });
     if (kind === 'plan' && plan.data) return commentTargets(home.data, { kind, content: plan.data.content });

@@ -15,7 +15,7 @@ export const outboxItemSchema = z.object({
   packageId: z.string(),
   issueId: z.string(),
   documentId: z.string(),
-  kind: z.enum(['plan', 'report']),
+  kind: z.enum(['plan', 'report', 'letter']),
   title: z.string(),
   number: z.string(),
   issuedOn: z.string(),

@@ -106,7 +106,7 @@ export type RegisterEntryView = z.infer<typeof registerEntrySchema>;
 
 const inboxItemSchema = z.object({
   documentId: z.string(),
-  kind: z.enum(['plan', 'report']),
+  kind: z.enum(['plan', 'report', 'letter']),
   title: z.string(),
   status: documentStatusSchema,
   /** What this user is asked to do with it. */

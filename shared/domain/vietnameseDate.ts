@@ -49,3 +49,9 @@ export function describeDaysLeft(days: number): string {
   if (days > 0) return `còn ${days} ngày`;
   return `đã quá hạn ${-days} ngày`;
 }
+
+/** "ngày 15 tháng 6 năm 2026": a date in the running text of a document, padded as the date line is. */
+export function formatRunningDate(date: IsoDate): string {
+  const { dd, mm, year } = nd30Parts(date);
+  return `ngày ${dd} tháng ${mm} năm ${year}`;
+}

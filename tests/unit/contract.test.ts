@@ -253,6 +253,22 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
   { method: 'sokhcn.consolidation', input: { periodKey: 'plan' }, label: 'Chỉ tính báo cáo đã tiếp nhận' },
   { method: 'sokhcn.lateListXlsx', input: { periodKey: '' }, label: 'Kỳ báo cáo' },
   {
+    method: 'letters.createDondoc',
+    input: { periodKey: 'semiannual-2026', agencyType: null, state: 'xoa' },
+    label: 'Tình trạng gửi',
+  },
+  { method: 'letters.get', input: { id: '' }, label: 'Mã văn bản' },
+  {
+    method: 'letters.save',
+    input: {
+      id: 'x',
+      baseRevision: 1,
+      editSession: 'abcdefgh',
+      content: { summary: 'a', draftingUnit: 'v p', addressees: [], body: '', recipients: [], subject: null },
+    },
+    label: 'Đơn vị soạn thảo',
+  },
+  {
     method: 'sokhcn.consolidationXlsx',
     input: { periodKey: 'plan', acceptedOnly: false, charts: [{ title: 'a', pngBase64: '%%' }] },
     label: 'Ảnh biểu đồ',

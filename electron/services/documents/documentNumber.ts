@@ -1,10 +1,11 @@
-import type { ExchangeDocument } from '../../../shared/domain/documents/exchange.ts';
+import { numberCode, type ExchangeDocument } from '../../../shared/domain/documents/exchange.ts';
 import { agencyFileTag, fileName, reportFileStem } from '../../../shared/domain/documents/fileNames.ts';
+import { letterFileStem } from './letterFileName.ts';
 import { runningName } from '../../../shared/domain/organization/agencyName.ts';
 import { blankDateLine, formatCitedDate, formatDateLine } from '../../../shared/domain/vietnameseDate.ts';
 
-/** KH kế hoạch, BC báo cáo (Nghị định 30/2020, Phụ lục III). */
-export const typeCode = { plan: 'KH', report: 'BC' } as const;
+/** KH kế hoạch, BC báo cáo; a công văn has none (Nghị định 30/2020, Phụ lục III). */
+export const typeCode = { plan: 'KH', report: 'BC', letter: '' } as const;
 
 /** The number is left blank in a draft: this many spaces stand for it. */
 const BLANK_NUMBER = '      ';
@@ -12,7 +13,7 @@ const BLANK_NUMBER = '      ';
 /** "Số: 05/BC-SKHCN" once issued, "Số:      /BC-SKHCN" while drafting. */
 export function numberLine(doc: ExchangeDocument): string {
   if (doc.meta.number) return `Số: ${doc.meta.number}`;
-  return `Số:${BLANK_NUMBER}/${typeCode[doc.kind]}-${doc.organization.abbreviation}`;
+  return `Số:${BLANK_NUMBER}/${numberCode(doc)}`;
 }
 
 /**
@@ -26,8 +27,8 @@ export function dateLine(doc: ExchangeDocument, draftYear?: number): string {
 
 /** "(Kèm theo Báo cáo số 05/BC-SKHCN ngày 15/6/2026 của Sở Khoa học và Công nghệ)" */
 export function appendixReference(doc: ExchangeDocument, draftYear?: number): string {
-  const noun = doc.kind === 'plan' ? 'Kế hoạch' : 'Báo cáo';
-  const number = doc.meta.number ?? `${BLANK_NUMBER}/${typeCode[doc.kind]}-${doc.organization.abbreviation}`;
+  const noun = doc.kind === 'plan' ? 'Kế hoạch' : doc.kind === 'letter' ? 'Công văn' : 'Báo cáo';
+  const number = doc.meta.number ?? `${BLANK_NUMBER}/${numberCode(doc)}`;
   const date = doc.meta.issuedOn
     ? formatCitedDate(doc.meta.issuedOn)
     : `     /     /${draftYear ? String(draftYear) : '     '}`;
@@ -35,6 +36,7 @@ export function appendixReference(doc: ExchangeDocument, draftYear?: number): st
 }
 
 function fileStem(doc: ExchangeDocument, catalogNumber: string): string {
+  if (doc.kind === 'letter') return letterFileStem(doc);
   return doc.kind === 'report' ? reportFileStem(doc.content.period) : `KH-TRIEN-KHAI-${catalogNumber}`;
 }
 

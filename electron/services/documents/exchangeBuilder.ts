@@ -3,6 +3,7 @@ import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import type { ExchangeDocument } from '../../../shared/domain/documents/exchange.ts';
 import { signerSchema, type Signer } from '../../../shared/domain/organization/letterhead.ts';
 import type { Organization, User } from '../../../shared/domain/organization/schemas.ts';
+import { letterContentSchema } from '../../../shared/domain/letters/letterContent.ts';
 import { planContentSchema } from '../../../shared/domain/plans/planContent.ts';
 import { reportContentSchema } from '../../../shared/domain/reports/reportContent.ts';
 import type { StoredDocument } from '../drafts/documentsRepository.ts';
@@ -46,6 +47,11 @@ export function toExchange(stored: StoredDocument, org: Organization, signer: Si
     const content = planContentSchema.safeParse(stored.content);
     if (!content.success) throw new AppError('INTERNAL', 'Nội dung kế hoạch đã lưu không đúng định dạng');
     return { ...common, kind: 'plan', content: content.data };
+  }
+  if (stored.meta.kind === 'letter') {
+    const content = letterContentSchema.safeParse(stored.content);
+    if (!content.success) throw new AppError('INTERNAL', 'Nội dung công văn đã lưu không đúng định dạng');
+    return { ...common, kind: 'letter', content: content.data };
   }
   const content = reportContentSchema.safeParse(stored.content);
   if (!content.success) throw new AppError('INTERNAL', 'Nội dung báo cáo đã lưu không đúng định dạng');

@@ -1,5 +1,10 @@
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
-import { exchangePath, type ExchangeDocument } from '../../../shared/domain/documents/exchange.ts';
+import {
+  exchangePath,
+  type ExchangeDocument,
+  type LetterExchange,
+} from '../../../shared/domain/documents/exchange.ts';
+import { validateLetter } from '../../../shared/domain/letters/letterContent.ts';
 import { validatePlan, validateReport } from '../../../shared/domain/reports/reportValidation.ts';
 import { docxFromLayout } from './docx/renderDocx.ts';
 import { layoutDocument } from './layout/documentLayout.ts';
@@ -11,6 +16,8 @@ import { layoutDocument } from './layout/documentLayout.ts';
  * the handler report it.
  */
 export function checkAgainstCatalog(doc: ExchangeDocument, catalog: Catalog): string[] {
+  // A công văn names no task or indicator: only its own rules apply (layout/letterLayout.ts).
+  if (doc.kind === 'letter') return letterErrors(doc);
   const issues: string[] = [];
   const where = `Kế hoạch ${catalog.number}`;
   const type = doc.organization.agencyType;
@@ -45,7 +52,7 @@ export function checkAgainstCatalog(doc: ExchangeDocument, catalog: Catalog): st
 }
 
 /** The validation's errors, each at the place in the exchange JSON it is about. */
-function valueErrors(doc: ExchangeDocument, catalog: Catalog): string[] {
+function valueErrors(doc: Exclude<ExchangeDocument, LetterExchange>, catalog: Catalog): string[] {
   const taskIndex = new Map(doc.content.tasks.map((t, i) => [t.taskId, i]));
   if (doc.kind === 'report') {
     const indicatorIndex = new Map(doc.content.indicators.map((d, i) => [d.code, i]));
@@ -70,6 +77,12 @@ function valueErrors(doc: ExchangeDocument, catalog: Catalog): string[] {
           : ['content', 'tasks', ti, 'activities', ai, ...rest];
       return `trường ${exchangePath(path)}: ${i.message}`;
     });
+}
+
+function letterErrors(doc: LetterExchange): string[] {
+  return validateLetter(doc.content)
+    .filter((i) => i.severity === 'error')
+    .map((i) => `trường ${exchangePath(['content', ...i.path])}: ${i.message}`);
 }
 
 export interface RenderDocxOptions {

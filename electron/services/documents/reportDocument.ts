@@ -23,6 +23,7 @@ import type { AppendixRow } from './layout/appendix.ts';
 import type { Block, ParagraphBlock } from './layout/model.ts';
 import type { DocumentBody } from './layout/documentLayout.ts';
 import { appendixReference } from './documentNumber.ts';
+import { provinceAppendix } from './provinceAppendix.ts';
 import { runningName } from '../../../shared/domain/organization/agencyName.ts';
 import {
   catalogReference,
@@ -305,19 +306,21 @@ export function reportBody(
     children,
     recipient,
     ...ownCopies(catalog, doc.organization.agencyType),
-    appendix: {
-      title: 'Kết quả thực hiện các chỉ tiêu',
-      reference: appendixReference(doc, draftYear),
-      columns: [
-        { header: 'STT', share: 5, align: 'center' },
-        { header: 'Chỉ tiêu', share: 36 },
-        { header: `Chỉ tiêu năm ${year}`, share: 10, align: 'center' },
-        { header: 'Kết quả kỳ báo cáo', share: 14, align: 'center' },
-        { header: 'Tỷ lệ (%)', share: 8, align: 'center' },
-        { header: 'Đánh giá', share: 9, align: 'center' },
-        { header: 'Ghi chú', share: 18 },
-      ],
-      rows: evaluated.map(indicatorRow),
-    },
+    appendix: content.province
+      ? provinceAppendix(content.province, appendixReference(doc, draftYear))
+      : {
+          title: 'Kết quả thực hiện các chỉ tiêu',
+          reference: appendixReference(doc, draftYear),
+          columns: [
+            { header: 'STT', share: 5, align: 'center' },
+            { header: 'Chỉ tiêu', share: 36 },
+            { header: `Chỉ tiêu năm ${year}`, share: 10, align: 'center' },
+            { header: 'Kết quả kỳ báo cáo', share: 14, align: 'center' },
+            { header: 'Tỷ lệ (%)', share: 8, align: 'center' },
+            { header: 'Đánh giá', share: 9, align: 'center' },
+            { header: 'Ghi chú', share: 18 },
+          ],
+          rows: evaluated.map(indicatorRow),
+        },
   };
 }

@@ -20,7 +20,11 @@ export interface DraftsDeps {
   clock: () => Date;
 }
 
-export const kindNoun: Record<DocumentKind, string> = { plan: 'Kế hoạch', report: 'Báo cáo' };
+export const kindNoun: Record<DocumentKind, string> = {
+  plan: 'Kế hoạch',
+  report: 'Báo cáo',
+  letter: 'Công văn',
+};
 
 export interface DepartmentContext {
   org: Organization;
@@ -160,7 +164,7 @@ export function saveDocumentContent<C>(deps: DraftsDeps, r: SaveContentRequest<C
       );
       // One entry per editing session: the version it opened. Autosaves within it add none.
       if (newVersion) {
-        audit.append(r.userId, r.kind === 'plan' ? 'plans.save' : 'reports.save', {
+        audit.append(r.userId, `${r.kind}s.save`, {
           id: r.id,
           revision,
           versionNo,

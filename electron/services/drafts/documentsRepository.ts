@@ -171,6 +171,10 @@ export function createDocumentsRepository(db: Db, clock: () => Date) {
     setStatus(id: string, status: DocumentStatus) {
       db.prepare('UPDATE documents SET status = ? WHERE id = ?').run(status, id);
     },
+    /** A công văn's title is its trích yếu, which the clerk may edit (the register prints it). */
+    setTitle(id: string, title: string) {
+      db.prepare('UPDATE documents SET title = ? WHERE id = ?').run(title, id);
+    },
     /** Who wrote the document: its creator and everyone who sent it for approval. */
     drafters(id: string): string[] {
       const rows = db

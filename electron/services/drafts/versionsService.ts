@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { diffLetters } from '../../../shared/domain/letters/letterDiff.ts';
+import { validateLetter, type LetterContent } from '../../../shared/domain/letters/letterContent.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { diffPlans, diffReports } from '../../../shared/domain/documents/documentDiff.ts';
 import type { PlanContent } from '../../../shared/domain/plans/planContent.ts';
@@ -36,6 +38,7 @@ export function createVersionsHandlers(deps: DraftsDeps) {
       };
       const before = versionOf(from, 'Từ phiên bản');
       const after = to === null ? doc.content : versionOf(to, 'Đến phiên bản');
+      if (doc.meta.kind === 'letter') return diffLetters(before as LetterContent, after as LetterContent);
       const catalog = catalogOf(deps, doc);
       return doc.meta.kind === 'report'
         ? diffReports(before as ReportContent, after as ReportContent, catalog)
@@ -59,19 +62,26 @@ export function createVersionsHandlers(deps: DraftsDeps) {
         check: () => {},
       };
       const saved =
-        doc.meta.kind === 'report'
-          ? saveDocumentContent<ReportContent>(deps, {
+        doc.meta.kind === 'letter'
+          ? saveDocumentContent<LetterContent>(deps, {
               ...common,
-              kind: 'report',
-              content: content as ReportContent,
-              validate: validateReport,
+              kind: 'letter',
+              content: content as LetterContent,
+              validate: (c) => validateLetter(c),
             })
-          : saveDocumentContent<PlanContent>(deps, {
-              ...common,
-              kind: 'plan',
-              content: content as PlanContent,
-              validate: validatePlan,
-            });
+          : doc.meta.kind === 'report'
+            ? saveDocumentContent<ReportContent>(deps, {
+                ...common,
+                kind: 'report',
+                content: content as ReportContent,
+                validate: validateReport,
+              })
+            : saveDocumentContent<PlanContent>(deps, {
+                ...common,
+                kind: 'plan',
+                content: content as PlanContent,
+                validate: validatePlan,
+              });
       deps.audit.append(common.userId, 'documents.restoreVersion', {
         id,
         versionNo,

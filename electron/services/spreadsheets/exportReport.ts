@@ -1,3 +1,4 @@
+import { writeProvinceSheet } from './provinceSheet.ts';
 import { taskTextFor } from '../../../shared/domain/catalog/applicability.ts';
 import { agencyFileTag, fileName, reportFileStem } from '../../../shared/domain/documents/fileNames.ts';
 import { runningName } from '../../../shared/domain/organization/agencyName.ts';
@@ -208,5 +209,12 @@ export function buildReportWorkbook(input: ReportExportInput): ExcelJS.Workbook 
   const wb = newWorkbook();
   writeReportSheets(wb, input, false);
   writeActivitiesSheet(wb, reportTitles(input.org, input.catalog, input.content.period), input.content);
+  if (input.content.province) {
+    writeProvinceSheet(
+      wb,
+      reportTitles(input.org, input.catalog, input.content.period),
+      input.content.province,
+    );
+  }
   return wb;
 }

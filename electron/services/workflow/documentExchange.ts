@@ -53,8 +53,16 @@ export function exchangeFor(deps: ExchangeDeps, doc: StoredDocument, issue?: Iss
   if (!issue) return toExchange(doc, org, signerFor(deps, doc, org));
   const issuedOrg = { ...org, letterhead: { ...org.letterhead, recipients: issue.recipients } };
   const exchange = toExchange(doc, issuedOrg, issue.signer);
-  return {
-    ...exchange,
-    meta: { ...exchange.meta, status: 'issued', number: issue.number, issuedOn: issue.issuedOn },
+  const meta = {
+    ...exchange.meta,
+    status: 'issued' as const,
+    number: issue.number,
+    issuedOn: issue.issuedOn,
   };
+  if (exchange.kind === 'letter') {
+    // A công văn's Nơi nhận lives in its content ("Như trên" is always printed first).
+    const recipients = issue.recipients.filter((r) => r.trim().toLocaleLowerCase('vi-VN') !== 'như trên');
+    return { ...exchange, meta, content: { ...exchange.content, recipients } };
+  }
+  return { ...exchange, meta };
 }

@@ -72,7 +72,8 @@ export async function renderIssueFiles(deps: IssueFilesDeps, i: IssueFilesInput)
   const number = exchange.meta.number!;
   const issuedOn = exchange.meta.issuedOn!;
   const docxName = docxFileName(exchange, catalog.number);
-  const workbook = await renderDocumentWorkbook(org, catalog, exchange);
+  // A công văn has no Excel appendix and is never sent as a package (see below).
+  const workbook = exchange.kind === 'letter' ? null : await renderDocumentWorkbook(org, catalog, exchange);
 
   let pdf: Buffer;
   if (i.approvalPdf) {
@@ -118,7 +119,7 @@ export async function renderIssueFiles(deps: IssueFilesDeps, i: IssueFilesInput)
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       await renderDocx(exchange, catalog),
     ),
-    file('xlsx', workbook.fileName, workbook.mime, workbook.bytes),
+    ...(workbook ? [file('xlsx', workbook.fileName, workbook.mime, workbook.bytes)] : []),
   ];
   const evidence = deps.attachmentFiles(i.doc.meta.id);
   const names = attachmentNames(
@@ -126,6 +127,10 @@ export async function renderIssueFiles(deps: IssueFilesDeps, i: IssueFilesInput)
     documents.map((d) => d.name),
   );
   const attachments = evidence.map((a, n) => file('attachment', names[n]!, a.mime, a.bytes));
+  // A công văn goes to its addressees, not to Sở KH&CN's intake as a department's report: no
+  // package manifest, so it is never queued in the outbox (issueService queues only signed
+  // manifests). Its signed PDF and .docx are kept with the issue for download.
+  if (exchange.kind === 'letter') return { files: [...documents, ...attachments], packageSha256: '' };
 
   const { bytes: manifest, sha256: packageSha256 } = buildManifest({
     packageId: i.packageId,

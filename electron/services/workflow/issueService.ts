@@ -94,6 +94,10 @@ function checkIssueDate(deps: IssueDeps, doc: StoredDocument, issuedOn: string) 
   }
 }
 
+/** A công văn's number names its drafting unit after the agency ("12/SKHCN-VP"); others none. */
+const draftingUnitOf = (doc: StoredDocument) =>
+  doc.meta.kind === 'letter' ? ((doc.content as { draftingUnit?: string }).draftingUnit ?? '') : '';
+
 /** The number "Ban hành" gives now, and the earliest date it may carry. */
 export function proposeNumber(deps: IssueDeps, doc: StoredDocument, issuedOn: string) {
   const org = deps.organization.get()!;
@@ -106,7 +110,11 @@ export function proposeNumber(deps: IssueDeps, doc: StoredDocument, issuedOn: st
   ].filter((d): d is string => d !== null);
   return {
     seq,
-    number: documentNumber(seq, { typeCode: typeCode[doc.meta.kind], abbreviation: org.abbreviation }),
+    number: documentNumber(seq, {
+      typeCode: typeCode[doc.meta.kind],
+      abbreviation: org.abbreviation,
+      unit: draftingUnitOf(doc),
+    }),
     earliestDate: candidates.sort().at(-1) ?? '',
   };
 }

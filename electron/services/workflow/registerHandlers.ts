@@ -1,3 +1,4 @@
+import { letterRecipients } from '../documents/layout/letterLayout.ts';
 import ExcelJS from 'exceljs';
 import { vietnamToday } from '../../../shared/domain/calendarDate.ts';
 import { formatPaddedDate } from '../../../shared/domain/vietnameseDate.ts';
@@ -111,7 +112,11 @@ export function createRegisterHandlers(deps: IssueDeps): RegisterHandlers {
       return {
         number,
         earliestDate,
-        recipients: previous?.recipients ?? org.letterhead.recipients,
+        recipients:
+          previous?.recipients ??
+          (doc.meta.kind === 'letter'
+            ? letterRecipients((doc.content as { recipients: string[] }).recipients)
+            : org.letterhead.recipients),
         organizationIdentity: deps.signing.identity(ORGANIZATION),
       };
     },

@@ -1,5 +1,6 @@
 import type { MethodOutput } from '../../../shared/api.ts';
 import { hasPermission } from '../../../shared/domain/organization/roles.ts';
+import { validateLetter, type LetterContent } from '../../../shared/domain/letters/letterContent.ts';
 import type { PlanContent } from '../../../shared/domain/plans/planContent.ts';
 import type { ReportContent } from '../../../shared/domain/reports/reportContent.ts';
 import { validatePlan, validateReport } from '../../../shared/domain/reports/reportValidation.ts';
@@ -51,6 +52,7 @@ export const issueSummary = (i: IssueRow): MethodOutput<'workflow.issue'>['issue
 
 /** The validation that decides whether a document may go to the head: nothing missing, no error. */
 function gaps(deps: IssueDeps, doc: StoredDocument) {
+  if (doc.meta.kind === 'letter') return validateLetter(doc.content as LetterContent);
   const catalog = catalogOf(deps, doc);
   return doc.meta.kind === 'report'
     ? validateReport(doc.content as ReportContent, catalog, deps.organization.get()?.agencyType)

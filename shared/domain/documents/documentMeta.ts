@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text } from '../../text.ts';
 
-export const documentKindSchema = z.enum(['plan', 'report']);
+export const documentKindSchema = z.enum(['plan', 'report', 'letter']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
 /** The states of shared/domain/workflow/transitions.ts; delivery to Sở KH&CN is tracked apart. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseIsoDate } from '../calendarDate.ts';
 import { organizationSchema } from '../organization/schemas.ts';
 import { signerSchema } from '../organization/letterhead.ts';
+import { letterContentSchema } from '../letters/letterContent.ts';
 import { planContentSchema } from '../plans/planContent.ts';
 import { reportContentSchema } from '../reports/reportContent.ts';
 import { documentStatusSchema } from './documentMeta.ts';
@@ -35,7 +36,7 @@ const isoDate = z
 export const documentNumberSchema = z
   .string()
   .regex(
-    /^(0[1-9]|[1-9]\d+)\/[A-ZĐ]+(-[A-ZĐ0-9]+)+$/u,
+    /^(0[1-9]|[1-9]\d+)\/[A-ZĐ]+(-[A-ZĐ0-9]+)*$/u,
     'số văn bản phải có dạng "05/BC-SKHCN": số từ 01, dấu "/", mã loại văn bản và chữ viết tắt của cơ quan nối bằng "-", không có khoảng trắng',
   );
 
@@ -58,7 +59,20 @@ const common = {
   signer: signerSchema,
 };
 
-const typeCodes = { plan: 'KH', report: 'BC' } as const;
+const typeCodes = { plan: 'KH', report: 'BC', letter: '' } as const;
+
+/** "BC-SKHCN"; a công văn has no type code: "SKHCN" or, with its drafting unit, "SKHCN-VP". */
+export function numberCode(doc: {
+  kind: keyof typeof typeCodes;
+  organization: { abbreviation: string };
+  content: unknown;
+}): string {
+  if (doc.kind !== 'letter') return `${typeCodes[doc.kind]}-${doc.organization.abbreviation}`;
+  const unit = (doc.content as { draftingUnit?: string }).draftingUnit ?? '';
+  return [doc.organization.abbreviation, unit].filter(Boolean).join('-');
+}
+
+const kindNouns = { plan: 'kế hoạch', report: 'báo cáo', letter: 'công văn' } as const;
 
 export const exchangeSchema = z
   .discriminatedUnion(
@@ -66,8 +80,9 @@ export const exchangeSchema = z
     [
       z.object({ ...common, kind: z.literal('plan'), content: planContentSchema }),
       z.object({ ...common, kind: z.literal('report'), content: reportContentSchema }),
+      z.object({ ...common, kind: z.literal('letter'), content: letterContentSchema }),
     ],
-    { error: 'kind phải là "plan" (kế hoạch) hoặc "report" (báo cáo)' },
+    { error: 'kind phải là "plan" (kế hoạch), "report" (báo cáo) hoặc "letter" (công văn)' },
   )
   .superRefine((doc, ctx) => {
     const { number, issuedOn, status } = doc.meta;
@@ -82,7 +97,7 @@ export const exchangeSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['meta', 'number'],
-        message: `văn bản đã ban hành (status "issued") phải có số, ví dụ "05/${typeCodes[doc.kind]}-${doc.organization.abbreviation}"`,
+        message: `văn bản đã ban hành (status "issued") phải có số, ví dụ "05/${numberCode(doc)}"`,
       });
     }
     if (doc.kind === 'report') {
@@ -97,7 +112,7 @@ export const exchangeSchema = z
       for (const key of ['from', 'to', 'deadline', 'lastDay'] as const) {
         realDate(ctx, period[key], ['content', 'period', key]);
       }
-    } else {
+    } else if (doc.kind === 'plan') {
       doc.content.tasks.forEach((t, ti) =>
         t.activities.forEach((a, ai) => {
           if (a.timeline.kind === 'date') {
@@ -114,13 +129,13 @@ export const exchangeSchema = z
       });
     }
     if (number !== null) {
-      const expected = `${typeCodes[doc.kind]}-${doc.organization.abbreviation}`;
+      const expected = numberCode(doc);
       const code = number.slice(number.indexOf('/') + 1);
       if (code !== expected) {
         ctx.addIssue({
           code: 'custom',
           path: ['meta', 'number'],
-          message: `ký hiệu phải là "${expected}" (${doc.kind === 'plan' ? 'kế hoạch' : 'báo cáo'} của ${doc.organization.name}), không phải "${code}"`,
+          message: `ký hiệu phải là "${expected}" (${kindNouns[doc.kind]} của ${doc.organization.name}), không phải "${code}"`,
         });
       }
     }
@@ -129,6 +144,7 @@ export type ExchangeDocument = z.infer<typeof exchangeSchema>;
 export type ExchangeInput = z.input<typeof exchangeSchema>;
 export type PlanExchange = Extract<ExchangeDocument, { kind: 'plan' }>;
 export type ReportExchange = Extract<ExchangeDocument, { kind: 'report' }>;
+export type LetterExchange = Extract<ExchangeDocument, { kind: 'letter' }>;
 
 /** Where a problem is, as a reader of the JSON would write it: content.tasks[3].taskId */
 export function exchangePath(path: readonly PropertyKey[]): string {

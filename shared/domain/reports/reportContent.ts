@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text } from '../../text.ts';
 import { reportPeriodSchema } from '../periods/reportPeriods.ts';
 import { timelineSchema } from '../plans/activityTimeline.ts';
+import { provinceTableSchema } from './provinceTableSchema.ts';
 
 const longText = (max = 20_000) => text.multiline(max).max(max, `Nội dung dài quá ${max} ký tự`);
 
@@ -116,6 +117,11 @@ export const reportContentSchema = z.object({
     nextTasks: sectionTextSchema,
     proposals: sectionTextSchema,
   }),
+  /**
+   * Only in Sở KH&CN's consolidated report ("Lập báo cáo tổng hợp"): the province's table of every
+   * indicator, printed as the appendix instead of the Sở's own figures.
+   */
+  province: provinceTableSchema.optional(),
 });
 export type ReportContent = z.infer<typeof reportContentSchema>;
 

@@ -7,6 +7,7 @@ import {
   type IndicatorFigure,
   type MeasureFigure,
 } from './consolidation.ts';
+import { provinceTableOf } from './provinceTable.ts';
 import type { SubmissionOverview } from './submissions.ts';
 
 /**
@@ -121,6 +122,7 @@ export function consolidatedReportContent(
   const highlights = highlightsText(c);
   return {
     ...base,
+    province: provinceTableOf(c),
     indicators,
     sections: {
       ...base.sections,

@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { has } from '../../support/signing/outsideTools.ts';
 import type { MethodOutput } from '../../../shared/api.ts';
 import type { Catalog } from '../../../shared/domain/catalog/schema.ts';
 import type { ReportIndicator } from '../../../shared/domain/reports/reportContent.ts';
@@ -283,6 +288,48 @@ describe('Sở KH&CN over 200 departments', () => {
       numerator: ct02.numerator,
       denominator: ct02.denominator,
     });
+    // The document's appendix is the province's table of all the plan's indicators (issue 12).
+    const province = doc.content.province!;
+    expect(province.rows.map((row) => row.code)).toEqual(catalog.indicators.map((i) => i.code));
+    for (const ind of c.indicators) {
+      const row = province.rows.find((x) => x.code === ind.code)!;
+      expect([row.contributed, row.expected], ind.code).toEqual([ind.contributed, ind.expected]);
+      expect(row.missing.length, ind.code).toBe(ind.missing.length);
+      expect(row.accepted + row.received, ind.code).toBe(ind.departments.filter((d) => d.counted).length);
+    }
+    expect(province.rows.find((x) => x.code === 'CT02')!.figure).toContain(
+      `(${ct02.numerator}/${ct02.denominator})`,
+    );
+    const JSZip = (await import('jszip')).default;
+    const word = await call<{ dataBase64: string }>('documents.renderDocx', { id: r.id });
+    const xml = await (
+      await JSZip.loadAsync(Buffer.from(word.dataBase64, 'base64'))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    const plain = xml.replaceAll('<w:noBreakHyphen/>', '-').replace(/<[^>]+>/g, ' ');
+    expect(plain).toContain('KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU TOÀN TỈNH NĂM 2026');
+    for (const ind of catalog.indicators) expect(plain, ind.code).toContain(`${ind.code}.`);
+    const xlsx = await call<{ dataBase64: string }>('spreadsheets.export', { id: r.id, what: 'document' });
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Toàn tỉnh')!;
+    const codes = sheet
+      .getColumn(1)
+      .values.filter((v): v is string => typeof v === 'string' && /^CT\d{2}$/.test(v));
+    expect(codes).toEqual(catalog.indicators.map((i) => i.code));
+    if (has('pdftotext')) {
+      const pdf = await call<{ dataBase64: string }>('documents.renderPdf', { id: r.id });
+      const file = path.join(os.tmpdir(), `tong-hop-${r.id}.pdf`);
+      fs.writeFileSync(file, Buffer.from(pdf.dataBase64, 'base64'));
+      try {
+        const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+        for (const ind of catalog.indicators) expect(text, ind.code).toContain(`${ind.code}.`);
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    }
     // Again: the same draft is filled again, not a second report.
     const again = await call<{ id: string; created: boolean }>('sokhcn.createConsolidatedReport', {
       periodKey: 'semiannual-2026',

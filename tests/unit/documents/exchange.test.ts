@@ -33,9 +33,9 @@ describe('exchange JSON', () => {
     const report = loadExample(REPORT_EXAMPLE);
     expect(checkAgainstCatalog(plan, catalog)).toEqual([]);
     expect(checkAgainstCatalog(report, catalog)).toEqual([]);
+    if (plan.kind !== 'plan' || report.kind !== 'report') throw new Error('kinds');
     const own = catalog.tasks.filter((t) => t.appliesTo.includes('so_khcn')).map((t) => t.id);
     expect(plan.content.tasks.map((t) => t.taskId)).toEqual(own);
-    if (plan.kind !== 'plan' || report.kind !== 'report') throw new Error('kinds');
     expect(plan.content.tasks.filter((t) => t.activities.length >= 2).length).toBeGreaterThanOrEqual(10);
     const indicators = catalog.indicators.filter((i) => i.appliesTo.includes('so_khcn')).map((i) => i.code);
     expect(report.content.indicators.map((i) => i.code)).toEqual(indicators);

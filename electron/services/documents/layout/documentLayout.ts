@@ -2,12 +2,14 @@ import { parseIsoDate, vietnamToday } from '../../../../shared/domain/calendarDa
 import type { Catalog } from '../../../../shared/domain/catalog/schema.ts';
 import { recipientsFor, sameAgency } from '../../../../shared/domain/documents/addressee.ts';
 import type { ExchangeDocument } from '../../../../shared/domain/documents/exchange.ts';
+import { validateLetter } from '../../../../shared/domain/letters/letterContent.ts';
 import { validatePlan, validateReport } from '../../../../shared/domain/reports/reportValidation.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { dateLine, numberLine } from '../documentNumber.ts';
 import { planBody } from '../planDocument.ts';
 import { reportBody } from '../reportDocument.ts';
 import { appendixSection, type Appendix } from './appendix.ts';
+import { layoutLetter } from './letterLayout.ts';
 import { beforeClosing, closingTable, headerTable, titleBlock } from './letterhead.ts';
 import type { Block, LaidOutDocument } from './model.ts';
 import { agencyHeading } from '../../../../shared/domain/organization/agencyHeading.ts';
@@ -59,6 +61,7 @@ export interface LayoutOptions {
  */
 export function draftYear(doc: ExchangeDocument, catalog: Catalog, now?: Date): number {
   if (now) return parseIsoDate(vietnamToday(now)).year;
+  if (doc.kind === 'letter') return parseIsoDate(doc.meta.issuedOn ?? catalog.reporting.planDue).year;
   return parseIsoDate(doc.kind === 'report' ? doc.content.period.deadline : catalog.reporting.planDue).year;
 }
 
@@ -68,12 +71,16 @@ export function draftYear(doc: ExchangeDocument, catalog: Catalog, now?: Date): 
  */
 export function documentErrors(doc: ExchangeDocument, catalog: Catalog): string[] {
   const issues =
-    doc.kind === 'report' ? validateReport(doc.content, catalog) : validatePlan(doc.content, catalog);
+    doc.kind === 'letter'
+      ? validateLetter(doc.content)
+      : doc.kind === 'report'
+        ? validateReport(doc.content, catalog)
+        : validatePlan(doc.content, catalog);
   return issues.filter((i) => i.severity === 'error').map((i) => i.message);
 }
 
 /** The blocks before the closing stay on its page: the closing never stands alone on a page. */
-function keptWithClosing(blocks: Block[]): Block[] {
+export function keptWithClosing(blocks: Block[]): Block[] {
   const at = blocks.findLastIndex((b) => b.type === 'paragraph' && b.runs.some((r) => r.text.trim()));
   return blocks.map((b, i) => (i === at && b.type === 'paragraph' ? { ...b, keepNext: true } : b));
 }
@@ -88,6 +95,7 @@ export function layoutDocument(
   catalog: Catalog,
   options: LayoutOptions = {},
 ): LaidOutDocument {
+  if (doc.kind === 'letter') return layoutLetter(doc, options);
   const errors = documentErrors(doc, catalog);
   if (errors.length) {
     throw new AppError('VALIDATION', `Không lập được văn bản vì số liệu sai: ${errors.join('; ')}`);

@@ -5,6 +5,7 @@ import { m0004Workflow } from './0004_workflow.ts';
 import { m0005Sessions } from './0005_sessions.ts';
 import { m0006Signing } from './0006_signing.ts';
 import { m0007Outbox } from './0007_outbox.ts';
+import { m0008Letters } from './0008_letters.ts';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   m0005Sessions,
   m0006Signing,
   m0007Outbox,
+  m0008Letters,
 ];
