@@ -30,7 +30,13 @@ const benches: { name: string; run: () => Promise<string[]> }[] = [
   { name: 'Sở KH&CN: tổng hợp báo cáo của 200 và 2.000 đơn vị', run: consolidationBench },
 ];
 
-for (const b of benches) {
+// `npm run bench -- intake signing`: only the sections whose function is named so (intakeBench, …).
+const only = process.argv.slice(2).map((a) => a.toLowerCase());
+const chosen = only.length
+  ? benches.filter((b) => only.some((o) => b.run.name.toLowerCase().startsWith(o)))
+  : benches;
+
+for (const b of chosen) {
   let lines: string[];
   try {
     lines = await b.run();
