@@ -29,13 +29,6 @@ const HASHES: Record<string, string> = {
 
 const ab = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
-/** The DER of the first ASN.1 element in `bytes` (a PDF's /Contents is padded with zeros). */
-export function firstDerElement(bytes: Uint8Array): Uint8Array | null {
-  const parsed = asn1js.fromBER(ab(bytes));
-  if (parsed.offset === -1 || parsed.result.error) return null;
-  return bytes.subarray(0, parsed.offset);
-}
-
 /** A CMS SignedData read once: its one-or-more signer infos and the certificates that came along. */
 interface ParsedSignedData {
   signerInfos: pkijs.SignerInfo[];
