@@ -4,7 +4,8 @@
  * bodies and answers at once, the baseline of the ratio. With BENCH_VERIFIER=none the
  * signatures are not checked (the verifier returns the organisation's certificate): that run
  * measures the server's own path; the default verifier is measured separately. With `inprocess`
- * the same checks run on the main thread (BENCH_INTAKE_VERIFIER=inprocess, for comparison).
+ * the same checks run on the main thread (BENCH_INTAKE_VERIFIER=inprocess, for comparison);
+ * BENCH_VERIFY_WORKERS=n gives the default verifier n threads instead of one per core.
  */
 import Fastify from 'fastify';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import { startIntakeServer } from '../server/startServer.ts';
 import { readCertificate } from '../electron/services/receipts/certificates.ts';
 import type { PackageVerifier } from '../server/verify/packageVerifier.ts';
 import { createInProcessVerifier } from '../server/verify/inProcessVerifier.ts';
+import { createWorkerVerifier } from '../server/verify/workerVerifier.ts';
 
 const [dataDir, verifierKind, orgCertFile] = process.argv.slice(2) as [string, string, string];
 
@@ -31,7 +33,9 @@ const server = await startIntakeServer({
       ? skipCrypto
       : verifierKind === 'inprocess'
         ? createInProcessVerifier()
-        : undefined,
+        : process.env.BENCH_VERIFY_WORKERS
+          ? createWorkerVerifier({ workers: Number(process.env.BENCH_VERIFY_WORKERS) })
+          : undefined,
   rateLimits: { upload: { max: 1_000_000, timeWindow: 60_000 } },
 });
 

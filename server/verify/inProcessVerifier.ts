@@ -1,9 +1,7 @@
-import * as asn1js from 'asn1js';
-import { createHash } from 'node:crypto';
 import { MANIFEST_FILE, MANIFEST_SIGNATURE_FILE } from '../../shared/domain/packages/manifest.ts';
 import type { SignatureCheck, VerificationReport } from '../../shared/domain/signing/verification.ts';
-import { pkijs } from '../../electron/services/signing/crypto/pkiEngine.ts';
-import { firstDerElement } from '../../electron/services/signing/verify/cmsCheck.ts';
+import { embeddedCertificates } from '../../electron/services/signing/verify/cmsCheck.ts';
+import { BoundedLru, sha256Hex } from '../../electron/services/signing/verify/knownCertificates.ts';
 import { verifyCmsDetached, verifyPdf } from '../../electron/services/signing/verify/index.ts';
 import type { PackageVerifier, PackageVerifyInput, PackageVerifyResult } from './packageVerifier.ts';
 
@@ -23,47 +21,28 @@ function details(check: SignatureCheck): string {
   return rest.length ? ` (${rest.join('; ')})` : '';
 }
 
-const sha256Of = (der: Uint8Array) => createHash('sha256').update(der).digest('hex');
-
 /**
  * Signers' certificates seen lately, by SHA-256: a department signs every package with the same
  * one, and finding it again in the CMS costs a second full parse of the SignedData (a third of
  * the verifier's time in the profile). The bytes are the ones whose hash the report gives.
  */
-const knownSigners = new Map<string, Buffer>();
+const knownSigners = new BoundedLru<string, Buffer>(1000);
 
 /**
  * The DER of the certificate in the CMS whose SHA-256 is `sha256`: the signer the report names,
- * encoded exactly as the check hashed it (cmsCheck.ts re-encodes each certificate the same way).
+ * exactly as it came in the CMS, the bytes cmsCheck.ts hashed.
  */
 function signerDer(p7s: Uint8Array, sha256: string, pinned: Uint8Array | null): Buffer | null {
-  if (pinned && sha256Of(pinned) === sha256) return Buffer.from(pinned);
+  if (pinned && sha256Hex(pinned) === sha256) return Buffer.from(pinned);
   const known = knownSigners.get(sha256);
   if (known) return known;
   const found = certificateIn(p7s, sha256);
-  if (found) {
-    if (knownSigners.size >= 1000) knownSigners.clear();
-    knownSigners.set(sha256, found);
-  }
+  if (found) knownSigners.set(sha256, found);
   return found;
 }
 
 function certificateIn(p7s: Uint8Array, sha256: string): Buffer | null {
-  const der = firstDerElement(p7s);
-  if (!der) return null;
-  try {
-    const ab = der.buffer.slice(der.byteOffset, der.byteOffset + der.byteLength) as ArrayBuffer;
-    const info = new pkijs.ContentInfo({ schema: asn1js.fromBER(ab).result });
-    const signed = new pkijs.SignedData({ schema: info.content });
-    for (const c of signed.certificates ?? []) {
-      if (!(c instanceof pkijs.Certificate)) continue;
-      const bytes = Buffer.from(c.toSchema().toBER());
-      if (sha256Of(bytes) === sha256) return bytes;
-    }
-  } catch {
-    return null;
-  }
-  return null;
+  return embeddedCertificates(p7s).find((der) => sha256Hex(der) === sha256) ?? null;
 }
 
 function manifestProblems(report: VerificationReport): string[] {

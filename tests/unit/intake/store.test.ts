@@ -1,8 +1,9 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqliteDriver } from '../../../server/store/sqliteDriver.ts';
+import { INTAKE_DATABASE_FILE, openSqliteDriver } from '../../../server/store/sqliteDriver.ts';
 import { createIntakeRepository } from '../../../server/store/intakeRepository.ts';
 
 /** The store's own promises: WAL and synchronous=FULL, transactions that are all or nothing and never interleave. */
@@ -60,6 +61,49 @@ describe('intake store', () => {
     );
     expect(() => sql.db.exec("UPDATE package_decisions SET reason = 'x'")).toThrow(/append-only/);
     expect(() => sql.db.exec('DELETE FROM package_decisions')).toThrow(/append-only/);
+    await sql.close();
+  });
+
+  it('transactions asked for at once: one that fails is undone alone, each sees those before it, none is answered before it is committed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-intake-store-'));
+    const sql = openSqliteDriver(dir);
+    const repo = createIntakeRepository(sql);
+    const codes = ['A', 'B', 'C', 'D', 'E'];
+    // Another connection to the same file: what it sees is what is committed.
+    const outside = new Database(path.join(dir, INTAKE_DATABASE_FILE), { readonly: true });
+    const committed = (code: string) =>
+      outside.prepare('SELECT code FROM organizations WHERE code = ?').get(code) !== undefined;
+    const seenWhenAnswered = new Map<string, boolean>();
+    const results = await Promise.allSettled(
+      codes.map((code) =>
+        sql
+          .transaction(async (tx) => {
+            await tx.run(
+              "INSERT INTO organizations (code, name, agency_type, created_at, updated_at) VALUES (?, ?, 'so_ban_nganh', 'x', 'x')",
+              [code, `Đơn vị ${code}`],
+            );
+            if (code === 'C') throw new Error('đơn vị C hỏng giữa chừng');
+            // A later transaction of the same group sees the earlier ones, as it would serially.
+            return (await tx.all<{ code: string }>('SELECT code FROM organizations ORDER BY code')).length;
+          })
+          .then((n) => {
+            seenWhenAnswered.set(code, committed(code));
+            return n;
+          }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : null))).toEqual([1, 2, null, 3, 4]);
+    expect([...seenWhenAnswered.values()].every(Boolean)).toBe(true);
+    expect(codes.map(committed)).toEqual([true, true, false, true, true]);
+    expect(await repo.getOrganization('C')).toBeNull();
+    outside.close();
     await sql.close();
   });
 });

@@ -1,9 +1,9 @@
 import * as asn1js from 'asn1js';
-import { createHash, verify, X509Certificate } from 'node:crypto';
+import { createHash, verify } from 'node:crypto';
 import type { CertificateSummary } from '../../../../shared/domain/signing/certificate.ts';
-import { describeCertificate } from '../crypto/certificateInfo.ts';
 import { OID } from '../crypto/oids.ts';
 import { pkijs } from '../crypto/pkiEngine.ts';
+import { BoundedLru, knownPublicKey, knownSummary, sha256Hex } from './knownCertificates.ts';
 
 /** What one CMS SignedData says about itself and the content it was checked against. */
 export interface CmsCheck {
@@ -29,11 +29,89 @@ const HASHES: Record<string, string> = {
 
 const ab = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
-/** The DER of the first ASN.1 element in `bytes` (a PDF's /Contents is padded with zeros). */
-export function firstDerElement(bytes: Uint8Array): Uint8Array | null {
-  const parsed = asn1js.fromBER(ab(bytes));
-  if (parsed.offset === -1 || parsed.result.error) return null;
-  return bytes.subarray(0, parsed.offset);
+/** A CMS SignedData read once: its one-or-more signer infos and the certificates that came along. */
+interface ParsedSignedData {
+  signerInfos: pkijs.SignerInfo[];
+  eContentType: string;
+  /** The X.509 certificates, each with its DER exactly as received. */
+  certificates: { cert: pkijs.Certificate; der: Buffer }[];
+}
+
+/** Certificates as pkijs reads them, by SHA-256 of their DER: the same signer comes every time. */
+const pkijsCertificates = new BoundedLru<string, pkijs.Certificate>(512);
+
+function pkijsCertificate(element: asn1js.AsnType, der: Buffer): pkijs.Certificate {
+  const key = sha256Hex(der);
+  let c = pkijsCertificates.get(key);
+  if (!c) {
+    c = new pkijs.Certificate({ schema: element });
+    pkijsCertificates.set(key, c);
+  }
+  return c;
+}
+
+const UNREADABLE_CMS = 'Dữ liệu chữ ký không phải cấu trúc CMS/PKCS#7 đọc được.';
+
+/**
+ * Parses `p7s` (trailing padding allowed) as ContentInfo → SignedData, once. The SignedData's
+ * fields are taken by position from the one parse (RFC 5652 §5.1) rather than through
+ * pkijs.SignedData, whose schema (every certificate and CRL kind, built anew on each call) and
+ * re-parse of every certificate were two fifths of the server's verification time; each signer
+ * info is still read by pkijs.SignerInfo, and each certificate by pkijs.Certificate once per
+ * certificate. The certificates' bytes are the ones that came, not a re-encoding: what the signer
+ * hashed into signing-certificate-v2 and what a fingerprint is computed over. A sentence instead
+ * when it is not a SignedData.
+ */
+function parseSignedData(p7s: Uint8Array): ParsedSignedData | string {
+  const parsed = asn1js.fromBER(ab(p7s));
+  if (parsed.offset === -1 || parsed.result.error) return UNREADABLE_CMS;
+  try {
+    const info = new pkijs.ContentInfo({ schema: parsed.result });
+    if (info.contentType !== OID.signedData) return 'Dữ liệu chữ ký không phải kiểu SignedData.';
+    // SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo SEQUENCE
+    //   { eContentType OID, … }, certificates [0] IMPLICIT OPTIONAL, crls [1] IMPLICIT OPTIONAL,
+    //   signerInfos SET }
+    if (!(info.content instanceof asn1js.Sequence)) return UNREADABLE_CMS;
+    const fields = info.content.valueBlock.value;
+    const [version, digestAlgorithms, encap] = fields;
+    const eContentType = encap instanceof asn1js.Sequence ? encap.valueBlock.value[0] : undefined;
+    if (
+      !(version instanceof asn1js.Integer) ||
+      !(digestAlgorithms instanceof asn1js.Set) ||
+      !(eContentType instanceof asn1js.ObjectIdentifier)
+    ) {
+      return UNREADABLE_CMS;
+    }
+    let i = 3;
+    const tagged = (n: number) =>
+      fields[i]?.idBlock.tagClass === 3 && fields[i]!.idBlock.tagNumber === n ? fields[i++] : undefined;
+    const certificateSet = tagged(0);
+    tagged(1);
+    const signerInfos = fields[i++];
+    if (!(signerInfos instanceof asn1js.Set) || i !== fields.length) return UNREADABLE_CMS;
+    if (certificateSet && !(certificateSet instanceof asn1js.Constructed)) return UNREADABLE_CMS;
+    // X.509 certificates are the set's universal SEQUENCEs; attribute and other certificates are
+    // tagged [1]–[3] and play no part here.
+    const certificates = (certificateSet?.valueBlock.value ?? [])
+      .filter((e) => e.idBlock.tagClass === 1)
+      .map((element) => {
+        const der = Buffer.from(element.valueBeforeDecodeView);
+        return { cert: pkijsCertificate(element, der), der };
+      });
+    return {
+      signerInfos: signerInfos.valueBlock.value.map((v) => new pkijs.SignerInfo({ schema: v })),
+      eContentType: eContentType.valueBlock.toString(),
+      certificates,
+    };
+  } catch {
+    return UNREADABLE_CMS;
+  }
+}
+
+/** The DER of every X.509 certificate that came with a CMS signature (empty when unreadable). */
+export function embeddedCertificates(p7s: Uint8Array): Buffer[] {
+  const parsed = parseSignedData(p7s);
+  return typeof parsed === 'string' ? [] : parsed.certificates.map((c) => c.der);
 }
 
 function attributeValue(attrs: pkijs.Attribute[] | undefined, oid: string) {
@@ -58,32 +136,21 @@ function empty(problem: string): CmsCheck {
  * in the result.
  */
 export function checkCms(p7s: Uint8Array, content: Uint8Array[]): CmsCheck {
-  const der = firstDerElement(p7s);
-  if (!der) return empty('Dữ liệu chữ ký không phải cấu trúc CMS/PKCS#7 đọc được.');
-  let signed: pkijs.SignedData;
-  try {
-    const info = new pkijs.ContentInfo({ schema: asn1js.fromBER(ab(der)).result });
-    if (info.contentType !== OID.signedData) return empty('Dữ liệu chữ ký không phải kiểu SignedData.');
-    signed = new pkijs.SignedData({ schema: info.content });
-  } catch {
-    return empty('Dữ liệu chữ ký không phải cấu trúc CMS/PKCS#7 đọc được.');
-  }
-  const certificates = (signed.certificates ?? [])
-    .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
-    .map((c) => Buffer.from(c.toSchema().toBER()));
-  if (signed.signerInfos.length !== 1) {
+  const parsed = parseSignedData(p7s);
+  if (typeof parsed === 'string') return empty(parsed);
+  const certificates = parsed.certificates.map((c) => c.der);
+  if (parsed.signerInfos.length !== 1) {
     return {
-      ...empty(`Chữ ký có ${signed.signerInfos.length} người ký; BaoCao chỉ kiểm tra loại có đúng một.`),
+      ...empty(`Chữ ký có ${parsed.signerInfos.length} người ký; BaoCao chỉ kiểm tra loại có đúng một.`),
       certificates,
     };
   }
-  const si = signed.signerInfos[0]!;
+  const si = parsed.signerInfos[0]!;
   const problems: string[] = [];
 
   // Who signed: the certificate the signer info names.
   let signerDer: Buffer | null = null;
-  for (const der of certificates) {
-    const c = pkijs.Certificate.fromBER(ab(der));
+  for (const { cert: c, der } of parsed.certificates) {
     if (si.sid instanceof pkijs.IssuerAndSerialNumber) {
       if (c.issuer.isEqual(si.sid.issuer) && c.serialNumber.isEqual(si.sid.serialNumber)) signerDer = der;
     } else if (si.sid instanceof asn1js.OctetString) {
@@ -100,7 +167,7 @@ export function checkCms(p7s: Uint8Array, content: Uint8Array[]): CmsCheck {
   if (!signerDer) {
     return { ...empty('Chữ ký không kèm chứng thư số của người ký nên không kiểm tra được.'), certificates };
   }
-  const signer = describeCertificate(signerDer);
+  const signer = knownSummary(signerDer);
   const base = { signerDer, signer, certificates };
 
   const hash = HASHES[si.digestAlgorithm.algorithmId];
@@ -128,10 +195,7 @@ export function checkCms(p7s: Uint8Array, content: Uint8Array[]): CmsCheck {
       );
     }
     const ct = attributeValue(attrs, OID.contentType);
-    if (
-      !(ct instanceof asn1js.ObjectIdentifier) ||
-      ct.valueBlock.toString() !== signed.encapContentInfo.eContentType
-    ) {
+    if (!(ct instanceof asn1js.ObjectIdentifier) || ct.valueBlock.toString() !== parsed.eContentType) {
       intact = false;
       problems.push('Thuộc tính loại nội dung (contentType) của chữ ký không đúng.');
     }
@@ -166,7 +230,7 @@ export function checkCms(p7s: Uint8Array, content: Uint8Array[]): CmsCheck {
     signatureOk = verify(
       hash,
       tbs,
-      new X509Certificate(signerDer).publicKey,
+      knownPublicKey(signerDer),
       Buffer.from(si.signature.valueBlock.valueHexView),
     );
   } catch {
