@@ -1,22 +1,33 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../shared/api.ts';
 import { documentStatusLabels, type DocumentMeta } from '../../shared/domain/documents/documentMeta.ts';
-import type { LetterContent } from '../../shared/domain/letters/letterContent.ts';
+import { letterMergeFields } from '../../shared/domain/documents/fieldMerge.ts';
+import { checkLetterDraft, type LetterContent } from '../../shared/domain/letters/letterContent.ts';
 import { call, type ApiError } from '../api.ts';
 import { ErrorBanner } from '../components/Field.tsx';
 import { saveFile } from '../components/files.ts';
-import { navigate } from '../drafting/useDocumentQuery.ts';
+import type { Issue } from '../drafting/catalog.ts';
+import { ConflictMerge } from '../drafting/ConflictMerge.tsx';
+import { ErrorSummary, FieldErrors } from '../drafting/fields.tsx';
+import { InvalidInputsScope, useReportInvalid } from '../drafting/invalidInputs.tsx';
+import { SaveProblems, SaveStatusLine } from '../drafting/SaveStatus.tsx';
+import { useAutosave, type LoadedDocument, type SaveRequest } from '../drafting/useAutosave.ts';
+import { navigate, useDocumentQuery } from '../drafting/useDocumentQuery.ts';
 import { useApiQuery } from '../queries.ts';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 
 /**
  * The công văn's editor (issue 12): trích yếu, drafting unit, Kính gửi (one agency per line), the
- * text and Nơi nhận. Saved with "Lưu" (and before anything leaves the page: preview, submit); the
- * approval chain below is the same panel as a report's.
+ * text and Nơi nhận. Saved as the plan and report editors save: autosave (drafting/useAutosave.ts)
+ * with the same status line, flushed before preview, export, submit and logout, a conflict with
+ * another window resolved field by field. Text the store would refuse (an agency twice in Kính
+ * gửi) marks its field, is not sent, and leaving the page asks first. The approval chain below is
+ * the same panel as a report's.
  */
 
 type Letter = MethodOutput<'letters.get'>;
+type LetterKey = Exclude<keyof LetterContent, 'subject'>;
 
 const toLines = (s: string) =>
   s
@@ -24,61 +35,126 @@ const toLines = (s: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
+const sameLines = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 const EDITABLE = new Set<DocumentMeta['status']>(['draft', 'returned']);
 
-function Editor({ letter, canEdit }: { letter: Letter; canEdit: boolean }) {
-  const queryClient = useQueryClient();
-  const [form, setForm] = useState(() => ({
-    summary: letter.content.summary,
-    draftingUnit: letter.content.draftingUnit,
-    addressees: letter.content.addressees.join('\n'),
-    body: letter.content.body,
-    recipients: letter.content.recipients.join('\n'),
-  }));
-  const [meta, setMeta] = useState(letter.meta);
-  const [dirty, setDirty] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-  const revision = useRef(letter.meta.revision);
-  const session = useRef(`cv-${crypto.randomUUID().replaceAll('-', '').slice(0, 24)}`);
-  const editable = canEdit && EDITABLE.has(meta.status);
+const loaded = (d: Letter): LoadedDocument<LetterContent> => ({
+  id: d.meta.id,
+  revision: d.meta.revision,
+  content: d.content,
+  savedAt: d.meta.updatedAt,
+});
 
-  const content = (): LetterContent => ({
-    ...letter.content,
-    summary: form.summary,
-    draftingUnit: form.draftingUnit.trim(),
-    addressees: toLines(form.addressees),
-    body: form.body,
-    recipients: toLines(form.recipients),
-  });
-  const save = async (): Promise<boolean> => {
-    if (!dirty || !editable) return true;
-    setError(null);
-    try {
-      const r = await call('letters.save', {
-        id: meta.id,
-        baseRevision: revision.current,
-        editSession: session.current,
-        content: content(),
-      });
-      revision.current = r.revision;
-      setDirty(false);
-      setSavedAt(r.savedAt);
-      return true;
-    } catch (e) {
-      setError(e as ApiError);
-      return false;
-    }
-  };
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => {
-    setForm((f) => ({ ...f, [k]: e.target.value }));
-    setDirty(true);
-  };
+function saveLetter(request: SaveRequest<LetterContent>, o: { keepalive: boolean }) {
+  return call('letters.save', request, o);
+}
+
+const mergeFields = () => letterMergeFields();
+
+/** A field's label, control and errors; an error also counts as text that cannot be stored. */
+function Field({
+  id,
+  label,
+  issues,
+  span,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  issues: readonly Issue[];
+  span?: boolean;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  useReportInvalid(issues.some((i) => i.severity === 'error'));
+  return (
+    <div className={span ? 'field span-2' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      <FieldErrors issues={issues} id={`${id}-errors`} />
+      {hint && <div className="hint">{hint}</div>}
+    </div>
+  );
+}
+
+const invalidProps = (id: string, issues: readonly Issue[]) =>
+  issues.some((i) => i.severity === 'error')
+    ? { 'aria-invalid': true, 'aria-describedby': `${id}-errors` }
+    : {};
+
+/**
+ * A list (Kính gửi, Nơi nhận) typed one entry per line. The text keeps the clerk's blank lines and
+ * spaces while typing; the draft holds the trimmed entries. A list changed from elsewhere (the
+ * conflict merge) replaces the text.
+ */
+function LinesInput({
+  id,
+  rows,
+  value,
+  issues,
+  onChange,
+}: {
+  id: string;
+  rows: number;
+  value: readonly string[];
+  issues: readonly Issue[];
+  onChange: (lines: string[]) => void;
+}) {
+  const [text, setText] = useState(() => value.join('\n'));
+  const shown = sameLines(toLines(text), value) ? text : value.join('\n');
+  return (
+    <textarea
+      id={id}
+      rows={rows}
+      value={shown}
+      {...invalidProps(id, issues)}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(toLines(e.target.value));
+      }}
+    />
+  );
+}
+
+function Editor({
+  letter,
+  canEdit,
+  hasInvalidInput,
+}: {
+  letter: Letter;
+  canEdit: boolean;
+  hasInvalidInput: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const id = letter.meta.id;
+  // The status as the last workflow step reported it, until the refetched letter says the same.
+  const [stepMeta, setStepMeta] = useState<DocumentMeta | null>(null);
+  const meta = stepMeta && stepMeta.revision >= letter.meta.revision ? stepMeta : letter.meta;
+  const [error, setError] = useState<ApiError | null>(null);
+  const readOnly = !canEdit || !EDITABLE.has(meta.status);
+  const initial = useMemo(() => loaded(letter), [letter]);
+  const load = useCallback(async () => loaded(await call('letters.get', { id })), [id]);
+  const { draft, update, status, issues, flush, getRevision, setRevision, getBase, resolveConflict } =
+    useAutosave({ initial, save: saveLetter, load, validate: checkLetterDraft, readOnly, hasInvalidInput });
+
+  const issuesOf = (key: LetterKey) => issues.filter((i) => i.path[0] === key);
+  const set = (key: LetterKey, value: LetterContent[LetterKey]) => update((d) => ({ ...d, [key]: value }));
+  const onStatus = useCallback(
+    (m: DocumentMeta) => {
+      setStepMeta(m);
+      setRevision(m.revision);
+      void queryClient.invalidateQueries();
+    },
+    [setRevision, queryClient],
+  );
   const exportFile = async (what: 'docx' | 'pdf') => {
     setError(null);
     try {
-      if (!(await save())) return;
-      saveFile(await call(what === 'docx' ? 'documents.renderDocx' : 'documents.renderPdf', { id: meta.id }));
+      await flush();
+      saveFile(await call(what === 'docx' ? 'documents.renderDocx' : 'documents.renderPdf', { id }));
     } catch (e) {
       setError(e as ApiError);
     }
@@ -87,20 +163,23 @@ function Editor({ letter, canEdit }: { letter: Letter; canEdit: boolean }) {
   return (
     <>
       <p className="muted">
-        Trạng thái: <strong data-testid="letter-status">{documentStatusLabels[meta.status]}</strong>
-        {savedAt && !dirty && ' · đã lưu'}
-        {dirty && ' · có thay đổi chưa lưu'}
+        Trạng thái: <strong data-testid="letter-status">{documentStatusLabels[meta.status]}</strong> ·{' '}
+        <SaveStatusLine status={status} />
       </p>
+      <SaveProblems status={status} />
+      <ConflictMerge
+        status={status}
+        draft={draft}
+        getBase={getBase}
+        load={load}
+        fields={mergeFields}
+        resolve={resolveConflict}
+      />
       <div className="document-actions">
-        {editable && (
-          <button type="button" onClick={() => void save()} disabled={!dirty}>
-            Lưu
-          </button>
-        )}
         <button
           type="button"
           className="secondary"
-          onClick={() => void save().then((ok) => ok && navigate(`/preview/${encodeURIComponent(meta.id)}`))}
+          onClick={() => void flush().then(() => navigate(`/preview/${encodeURIComponent(id)}`))}
         >
           Xem trước văn bản
         </button>
@@ -111,49 +190,77 @@ function Editor({ letter, canEdit }: { letter: Letter; canEdit: boolean }) {
           Tải bản PDF
         </button>
       </div>
-      <WorkflowPanel
-        documentId={meta.id}
-        flush={save}
-        getRevision={() => revision.current}
-        onStatus={(m) => {
-          setMeta(m);
-          revision.current = m.revision;
-          void queryClient.invalidateQueries();
-        }}
-      />
+      <WorkflowPanel documentId={id} flush={flush} getRevision={getRevision} onStatus={onStatus} />
       <ErrorBanner error={error} />
-      <fieldset className="form-grid letter-form" disabled={!editable}>
-        <div className="field span-2">
-          <label htmlFor="letter-summary">Trích yếu (sau “V/v”)</label>
-          <input id="letter-summary" value={form.summary} onChange={set('summary')} />
-        </div>
-        <div className="field">
-          <label htmlFor="letter-unit">Đơn vị soạn thảo (trong số, ký hiệu)</label>
-          <input id="letter-unit" value={form.draftingUnit} onChange={set('draftingUnit')} />
-          <div className="hint">
-            Ví dụ VP: số công văn có dạng “12/SKHCN-VP”; công văn không có mã loại văn bản.
-          </div>
-        </div>
-        <div className="field span-2">
-          <label htmlFor="letter-addressees">Kính gửi (mỗi dòng một cơ quan, đơn vị)</label>
-          <textarea id="letter-addressees" rows={6} value={form.addressees} onChange={set('addressees')} />
-        </div>
-        <div className="field span-2">
-          <label htmlFor="letter-body">Nội dung công văn (mỗi dòng một đoạn)</label>
-          <textarea id="letter-body" rows={12} value={form.body} onChange={set('body')} />
-        </div>
-        <div className="field span-2">
-          <label htmlFor="letter-recipients">Nơi nhận ngoài “Như trên” (mỗi dòng một nơi)</label>
-          <textarea id="letter-recipients" rows={3} value={form.recipients} onChange={set('recipients')} />
-          <div className="hint">Dòng “- Như trên;” và “- Lưu: VT, …” được thêm khi in.</div>
-        </div>
+      <ErrorSummary issues={issues} />
+      <fieldset className="form-grid letter-form" disabled={readOnly}>
+        <Field id="letter-summary" label="Trích yếu (sau “V/v”)" issues={issuesOf('summary')} span>
+          <input
+            id="letter-summary"
+            value={draft.summary}
+            {...invalidProps('letter-summary', issuesOf('summary'))}
+            onChange={(e) => set('summary', e.target.value)}
+          />
+        </Field>
+        <Field
+          id="letter-unit"
+          label="Đơn vị soạn thảo (trong số, ký hiệu)"
+          issues={issuesOf('draftingUnit')}
+          hint="Ví dụ VP: số công văn có dạng “12/SKHCN-VP”; công văn không có mã loại văn bản."
+        >
+          <input
+            id="letter-unit"
+            value={draft.draftingUnit}
+            {...invalidProps('letter-unit', issuesOf('draftingUnit'))}
+            onChange={(e) => set('draftingUnit', e.target.value.trim())}
+          />
+        </Field>
+        <Field
+          id="letter-addressees"
+          label="Kính gửi (mỗi dòng một cơ quan, đơn vị)"
+          issues={issuesOf('addressees')}
+          span
+        >
+          <LinesInput
+            id="letter-addressees"
+            rows={6}
+            value={draft.addressees}
+            issues={issuesOf('addressees')}
+            onChange={(lines) => set('addressees', lines)}
+          />
+        </Field>
+        <Field id="letter-body" label="Nội dung công văn (mỗi dòng một đoạn)" issues={issuesOf('body')} span>
+          <textarea
+            id="letter-body"
+            rows={12}
+            value={draft.body}
+            {...invalidProps('letter-body', issuesOf('body'))}
+            onChange={(e) => set('body', e.target.value)}
+          />
+        </Field>
+        <Field
+          id="letter-recipients"
+          label="Nơi nhận ngoài “Như trên” (mỗi dòng một nơi)"
+          issues={issuesOf('recipients')}
+          span
+          hint="Dòng “- Như trên;” và “- Lưu: VT, …” được thêm khi in."
+        >
+          <LinesInput
+            id="letter-recipients"
+            rows={3}
+            value={draft.recipients}
+            issues={issuesOf('recipients')}
+            onChange={(lines) => set('recipients', lines)}
+          />
+        </Field>
       </fieldset>
     </>
   );
 }
 
 export function LetterEditorPage({ id, canEdit }: { id: string; canEdit: boolean }) {
-  const letter = useApiQuery('letters.get', { id });
+  // Fetched afresh on every opening (never a cached copy autosave has since moved past).
+  const { query: letter, ready } = useDocumentQuery('letters.get', { id });
   return (
     <div className="page">
       <header className="page-header">
@@ -162,12 +269,14 @@ export function LetterEditorPage({ id, canEdit }: { id: string; canEdit: boolean
           Danh sách công văn
         </button>
       </header>
-      {letter.isPending && <p className="muted">Đang tải công văn…</p>}
+      {(letter.isPending || (letter.isSuccess && !ready)) && <p className="muted">Đang tải công văn…</p>}
       {letter.isError && <ErrorBanner error={letter.error} />}
-      {letter.data && (
+      {letter.data && ready && (
         <>
           <h2 data-testid="letter-title">{letter.data.meta.title}</h2>
-          <Editor key={letter.data.meta.id} letter={letter.data} canEdit={canEdit} />
+          <InvalidInputsScope key={letter.data.meta.id}>
+            {(invalid) => <Editor letter={letter.data} canEdit={canEdit} hasInvalidInput={invalid} />}
+          </InvalidInputsScope>
         </>
       )}
     </div>

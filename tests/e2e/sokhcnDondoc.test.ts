@@ -13,7 +13,7 @@ import {
   type TestDepartment,
 } from '../support/sokhcnReports.ts';
 import { catalog } from './support/catalog.ts';
-import { completeSetup, openFromMenu } from './support/department.ts';
+import { completeSetup, openFromMenu, waitSaved } from './support/department.ts';
 import { addUser, browserOf, expectInboxItem, HEAD, VAN_THU } from './support/people.ts';
 import { download } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
@@ -94,8 +94,8 @@ describe('Sở KH&CN: công văn đôn đốc', () => {
     expect(await body.inputValue()).toContain('trước ngày 15 tháng 6 năm 2026');
     await clerk.getByLabel('Đơn vị soạn thảo (trong số, ký hiệu)').fill('VP');
     await body.fill(`${await body.inputValue()}\nHạn gửi bổ sung: trước ngày 10 tháng 7 năm 2026.`);
-    await clerk.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await clerk.getByText('đã lưu').waitFor();
+    // Saved on its own, as the plan and report editors save (no "Lưu" to press).
+    await waitSaved(clerk);
     await clerk.screenshot({ path: screenshotPath('dondoc-soan-thao'), fullPage: true });
     await clerk.getByRole('button', { name: 'Gửi duyệt' }).click();
     await expect.poll(() => clerk.getByTestId('letter-status').textContent()).toBe('Chờ duyệt');

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/schema.ts';
+import type { LetterContent } from '../letters/letterContent.ts';
 import { formatTimeline } from '../plans/activityTimeline.ts';
 import { planSectionLabels, type Activity, type PlanContent } from '../plans/planContent.ts';
 import {
@@ -313,4 +314,30 @@ function describeActivity(a: Activity): string {
   if (a.unitInCharge.trim()) parts.push(`Đơn vị chủ trì: ${a.unitInCharge.trim()}`);
   parts.push(`Thời gian: ${formatTimeline(a.timeline)}`);
   return parts.join('; ');
+}
+
+// ---- Công văn ----
+
+/** "Sở Nội vụ; UBND phường Từ Sơn": a list field (Kính gửi, Nơi nhận) on one line. */
+const showLines = (v: unknown) => (Array.isArray(v) && v.length ? (v as string[]).join('; ') : EMPTY);
+
+type LetterField = Exclude<keyof LetterContent, 'subject'>;
+
+/** The công văn's editable fields, named as the editor names them. The subject (the duty chased) is fixed. */
+const letterFields: readonly (readonly [LetterField, string, (v: unknown) => string])[] = [
+  ['summary', 'Trích yếu (V/v)', showText],
+  ['draftingUnit', 'Đơn vị soạn thảo', showText],
+  ['addressees', 'Kính gửi', showLines],
+  ['body', 'Nội dung công văn', showText],
+  ['recipients', 'Nơi nhận', showLines],
+];
+
+export function letterMergeFields(): MergeField<LetterContent>[] {
+  return letterFields.map(([field, label, show]) => ({
+    key: `letter:${field}`,
+    label,
+    read: (c) => c[field],
+    show,
+    take: (target, source) => ({ ...target, [field]: source[field] }),
+  }));
 }

@@ -62,3 +62,20 @@ export function validateLetter(c: LetterContent): ValidationIssue[] {
   });
   return issues;
 }
+
+/**
+ * Everything the editor checks before autosave sends the draft: what the store would refuse (a
+ * drafting unit in lower case, a line too long) as errors, then validateLetter's issues. A draft
+ * with an error is not sent, so the clerk sees the problem next to the field instead of a refusal.
+ */
+export function checkLetterDraft(c: LetterContent): ValidationIssue[] {
+  const parsed = letterContentSchema.safeParse(c);
+  const refused: ValidationIssue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({
+        path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+        message: i.message,
+        severity: 'error',
+      }));
+  return [...refused, ...validateLetter(c)];
+}
