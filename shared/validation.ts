@@ -163,6 +163,17 @@ const fieldLabels: Record<string, string> = {
   body: 'Nội dung công văn',
   subject: 'Kỳ báo cáo được đôn đốc',
   dutyTitle: 'Tên kỳ báo cáo',
+  // The province's indicator table of Sở KH&CN's consolidated report (provinceTableSchema.ts).
+  province: 'Bảng chỉ tiêu toàn tỉnh',
+  counted: 'Số báo cáo được tính',
+  figure: 'Số liệu toàn tỉnh',
+  target: 'Chỉ tiêu của năm',
+  method: 'Cách tổng hợp',
+  contributed: 'Số đơn vị có số liệu',
+  expected: 'Số đơn vị phải báo cáo',
+  missing: 'Đơn vị chưa có số liệu',
+  accepted: 'Số báo cáo đã tiếp nhận',
+  received: 'Số báo cáo đã nhận, chưa tiếp nhận',
 };
 
 /** Words whose meaning depends on the group they sit in: "title" of a period, of a signer. */
@@ -172,6 +183,7 @@ const nestedFieldLabels: Record<string, string> = {
   'signer.name': 'Họ tên người ký',
   'sections.organization': 'IV. Tổ chức thực hiện',
   'comments.text': 'Nội dung ý kiến',
+  'province.rows': 'Chỉ tiêu',
 };
 
 /** Words whose meaning depends on the call: "name" is a department in one, a file in another. */
