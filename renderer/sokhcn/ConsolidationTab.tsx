@@ -70,6 +70,19 @@ export function ConsolidationTab({ periodKey, canEdit }: { periodKey: string; ca
         báo cáo bị trả lại không được tính cho đến khi có bản sửa đổi. Đã gửi {c.summary.sent}/
         {c.summary.expected} đơn vị.
       </p>
+      {c.press.length > 0 && (
+        <div className="muted press-months" data-testid="press-months">
+          Cơ quan báo chí gửi báo cáo tháng (không phải báo cáo 6 tháng, năm): số liệu kỳ này gộp từ các báo
+          cáo tháng đã nhận theo quy tắc của từng chỉ tiêu.
+          <ul>
+            {c.press.map((p) => (
+              <li key={p.code} data-testid="press-agency" data-code={p.code}>
+                {p.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {c.unreadable.length > 0 && (
         <ErrorBanner
           error={{

@@ -127,6 +127,18 @@ export const indicatorFigureSchema = z.object({
     .nullable(),
 });
 
+/** A press agency's monthly reports in a half-year or year consolidation (monthlyFolding.ts). */
+export const pressCoverageSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  agencyType: z.string(),
+  source: z.enum(['own_report', 'months', 'none']),
+  received: z.array(z.number().int()),
+  missing: z.array(z.number().int()),
+  pending: z.array(z.number().int()),
+  text: z.string(),
+});
+
 export const consolidationSchema = z.object({
   duty: followedDutySchema,
   acceptedOnly: z.boolean(),
@@ -134,6 +146,7 @@ export const consolidationSchema = z.object({
   agencyTypes: z.array(agencyTypeRef),
   indicators: z.array(indicatorFigureSchema),
   counted: z.object({ accepted: z.number().int(), received: z.number().int() }),
+  press: z.array(pressCoverageSchema),
   /** Departments whose standing package could not be read: not counted, and said so. */
   unreadable: z.array(z.object({ code: z.string(), problem: z.string() })),
   summary: submissionSummarySchema,

@@ -80,12 +80,21 @@ export function randomIndicators(catalog: Catalog, agencyType: string, rnd: () =
   });
 }
 
+/** Which report: the half-year 2026 one unless said (a press agency's month: monthly, 2026, 3). */
+export interface TestPeriod {
+  kind: 'semiannual' | 'annual' | 'monthly';
+  year: number;
+  month: number | null;
+}
+const HALF_YEAR_2026: TestPeriod = { kind: 'semiannual', year: 2026, month: null };
+
 export function reportContentWith(
   catalog: Catalog,
   agencyType: string,
   indicators: ReportIndicator[],
+  which: TestPeriod = HALF_YEAR_2026,
 ): ReportContent {
-  const period = periodFor('semiannual', 2026, null, periodRulesOf(catalog.reporting));
+  const period = periodFor(which.kind, which.year, which.month, periodRulesOf(catalog.reporting));
   return { ...newReportContent(catalog, agencyType, period, null), indicators };
 }
 
@@ -95,19 +104,20 @@ export async function reportPackage(
   indicators: ReportIndicator[],
   signer: TestIdentity,
   replaces: PackageManifest['replaces'] = null,
+  which: TestPeriod = HALF_YEAR_2026,
 ): Promise<TestPackage> {
   return makePackage({
     signer,
     org: { code: dept.code, name: dept.name, agencyType: dept.agencyType, abbreviation: dept.code },
     kind: 'report',
-    period: { kind: 'semiannual', year: 2026 },
+    period: which,
     replaces,
     content: {
       format: 'baocao-exchange',
       version: 1,
       kind: 'report',
       catalogId: catalog.id,
-      content: reportContentWith(catalog, dept.agencyType, indicators),
+      content: reportContentWith(catalog, dept.agencyType, indicators, which),
     },
   });
 }

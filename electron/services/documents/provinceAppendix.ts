@@ -32,18 +32,29 @@ export function provinceAppendix(table: ProvinceTable, reference: string): Appen
       { header: 'Báo cáo được tính', share: 9, align: 'center' },
       { header: 'Cách tổng hợp', share: 9 },
     ],
-    rows: table.rows.map((r, i) => ({
-      cells: [
-        [String(i + 1)],
-        [`${r.code}. ${r.text}`],
-        [r.figure, ...(r.note ? [`Lưu ý: ${r.note}`] : [])],
-        [r.target],
-        [r.status],
-        [`${r.contributed}/${r.expected}`],
-        missingCell(r.missing),
-        [`${r.accepted} đã tiếp nhận`, `${r.received} đã nhận, chưa tiếp nhận`],
-        [r.method],
-      ],
-    })),
+    rows: [
+      ...table.rows.map((r, i) => ({
+        cells: [
+          [String(i + 1)],
+          [`${r.code}. ${r.text}`],
+          [r.figure, ...(r.note ? [`Lưu ý: ${r.note}`] : [])],
+          [r.target],
+          [r.status],
+          [`${r.contributed}/${r.expected}`],
+          missingCell(r.missing),
+          [`${r.accepted} đã tiếp nhận`, `${r.received} đã nhận, chưa tiếp nhận`],
+          [r.method],
+        ],
+      })),
+      ...pressRows(table),
+    ],
   };
 }
+
+/** One closing row spanning the table: which monthly reports of each press agency went in. */
+function pressRows(table: ProvinceTable) {
+  if (!table.press.length) return [];
+  return [{ cells: [[''], [PRESS_HEADING, ...table.press.map((l) => `- ${l}`)]], spanRest: true }];
+}
+
+export const PRESS_HEADING = 'Báo cáo tháng của các cơ quan báo chí được gộp vào số liệu kỳ này:';

@@ -12,6 +12,7 @@ import { department, type DraftsDeps } from '../drafts/documentAccess.ts';
 import type { DocumentsRepository } from '../drafts/documentsRepository.ts';
 import type { SigningService } from '../signing/signingService.ts';
 import type { OfficerSessionHolder } from './officerSession.ts';
+import { withPressMonths } from './pressMonths.ts';
 import { consolidationWorkbook, lateListWorkbook, plansWorkbook } from './sokhcnWorkbooks.ts';
 
 /**
@@ -72,21 +73,45 @@ export function createSokhcnHandlers(deps: SokhcnDeps): Pick<Handlers, Names> {
     if (!duty) throw new AppError('NOT_FOUND', `Kỳ báo cáo: Kế hoạch ${catalog.number} không có kỳ "${key}"`);
     return duty;
   };
-  const overviewOf = async (catalog: Catalog, duty: FollowedDuty) => {
-    const client = officer.client();
-    const orgs = officer.unwrap(await client.organizations({ periodKey: duty.periodKey }));
-    return submissionOverview(duty, orgs.organizations, today());
-  };
+  const organizationsOf = async (duty: FollowedDuty) =>
+    officer.unwrap(await officer.client().organizations({ periodKey: duty.periodKey })).organizations;
+  const overviewOf = async (catalog: Catalog, duty: FollowedDuty) =>
+    submissionOverview(duty, await organizationsOf(duty), today());
   const consolidationOf = async (periodKey: string, acceptedOnly: boolean) => {
     const { catalog } = sokhcn();
     const duty = dutyOf(catalog, periodKey);
     if (duty.kind !== 'report')
       throw new AppError('VALIDATION', 'Kỳ báo cáo: chỉ tổng hợp số liệu từ báo cáo, không từ kế hoạch');
-    const overview = await overviewOf(catalog, duty);
+    const organizations = await organizationsOf(duty);
+    const overview = submissionOverview(duty, organizations, today());
     const contents = officer.unwrap(await officer.client().contents(periodKey)).packages;
     const counted = countedContributions(overview.rows, contents, { acceptedOnly });
-    const consolidated = consolidate(catalog, duty.year, counted.units, counted.contributions);
-    return { catalog, duty, overview, consolidated, unreadable: counted.unreadable };
+    // Half-year and year: the press's monthly reports folded in (monthlyFolding.ts).
+    const withPress = await withPressMonths({
+      officer,
+      catalog,
+      duty,
+      today: today(),
+      acceptedOnly,
+      units: counted.units,
+      contributions: counted.contributions,
+      periodOrganizations: organizations,
+      periodContents: contents,
+    });
+    const consolidated = consolidate(
+      catalog,
+      duty.year,
+      withPress.units,
+      withPress.contributions,
+      withPress.press,
+    );
+    return {
+      catalog,
+      duty,
+      overview,
+      consolidated,
+      unreadable: [...counted.unreadable, ...withPress.unreadable],
+    };
   };
   const agencyTypesOf = (catalog: Catalog) =>
     catalog.agencyTypes.map((a) => ({ code: a.code, name: a.name }));

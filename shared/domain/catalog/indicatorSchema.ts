@@ -87,8 +87,28 @@ export const consolidationMethods = [
 ] as const;
 export type ConsolidationMethod = (typeof consolidationMethods)[number];
 
+/**
+ * How one agency's monthly reports (the press: "Định kỳ ngày 20 hằng tháng", V.7.đ) are folded into
+ * one figure for a half-year or year period when it sent no report of its own for it:
+ * - sum            the months' counts added up: only for counts that are the month's own increase;
+ * - ratio_of_sums  Σ numerators / Σ denominators over the months;
+ * - latest         the latest month received: for state and running-total ("lũy kế") figures,
+ *                  which a monthly report already carries to the end of its month.
+ */
+export const monthlyFolds = ['sum', 'ratio_of_sums', 'latest'] as const;
+export type MonthlyFold = (typeof monthlyFolds)[number];
+
+export const monthlyFoldingSchema = z.object({
+  fold: z.enum(monthlyFolds),
+  /** Why, in Vietnamese, for the consolidated table. */
+  note: text,
+});
+export type MonthlyFolding = z.infer<typeof monthlyFoldingSchema>;
+
 export const consolidationSchema = z.object({
   method: z.enum(consolidationMethods),
+  /** Required where an agency type that reports monthly reports the indicator (catalog check). */
+  monthly: monthlyFoldingSchema.optional(),
   reportedBy: z.array(code).default([]),
   overlap: z.object({ agencyTypes: z.array(code).min(2), note: text }).optional(),
   /** The words of the plan the choice rests on, verbatim. */
@@ -168,6 +188,13 @@ export const indicatorSchema = z
         code: 'custom',
         path: ['consolidation', 'method'],
         message: `cách tổng hợp "${method}" không hợp với đại lượng đo loại ${[...kinds].join(', ')}`,
+      });
+    const fold = ind.consolidation.monthly?.fold;
+    if ((fold === 'sum' && !only(['count', 'programmes'])) || (fold === 'ratio_of_sums' && !only(['ratio'])))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consolidation', 'monthly', 'fold'],
+        message: `cách gộp báo cáo tháng "${fold}" không hợp với đại lượng đo loại ${[...kinds].join(', ')}`,
       });
     if (method === 'lead_only' && ind.consolidation.reportedBy.length === 0)
       ctx.addIssue({

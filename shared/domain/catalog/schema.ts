@@ -16,6 +16,8 @@ export {
   type Consolidation,
   type ConsolidationMethod,
   type MeasureKind,
+  type MonthlyFold,
+  type MonthlyFolding,
 } from './indicatorSchema.ts';
 export {
   dutySchema,
@@ -132,8 +134,19 @@ function checkCatalog(cat: CatalogObject, ctx: z.RefinementCtx) {
     checkTypes(t.appliesTo, ['tasks', i, 'appliesTo']);
     checkTypes(t.partnerTypes, ['tasks', i, 'partnerTypes']);
   });
+  const pressTypes = new Set(cat.agencyTypes.filter((a) => a.monthlyReport).map((a) => a.code));
   cat.indicators.forEach((ind, i) => {
     checkTypes(ind.appliesTo, ['indicators', i, 'appliesTo']);
+    // The half-year and year consolidation folds the press's monthly reports by this rule.
+    if (
+      ind.consolidation.method !== 'not_consolidated' &&
+      !ind.consolidation.monthly &&
+      ind.appliesTo.some((t) => pressTypes.has(t))
+    )
+      issue(
+        ['indicators', i, 'consolidation', 'monthly'],
+        'chỉ tiêu có cơ quan báo cáo tháng phải nêu cách gộp các báo cáo tháng (consolidation.monthly)',
+      );
     checkTypes(ind.monitorTypes, ['indicators', i, 'monitorTypes']);
     ind.targets.forEach((t, j) => {
       if (!cat.targetYears.includes(t.year))

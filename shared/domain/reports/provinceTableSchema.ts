@@ -28,5 +28,7 @@ export const provinceTableSchema = z.object({
   year: z.number().int(),
   counted: z.object({ accepted: z.number().int().nonnegative(), received: z.number().int().nonnegative() }),
   rows: z.array(provinceRowSchema).max(200),
+  /** Per press agency, the monthly reports folded in: "Báo …: tháng 1–4, 6; thiếu tháng 5". */
+  press: z.array(text.line(600)).max(500).default([]),
 });
 export type ProvinceTable = z.infer<typeof provinceTableSchema>;

@@ -60,6 +60,15 @@ export function appendixText(c: Consolidated): string {
     .join('\n');
 }
 
+/** Which monthly reports of each press agency went into a half-year or year period. */
+export function pressText(c: Consolidated): string[] {
+  if (!c.press.length) return [];
+  return [
+    'Báo cáo tháng của các cơ quan báo chí được gộp vào số liệu kỳ này:',
+    ...c.press.map((p) => `- ${p.text}.`),
+  ];
+}
+
 /** The departments above and below the province's rate on each ratio indicator: who to praise, who to help. */
 export function highlightsText(c: Consolidated): string {
   const lines: string[] = [];
@@ -118,6 +127,7 @@ export function consolidatedReportContent(
     '',
     `Kết quả thực hiện các chỉ tiêu (tổng hợp từ báo cáo của ${c.counted.accepted + c.counted.received} cơ quan, đơn vị; ${c.counted.accepted} báo cáo đã tiếp nhận, ${c.counted.received} báo cáo đã nhận, chữ ký số hợp lệ, chưa tiếp nhận):`,
     appendixText(c),
+    ...pressText(c),
   ].join('\n');
   const highlights = highlightsText(c);
   return {

@@ -8,6 +8,7 @@ import {
 } from '../indicators/indicatorMath.ts';
 import { resolveTarget, targetTextFor } from '../indicators/targets.ts';
 import type { MeasureValue, ReportIndicator } from '../reports/reportContent.ts';
+import type { PressCoverage } from './monthlyFolding.ts';
 
 /**
  * "Tổng hợp toàn tỉnh": the province's figure of each indicator for one period, made from the
@@ -94,6 +95,8 @@ export interface Consolidated {
   indicators: IndicatorFigure[];
   /** How many departments' packages went in, by decision. */
   counted: { accepted: number; received: number };
+  /** Half-year and year periods: each press agency's monthly reports received and missing (monthlyFolding.ts). */
+  press: PressCoverage[];
 }
 
 const collator = new Intl.Collator('vi');
@@ -274,6 +277,7 @@ export function consolidate(
   year: number,
   units: readonly ExpectedUnit[],
   contributions: readonly Contribution[],
+  press: readonly PressCoverage[] = [],
 ): Consolidated {
   const byOrg = new Map(contributions.map((c) => [c.organizationCode, c]));
   return {
@@ -283,6 +287,7 @@ export function consolidate(
       accepted: contributions.filter((c) => c.status === 'accepted').length,
       received: contributions.filter((c) => c.status === 'received').length,
     },
+    press: [...press],
   };
 }
 

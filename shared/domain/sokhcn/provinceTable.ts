@@ -37,5 +37,6 @@ export function provinceTableOf(c: Consolidated): ProvinceTable {
         note: ind.overlap ? ind.overlap.note : '',
       };
     }),
+    press: c.press.map((p) => p.text),
   };
 }
