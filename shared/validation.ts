@@ -184,6 +184,7 @@ const nestedFieldLabels: Record<string, string> = {
   'sections.organization': 'IV. Tổ chức thực hiện',
   'comments.text': 'Nội dung ý kiến',
   'province.rows': 'Chỉ tiêu',
+  'province.press': 'Báo cáo tháng của cơ quan báo chí',
 };
 
 /** Words whose meaning depends on the call: "name" is a department in one, a file in another. */
