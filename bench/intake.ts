@@ -59,6 +59,7 @@ interface Child {
   process: ChildProcess;
   url: string;
   bareUrl: string;
+  durableUrl: string;
   memory(): Promise<{ rss: number; heapUsed: number }>;
   stop(): Promise<void>;
 }
@@ -77,8 +78,8 @@ async function startChild(dataDir: string, verifier: string, cert: TestIdentity)
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   );
-  const ready = await new Promise<{ url: string; bareUrl: string }>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as { url: string; bareUrl: string }));
+  const ready = await new Promise<{ url: string; bareUrl: string; durableUrl: string }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { url: string; bareUrl: string; durableUrl: string }));
     child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
   });
   return {
@@ -195,6 +196,7 @@ export async function intakeBench(): Promise<string[]> {
     const warmUp = await load(child.url, token, warm);
     if (warmUp.failed) throw new Error(`intake warm-up: ${warmUp.failed} uploads failed`);
     const bare: Load[] = [];
+    const durable: Load[] = [];
     const intake: Load[] = [];
     for (let r = 0; r < rounds; r++) {
       const bodies = signed(n);
@@ -202,6 +204,7 @@ export async function intakeBench(): Promise<string[]> {
       // the same bodies over again, at least 1,000 requests.
       const again = Math.ceil(1000 / bodies.length);
       bare.push(await load(child.bareUrl, token, Array.from({ length: again }, () => bodies).flat()));
+      durable.push(await load(child.durableUrl, token, bodies));
       intake.push(await load(child.url, token, bodies));
     }
     const mem = await child.memory();
@@ -214,6 +217,7 @@ export async function intakeBench(): Promise<string[]> {
       `${fmt(n)} gói đã ký × ${rounds} lượt, kiểm tra đủ chữ ký CMS và PAdES: trung vị ${fmt(med(intake, 'perSecond'), 1)} gói/s, p50 ${fmt(med(intake, 'p50'))} ms, p99 ${fmt(med(intake, 'p99'))} ms; lỗi ${failed}`,
       `route Fastify trống, cùng các gói (multipart): trung vị ${fmt(med(bare, 'perSecond'), 1)} yêu cầu/s, p50 ${fmt(med(bare, 'p50'))} ms, p99 ${fmt(med(bare, 'p99'))} ms`,
       `→ tỉ lệ ${fmt(med(intake, 'perSecond') / med(bare, 'perSecond'), 3)} (mục tiêu ≥ 0,5), p99 gấp ${fmt(med(intake, 'p99') / Math.max(med(bare, 'p99'), 1), 1)} lần; từng lượt: ${intake.map((x, i) => fmt(x.perSecond / bare[i]!.perSecond, 3)).join(' / ')}`,
+      `route chỉ ghi bền mỗi gói (ghi tệp, fsync, đổi tên, fsync thư mục; sàn của đĩa): trung vị ${fmt(med(durable, 'perSecond'), 1)} gói/s, p99 ${fmt(med(durable, 'p99'))} ms → máy chủ / sàn đĩa: ${fmt(med(intake, 'perSecond') / med(durable, 'perSecond'), 3)}`,
       `bộ nhớ máy chủ sau ${fmt(sent)} gói đã ký: ${mib(mem.rss)} (heap luồng chính ${mib(mem.heapUsed)}; các luồng kiểm tra chữ ký nằm trong cùng RSS)`,
     );
   }
