@@ -147,6 +147,7 @@ export const FIELD_DESCRIPTIONS: Record<string, string> = {
   'content.province.rows[].accepted': 'Số báo cáo được tính đã tiếp nhận.',
   'content.province.rows[].received': 'Số báo cáo được tính mới nhận, chưa tiếp nhận.',
   'content.province.rows[].note': 'Lưu ý (ví dụ hai loại đơn vị có thể cùng đếm một người).',
+  'content.province.press': 'Báo cáo tháng của từng cơ quan báo chí được tính vào kỳ: các tháng đã nhận và còn thiếu, ví dụ "Báo …: tháng 1–4, 6; thiếu tháng 5".',
   'content.summary': 'Công văn – trích yếu sau "V/v", ví dụ "đôn đốc gửi báo cáo 6 tháng đầu năm 2026".',
   'content.draftingUnit': 'Công văn – chữ viết tắt của đơn vị soạn thảo trong số, ký hiệu, ví dụ "VP" trong "12/SKHCN-VP"; để trống nếu không có.',
   'content.addressees': 'Công văn – Kính gửi: mỗi mục một cơ quan, đơn vị.',
