@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { completeSetup, logIn, openFromMenu, waitSaved } from './support/department.ts';
+import { createReport } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 /**
@@ -283,11 +284,7 @@ describe('each kind of body sees exactly its duties under Kế hoạch 34/KH-UBN
       .waitFor();
     if (await page.getByRole('heading', { name: 'Đăng nhập' }).isVisible()) await logIn(page);
     await openFromMenu(page, 'Báo cáo');
-    await page
-      .getByTestId('proposal')
-      .filter({ hasText: '6 tháng đầu năm 2026' })
-      .getByRole('button', { name: 'Tạo báo cáo' })
-      .click();
+    await createReport(page, '6 tháng đầu năm 2026');
     const ct01 = page.getByTestId('indicator-CT01');
     await ct01.waitFor();
 

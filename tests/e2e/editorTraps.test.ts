@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from './support/catalog.ts';
 import { completeSetup, openFromMenu, waitSaved } from './support/department.ts';
 import { addUser, browserOf, expectInboxItem, HEAD, VAN_THU } from './support/people.ts';
-import { docxText, download, fillReport } from './support/report.ts';
+import { createReport, docxText, download, fillReport } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 const task = catalog.tasks.find((t) => t.appliesTo.includes('so_khcn'))!;
@@ -91,11 +91,7 @@ describe('the clerk’s editors without traps', () => {
 
   it('never says "Đã lưu" over an invalid value, shows no result from the replaced one, and asks before leaving', async () => {
     await openFromMenu(page, 'Báo cáo');
-    await page
-      .getByTestId('proposal')
-      .filter({ hasText: '6 tháng đầu năm 2026' })
-      .getByRole('button', { name: 'Tạo báo cáo' })
-      .click();
+    await createReport(page, '6 tháng đầu năm 2026');
     const numerator = page.getByLabel('Chỉ tiêu 2 – Tử số');
     await numerator.fill('1');
     await page.getByLabel('Chỉ tiêu 2 – Mẫu số').fill('2');
@@ -215,11 +211,7 @@ describe('the clerk’s editors without traps', () => {
 
     // The year's report lists the plan's activity, overdue against its date (05/02/2026).
     await openFromMenu(page, 'Báo cáo');
-    await page
-      .getByTestId('proposal')
-      .filter({ hasText: 'Báo cáo năm 2026' })
-      .getByRole('button', { name: 'Tạo báo cáo' })
-      .click();
+    await createReport(page, 'Báo cáo năm 2026');
     const activity = page.getByTestId('report-activity');
     await activity.first().waitFor();
     expect(await activity.count()).toBe(1);

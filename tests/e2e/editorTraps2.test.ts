@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CLERK, completeSetup, openFromMenu, waitSaved } from './support/department.ts';
 import { addUser, apiFromPage, browserOf, expectInboxItem, HEAD } from './support/people.ts';
-import { download, fillReport } from './support/report.ts';
+import { createReport, download, fillReport } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 const PROPOSALS = 'IV. Đề xuất, kiến nghị';
@@ -34,11 +34,7 @@ describe('the clerk’s editors without traps, part 2', () => {
     await page.goto(env.app.url);
     await completeSetup(page, { name: 'Sở Khoa học và Công nghệ', type: 'so_khcn', abbr: 'SKHCN' });
     await openFromMenu(page, 'Báo cáo');
-    await page
-      .getByTestId('proposal')
-      .filter({ hasText: '6 tháng đầu năm 2026' })
-      .getByRole('button', { name: 'Tạo báo cáo' })
-      .click();
+    await createReport(page, '6 tháng đầu năm 2026');
     await page.getByLabel(NUMERATOR).waitFor();
     reportUrl = page.url();
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { completeSetup, openFromMenu, waitSaved } from './support/department.ts';
+import { createReport } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 /** Clicks a button that downloads a file; returns the file's name and bytes. */
@@ -64,11 +65,7 @@ describe('the official Word document and the Excel files of a report', () => {
     await page.getByText('Đã lưu thông tin cơ quan.').waitFor();
     await page.screenshot({ path: screenshotPath('settings-letterhead'), fullPage: true });
     await openFromMenu(page, 'Báo cáo');
-    await page
-      .getByTestId('proposal')
-      .filter({ hasText: '6 tháng đầu năm 2026' })
-      .getByRole('button', { name: 'Tạo báo cáo' })
-      .click();
+    await createReport(page, '6 tháng đầu năm 2026');
     await page.getByLabel('Chỉ tiêu 2 – Tử số').fill('95');
     await page.getByLabel('Chỉ tiêu 2 – Mẫu số').fill('120');
     await waitSaved(page);

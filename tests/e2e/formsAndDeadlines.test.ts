@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { catalog } from './support/catalog.ts';
 import { completeSetup, openFromMenu } from './support/department.ts';
-import { download } from './support/report.ts';
+import { createReport, download } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 /**
@@ -50,11 +50,7 @@ async function importFile(page: Page, name: string, bytes: Buffer) {
 
 async function createReport(page: Page, title: string) {
   await openFromMenu(page, 'Báo cáo');
-  await page
-    .getByTestId('proposal')
-    .filter({ hasText: title })
-    .getByRole('button', { name: 'Tạo báo cáo' })
-    .click();
+  await createReport(page, title);
   await page.getByLabel('Chỉ tiêu 2 – Tử số').waitFor();
 }
 

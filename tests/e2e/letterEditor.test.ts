@@ -54,7 +54,11 @@ describe('the công văn editor', () => {
 
     const body = page.getByLabel(BODY);
     const original = await body.inputValue();
-    const typed = `${original}\nHạn gửi bổ sung: trước ngày 10 tháng 7 năm 2026.`;
+    const typed = original.replace(
+      'Trân trọng./.',
+      'Đề nghị gửi báo cáo trước ngày 15 tháng 12 năm 2026.\nTrân trọng./.',
+    );
+    expect(typed).not.toBe(original);
     await body.fill(typed);
     await waitSaved(page);
     await page.screenshot({ path: screenshotPath('letter-autosaved'), fullPage: true });

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { completeSetup, openFromMenu } from './support/department.ts';
+import { createReport } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 const previewLines = (page: Page) =>
@@ -57,11 +58,7 @@ describe('the agency name in the letterhead', () => {
     await page.getByText('Đã lưu thông tin cơ quan.').waitFor();
 
     await openFromMenu(page, 'Báo cáo');
-    await page
-      .getByTestId('proposal')
-      .filter({ hasText: '6 tháng đầu năm 2026' })
-      .getByRole('button', { name: 'Tạo báo cáo' })
-      .click();
+    await createReport(page, '6 tháng đầu năm 2026');
     const [dl] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Xuất Word' }).click(),

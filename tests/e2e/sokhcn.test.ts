@@ -7,15 +7,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeClient } from '../../electron/services/outbox/intakeClient.ts';
 import { admin, startTestIntake, type TestIntake } from '../support/intakeServer.ts';
-import {
-  randomIndicators,
-  reportPackage,
-  seededRandom,
-  type TestDepartment,
-} from '../support/sokhcnReports.ts';
 import type { TestPackage } from '../support/testPackages.ts';
-import { catalog } from './support/catalog.ts';
 import { completeSetup, openFromMenu } from './support/department.ts';
+import { LATE, NOT_SENT, ON_TIME, sendOnTimeAndLate } from './support/threeDepartments.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 /**
@@ -25,39 +19,16 @@ import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
  * exports the table with its charts, and creates the consolidated report and exports it as PDF.
  */
 
-const ON_TIME: TestDepartment = { code: 'SCT', name: 'Sở Công Thương', agencyType: 'so_ban_nganh' };
-const LATE: TestDepartment = { code: 'SNV', name: 'Sở Nội vụ', agencyType: 'so_noi_vu' };
-const NOT_SENT: TestDepartment = {
-  code: 'XA-TUSON',
-  name: 'UBND phường Từ Sơn',
-  agencyType: 'ubnd_xa_phuong',
-};
 const REASON = 'Thiếu số liệu chỉ tiêu CT05; đề nghị bổ sung và gửi lại';
 
 let intake: TestIntake;
 let serverNow: Date | null = new Date('2026-06-10T02:00:00Z');
-const clients = new Map<string, IntakeClient>();
-const sent = new Map<string, TestPackage>();
+let clients: Map<string, IntakeClient>;
+let sent: Map<string, TestPackage>;
 
 beforeAll(async () => {
   intake = await startTestIntake({ clock: () => serverNow ?? new Date() });
-  const cert = intake.pki.issue('dept', 'Cơ quan thử nghiệm tỉnh Bắc Ninh');
-  const rnd = seededRandom(7);
-  for (const d of [ON_TIME, LATE, NOT_SENT])
-    clients.set(d.code, (await intake.enrolOrg(d.code, d.name, d.agencyType)).client);
-  for (const [d, at] of [
-    [ON_TIME, '2026-06-10T02:00:00Z'],
-    [LATE, '2026-06-20T02:00:00Z'],
-  ] as const) {
-    serverNow = new Date(at);
-    const pkg = await reportPackage(catalog, d, randomIndicators(catalog, d.agencyType, rnd), cert);
-    const r = await clients
-      .get(d.code)!
-      .uploadPackage({ manifest: pkg.manifestBytes, signature: pkg.signature, files: pkg.files });
-    if (!r.ok) throw new Error(r.failure.message);
-    sent.set(d.code, pkg);
-  }
-  serverNow = null; // the real time again: the officer's session is dated by it
+  ({ clients, sent } = await sendOnTimeAndLate(intake, (d) => (serverNow = d), 7));
   await admin(intake.dataDir, 'add-officer', ['--username', 'ntlan', '--name', 'Nguyễn Thị Lan']);
 }, 180_000);
 afterAll(() => intake?.close());

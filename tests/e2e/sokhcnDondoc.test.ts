@@ -6,16 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamToday } from '../../shared/domain/calendarDate.ts';
 import { formatPaddedDate } from '../../shared/domain/vietnameseDate.ts';
 import { admin, startTestIntake, type TestIntake } from '../support/intakeServer.ts';
-import {
-  randomIndicators,
-  reportPackage,
-  seededRandom,
-  type TestDepartment,
-} from '../support/sokhcnReports.ts';
 import { catalog } from './support/catalog.ts';
 import { completeSetup, openFromMenu, waitSaved } from './support/department.ts';
 import { addUser, browserOf, expectInboxItem, HEAD, VAN_THU } from './support/people.ts';
 import { download } from './support/report.ts';
+import { LATE, NOT_SENT, ON_TIME, sendOnTimeAndLate } from './support/threeDepartments.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 /**
@@ -25,34 +20,12 @@ import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
  * type code), and the PDF downloaded from the issue carries the number and the addressees.
  */
 
-const ON_TIME: TestDepartment = { code: 'SCT', name: 'Sở Công Thương', agencyType: 'so_ban_nganh' };
-const LATE: TestDepartment = { code: 'SNV', name: 'Sở Nội vụ', agencyType: 'so_noi_vu' };
-const NOT_SENT: TestDepartment = {
-  code: 'XA-TUSON',
-  name: 'UBND phường Từ Sơn',
-  agencyType: 'ubnd_xa_phuong',
-};
-
 let intake: TestIntake;
 let serverNow: Date | null = new Date('2026-06-10T02:00:00Z');
 
 beforeAll(async () => {
   intake = await startTestIntake({ clock: () => serverNow ?? new Date() });
-  const cert = intake.pki.issue('dept', 'Cơ quan thử nghiệm tỉnh Bắc Ninh');
-  const rnd = seededRandom(11);
-  for (const d of [ON_TIME, LATE, NOT_SENT]) {
-    const { client } = await intake.enrolOrg(d.code, d.name, d.agencyType);
-    if (d === NOT_SENT) continue;
-    serverNow = new Date(d === LATE ? '2026-06-20T02:00:00Z' : '2026-06-10T02:00:00Z');
-    const pkg = await reportPackage(catalog, d, randomIndicators(catalog, d.agencyType, rnd), cert);
-    const r = await client.uploadPackage({
-      manifest: pkg.manifestBytes,
-      signature: pkg.signature,
-      files: pkg.files,
-    });
-    if (!r.ok) throw new Error(r.failure.message);
-  }
-  serverNow = null;
+  await sendOnTimeAndLate(intake, (d) => (serverNow = d), 11);
   await admin(intake.dataDir, 'add-officer', ['--username', 'ntlan', '--name', 'Nguyễn Thị Lan']);
 }, 180_000);
 afterAll(() => intake?.close());
@@ -93,7 +66,14 @@ describe('Sở KH&CN: công văn đôn đốc', () => {
     const body = clerk.getByLabel('Nội dung công văn (mỗi dòng một đoạn)');
     expect(await body.inputValue()).toContain('trước ngày 15 tháng 6 năm 2026');
     await clerk.getByLabel('Đơn vị soạn thảo (trong số, ký hiệu)').fill('VP');
-    await body.fill(`${await body.inputValue()}\nHạn gửi bổ sung: trước ngày 10 tháng 7 năm 2026.`);
+    // The clerk sets a new deadline, as a công văn đôn đốc does, above the closing "Trân trọng./.".
+    const prefilled = await body.inputValue();
+    await body.fill(
+      prefilled.replace(
+        'Trân trọng./.',
+        'Đề nghị gửi báo cáo trước ngày 15 tháng 12 năm 2026.\nTrân trọng./.',
+      ),
+    );
     // Saved on its own, as the plan and report editors save (no "Lưu" to press).
     await waitSaved(clerk);
     await clerk.screenshot({ path: screenshotPath('dondoc-soan-thao'), fullPage: true });

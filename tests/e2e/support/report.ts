@@ -33,6 +33,19 @@ export async function fillReport(page: Page, id: string) {
   expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
 }
 
+/**
+ * "Tạo báo cáo" on the proposal of `period` (its card's text, e.g. "6 tháng đầu năm 2026"), and
+ * waits for the new report's editor to open.
+ */
+export async function createReport(page: Page, period: string) {
+  await page
+    .getByTestId('proposal')
+    .filter({ hasText: period })
+    .getByRole('button', { name: 'Tạo báo cáo' })
+    .click();
+  await page.waitForURL(/\/reports\/[^/]+$/);
+}
+
 /** Clicks the first button named `button` and returns the file it downloads. */
 export async function download(page: Page, button: string) {
   const [dl] = await Promise.all([
