@@ -48,7 +48,7 @@ async function importFile(page: Page, name: string, bytes: Buffer) {
     .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
 }
 
-async function createReport(page: Page, title: string) {
+async function openNewReport(page: Page, title: string) {
   await openFromMenu(page, 'Báo cáo');
   await createReport(page, title);
   await page.getByLabel('Chỉ tiêu 2 – Tử số').waitFor();
@@ -149,7 +149,7 @@ describe('forms that point at their fields, deadlines that stay until sent, an h
     await page.screenshot({ path: screenshotPath('forms-home-deadlines') });
 
     // Created but not sent: still on the card, now "chưa gửi".
-    await createReport(page, 'năm 2026');
+    await openNewReport(page, 'năm 2026');
     await openFromMenu(page, 'Trang chủ');
     await expect
       .poll(() => reportsCard.getByTestId('overdue-reports').textContent())
@@ -157,7 +157,7 @@ describe('forms that point at their fields, deadlines that stay until sent, an h
   });
 
   it('lists a row with a problem only as a problem, and refuses another report’s template naming both', async () => {
-    await createReport(page, '6 tháng đầu năm 2027');
+    await openNewReport(page, '6 tháng đầu năm 2027');
     const template = await download(page, 'Tải mẫu nhập Excel');
     const filled = await fillTemplate(template.bytes, {
       CT02: { 'Số đạt được': 130, 'Tổng số': 100 },
