@@ -28,8 +28,9 @@ function filled(content: ReportContent, kinds: Map<string, string>): ReportConte
 }
 
 /**
- * Issuing 1,000 reports (BENCH_WORKFLOW_DOCUMENTS) in a row on a database on disk (synchronous=FULL): each issue takes the
- * register's next number, renders the .docx and .xlsx, freezes them and lands in one transaction.
+ * Issuing 1,000 reports (BENCH_WORKFLOW_DOCUMENTS) in a row on a database on disk
+ * (synchronous=FULL): each issue takes the register's next number, renders the PDF, .docx and
+ * .xlsx, freezes them and lands in one transaction.
  */
 export async function workflowBench(): Promise<string[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baocao-bench-workflow-'));
