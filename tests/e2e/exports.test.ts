@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { completeSetup, openFromMenu, waitSaved } from './support/department.ts';
+import { fillTemplate } from './support/indicatorSheet.ts';
 import { createReport } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
@@ -18,34 +19,6 @@ async function download(page: Page, button: string) {
   ]);
   const file = await dl.path();
   return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file!) };
-}
-
-/** Fills the template's "Chỉ tiêu" sheet the way a clerk would in Excel: by the Mã of each row. */
-async function fillTemplate(
-  bytes: Buffer,
-  values: Record<string, { numerator: string; denominator: string }>,
-) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = wb.getWorksheet('Chỉ tiêu')!;
-  let headerRow = 0;
-  const col: Record<string, number> = {};
-  sheet.eachRow((row, n) => {
-    if (headerRow) return;
-    row.eachCell((cell, c) => {
-      if (typeof cell.value === 'string') col[cell.value.trim()] = c;
-    });
-    if (col['Mã'] && col['Số đạt được']) headerRow = n;
-  });
-  sheet.eachRow((row, n) => {
-    if (n <= headerRow) return;
-    const v = values[String(row.getCell(col['Mã']!).value ?? '')];
-    if (v) {
-      row.getCell(col['Số đạt được']!).value = v.numerator;
-      row.getCell(col['Tổng số']!).value = v.denominator;
-    }
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 describe('the official Word document and the Excel files of a report', () => {
@@ -135,7 +108,9 @@ describe('the official Word document and the Excel files of a report', () => {
 
     // Import: a template with a mistake is shown row by row and cannot be applied…
     const template = await download(page, 'Tải mẫu nhập Excel');
-    const bad = await fillTemplate(template.bytes, { CT02: { numerator: '130', denominator: '120' } });
+    const { bytes: bad } = await fillTemplate(template.bytes, {
+      CT02: { 'Số đạt được': '130', 'Tổng số': '120' },
+    });
     await page
       .getByLabel('Chọn tệp Excel')
       .setInputFiles({ name: 'mau-sai.xlsx', mimeType: 'application/octet-stream', buffer: bad });
@@ -145,7 +120,9 @@ describe('the official Word document and the Excel files of a report', () => {
     expect(await page.getByRole('button', { name: 'Áp dụng' }).isDisabled()).toBe(true);
 
     // …a corrected one lists its changes, and "Áp dụng" puts them into the report.
-    const good = await fillTemplate(template.bytes, { CT02: { numerator: '120', denominator: '120' } });
+    const { bytes: good } = await fillTemplate(template.bytes, {
+      CT02: { 'Số đạt được': '120', 'Tổng số': '120' },
+    });
     await page
       .getByLabel('Chọn tệp Excel')
       .setInputFiles({ name: 'mau-dung.xlsx', mimeType: 'application/octet-stream', buffer: good });

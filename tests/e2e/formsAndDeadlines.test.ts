@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { catalog } from './support/catalog.ts';
 import { completeSetup, openFromMenu } from './support/department.ts';
+import { fillTemplate } from './support/indicatorSheet.ts';
 import { createReport, download } from './support/report.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
@@ -15,32 +15,6 @@ import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
 const task = catalog.tasks.find((t) => t.appliesTo.includes('so_khcn'))!;
 const isFocused = (l: Locator) => l.evaluate((el) => el === document.activeElement);
-
-/** Fills cells of the "Chỉ tiêu" sheet by row code and column header. */
-async function fillTemplate(bytes: Buffer, values: Record<string, Record<string, string | number>>) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = wb.getWorksheet('Chỉ tiêu')!;
-  let headerRow = 0;
-  const col: Record<string, number> = {};
-  sheet.eachRow((row, n) => {
-    if (headerRow) return;
-    row.eachCell((cell, c) => {
-      if (typeof cell.value === 'string') col[cell.value.trim()] = c;
-    });
-    if (col['Mã'] && col['Số đạt được']) headerRow = n;
-  });
-  const rows: Record<string, number> = {};
-  sheet.eachRow((row, n) => {
-    if (n <= headerRow) return;
-    const code = String(row.getCell(col['Mã']!).value ?? '');
-    const v = values[code];
-    if (!v) return;
-    rows[code] = n;
-    for (const [header, value] of Object.entries(v)) row.getCell(col[header]!).value = value;
-  });
-  return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), rows };
-}
 
 async function importFile(page: Page, name: string, bytes: Buffer) {
   await page
