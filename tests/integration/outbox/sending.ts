@@ -16,6 +16,7 @@ import {
 } from '../../support/signing/testPki.ts';
 import { expectOk } from '../../unit/helpers/setup.ts';
 import { setUpChain, type Chain, type Issued } from '../../unit/helpers/workflow.ts';
+import { vietnamToday } from '../../../shared/domain/calendarDate.ts';
 
 /**
  * A department that signs with certificates of a CA the intake server trusts, enrolled with a real
@@ -36,7 +37,8 @@ export interface Sending {
 
 export const HEAD_P12_PASSWORD = 'mat-khau-lanh-dao';
 export const ORG_P12_PASSWORD = 'mat-khau-co-quan';
-const today = () => new Date().toISOString().slice(0, 10);
+// The day in Bắc Ninh (UTC+7), as the app dates approvals: from 17:00 UTC it is already tomorrow.
+const today = () => vietnamToday(new Date());
 
 export async function setUpSending(options: { port?: number; dataDir?: string } = {}): Promise<Sending> {
   const pki = createTestPki();

@@ -5,6 +5,7 @@ import { has, pdfsig } from '../../support/signing/outsideTools.ts';
 import { signaturePng } from '../../support/signing/testImages.ts';
 import { dumpTables, expectError, expectOk } from '../../unit/helpers/setup.ts';
 import { setUpChain, type Chain, type Issued, type Meta } from '../../unit/helpers/workflow.ts';
+import { vietnamToday } from '../../../shared/domain/calendarDate.ts';
 
 type Preview = { pdf: { dataBase64: string }; sha256: string; identity: unknown; hasSignatureImage: boolean };
 type File = { fileName: string; dataBase64: string };
@@ -12,7 +13,8 @@ type File = { fileName: string; dataBase64: string };
 const HEAD_KEY = 'khoa-lanh-dao-2026';
 const ORG_KEY = 'khoa-co-quan-2026';
 const RECIPIENTS = ['Sở Khoa học và Công nghệ', 'Lưu: VT'];
-const today = () => new Date().toISOString().slice(0, 10);
+// The day in Bắc Ninh (UTC+7), as the app dates approvals: from 17:00 UTC it is already tomorrow.
+const today = () => vietnamToday(new Date());
 
 describe.skipIf(!has('pdfsig'))('"Duyệt và ký" and "Ban hành" with digital signatures', () => {
   let chain: Chain;
