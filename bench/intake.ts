@@ -61,6 +61,8 @@ interface Child {
   bareUrl: string;
   durableUrl: string;
   memory(): Promise<{ rss: number; heapUsed: number }>;
+  /** CPU time the server process has used so far (all its threads), in microseconds. */
+  cpu(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -90,6 +92,11 @@ async function startChild(dataDir: string, verifier: string, cert: TestIdentity)
         child.once('message', (m) => resolve(m as { rss: number; heapUsed: number }));
         child.send({ type: 'memory' });
       }),
+    cpu: () =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve((m as { micros: number }).micros));
+        child.send({ type: 'cpu' });
+      }),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -100,14 +107,17 @@ async function startChild(dataDir: string, verifier: string, cert: TestIdentity)
 
 interface Load {
   perSecond: number;
+  /** The server's CPU time per answered request, in ms. */
+  cpuMs: number;
   p50: number;
   p99: number;
   ok: number;
   failed: number;
 }
 
-async function load(url: string, token: string, bodies: Buffer[]): Promise<Load> {
+async function load(child: Child, url: string, token: string, bodies: Buffer[]): Promise<Load> {
   let next = 0;
+  const cpuBefore = await child.cpu();
   const result = await autocannon({
     url: `${url}/api/v1/packages`,
     // autocannon never finishes when asked for fewer requests than connections.
@@ -132,8 +142,10 @@ async function load(url: string, token: string, bodies: Buffer[]): Promise<Load>
     ],
   });
   const ok = result['2xx'];
+  const cpuMs = (await child.cpu()) - cpuBefore;
   return {
     perSecond: ok / result.duration,
+    cpuMs: cpuMs / 1000 / Math.max(ok, 1),
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok,
@@ -168,14 +180,15 @@ export async function intakeBench(): Promise<string[]> {
     const bodies = Array.from({ length: count }, () => variant(template, null));
     const size = bodies[0]!.length;
     const rssStart = (await child.memory()).rss;
-    const bare = await load(child.bareUrl, token, bodies.slice(0, Math.min(count, 3000)));
-    const intake = await load(child.url, token, bodies);
+    const bare = await load(child, child.bareUrl, token, bodies.slice(0, Math.min(count, 3000)));
+    const intake = await load(child, child.url, token, bodies);
     const mem = await child.memory();
     await child.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
     lines.push(
       `${fmt(count)} gói (~${fmt(size / 1024, 1)} KB mỗi gói, ${CONNECTIONS} kết nối), không kiểm tra chữ ký: ${fmt(intake.perSecond, 1)} gói/s, p99 ${fmt(intake.p99)} ms; lỗi ${intake.failed}`,
       `route Fastify trống, cùng các gói: ${fmt(bare.perSecond, 1)} yêu cầu/s, p99 ${fmt(bare.p99)} ms → tỉ lệ ${fmt(intake.perSecond / bare.perSecond, 3)} (gói/s), p99 gấp ${fmt(intake.p99 / Math.max(bare.p99, 1), 1)} lần`,
+      `CPU của máy chủ mỗi gói: ${fmt(intake.cpuMs, 2)} ms; mỗi yêu cầu của route trống: ${fmt(bare.cpuMs, 2)} ms`,
       `bộ nhớ máy chủ: ${mib(rssStart)} lúc đầu, ${mib(mem.rss)} sau ${fmt(count)} gói (heap ${mib(mem.heapUsed)})`,
     );
   }
@@ -192,8 +205,8 @@ export async function intakeBench(): Promise<string[]> {
     const signed = (k: number) =>
       Array.from({ length: k }, () => variant(template, (b) => cmsSignDetached(b, cert)));
     const warm = signed(2 * CONNECTIONS);
-    await load(child.bareUrl, token, warm);
-    const warmUp = await load(child.url, token, warm);
+    await load(child, child.bareUrl, token, warm);
+    const warmUp = await load(child, child.url, token, warm);
     if (warmUp.failed) throw new Error(`intake warm-up: ${warmUp.failed} uploads failed`);
     const bare: Load[] = [];
     const durable: Load[] = [];
@@ -203,9 +216,9 @@ export async function intakeBench(): Promise<string[]> {
       // The bare route answers 200 bodies in a fifth of a second, too short to time well: it gets
       // the same bodies over again, at least 1,000 requests.
       const again = Math.ceil(1000 / bodies.length);
-      bare.push(await load(child.bareUrl, token, Array.from({ length: again }, () => bodies).flat()));
-      durable.push(await load(child.durableUrl, token, bodies));
-      intake.push(await load(child.url, token, bodies));
+      bare.push(await load(child, child.bareUrl, token, Array.from({ length: again }, () => bodies).flat()));
+      durable.push(await load(child, child.durableUrl, token, bodies));
+      intake.push(await load(child, child.url, token, bodies));
     }
     const mem = await child.memory();
     await child.stop();
@@ -218,6 +231,9 @@ export async function intakeBench(): Promise<string[]> {
       `route Fastify trống, cùng các gói (multipart): trung vị ${fmt(med(bare, 'perSecond'), 1)} yêu cầu/s, p50 ${fmt(med(bare, 'p50'))} ms, p99 ${fmt(med(bare, 'p99'))} ms`,
       `→ tỉ lệ ${fmt(med(intake, 'perSecond') / med(bare, 'perSecond'), 3)} (mục tiêu ≥ 0,5), p99 gấp ${fmt(med(intake, 'p99') / Math.max(med(bare, 'p99'), 1), 1)} lần; từng lượt: ${intake.map((x, i) => fmt(x.perSecond / bare[i]!.perSecond, 3)).join(' / ')}`,
       `route chỉ ghi bền mỗi gói (ghi tệp, fsync, đổi tên, fsync thư mục; sàn của đĩa): trung vị ${fmt(med(durable, 'perSecond'), 1)} gói/s, p99 ${fmt(med(durable, 'p99'))} ms → máy chủ / sàn đĩa: ${fmt(med(intake, 'perSecond') / med(durable, 'perSecond'), 3)}`,
+      // On this machine the load generator and the server share two cores: the server is busy
+      // all the time the run lasts, so its CPU per package bounds the rate beside the bare route.
+      `CPU của máy chủ (mọi luồng) mỗi gói đã ký: trung vị ${fmt(med(intake, 'cpuMs'), 2)} ms; mỗi yêu cầu của route trống ${fmt(med(bare, 'cpuMs'), 2)} ms; mỗi gói của route ghi bền ${fmt(med(durable, 'cpuMs'), 2)} ms → trần của tỉ lệ khi CPU là giới hạn: ${fmt(med(bare, 'cpuMs') / med(intake, 'cpuMs'), 3)}`,
       `bộ nhớ máy chủ sau ${fmt(sent)} gói đã ký: ${mib(mem.rss)} (heap luồng chính ${mib(mem.heapUsed)}; các luồng kiểm tra chữ ký nằm trong cùng RSS)`,
     );
   }

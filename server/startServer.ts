@@ -67,7 +67,7 @@ export async function startIntakeServer(options: IntakeServerOptions): Promise<I
   const repo = createIntakeRepository(sql);
   try {
     const files = openPackageFiles(dataDir);
-    // A crash mid-upload left at most a staging folder or an unreferenced package folder.
+    // A crash mid-upload left at most a staging file or an unreferenced stored package.
     const recovered = files.recover(await repo.allStorageDirs());
     const signer = await loadReceiptSigner(dataDir);
     const context: IntakeContext = {

@@ -96,6 +96,7 @@ export function createHandlers(
           }
           parts.push(await staging.write(part.fieldname, part.filename, part.file));
         }
+        await staging.finish();
         return await receivePackage({ ...ctx, log: req.log }, device, staging, parts, ctx.limits);
       } finally {
         staging.discard();

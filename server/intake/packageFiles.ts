@@ -1,56 +1,60 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { MANIFEST_FILE, MANIFEST_SIGNATURE_FILE } from '../../shared/domain/packages/manifest.ts';
-import { IntakeError } from '../../shared/intake/errors.ts';
+import { UPLOAD_PARTS } from '../../shared/intake/routes.ts';
+import { readEntry } from './packageArchive.ts';
+import { openStagingArchive, type ArchivedPart } from './stagingArchive.ts';
 
 /**
- * Package files on disk. An upload streams into its own folder under <data>/tmp; only a package
- * that passed every check is moved, as one folder rename, to <data>/packages/<xx>/<id>.<upload>,
- * and only then is its row committed. So after any crash there are at most: a staging folder (all
- * of tmp/ is emptied at start-up) or a moved folder with no row (swept at start-up). A row never
- * points at files that are not all there.
+ * Package files on disk. An upload streams into one tar file of its own under <data>/tmp
+ * (packageArchive.ts); only a package that passed every check is made durable (one fsync) and
+ * moved, as one rename, to <data>/packages/<xx>/<id>.<upload>.tar, the folder fsynced, and only
+ * then is its row committed. So after any crash there are at most: a staging file (all of tmp/ is
+ * emptied at start-up) or a moved package with no row (swept at start-up). A row never points at
+ * a package that is not all there. Packages stored before the tar format are folders with one file
+ * per part; they are read as they are.
  */
 
-export interface StagedPart {
-  field: string;
-  /** The name the sender gave, unaltered (busboy's preservePath). */
-  fileName: string;
-  path: string;
-  size: number;
-  sha256: string;
-}
+export type StagedPart = ArchivedPart;
 
 export interface Staging {
   id: string;
-  dir: string;
   /** Streams a part to disk, hashing it; refuses past `maxBytes` or past the upload's total. */
   write(field: string, fileName: string, stream: Readable & { truncated?: boolean }): Promise<StagedPart>;
-  /** Removes whatever is still in the staging folder. */
+  /** After the last part: the package is complete and on disk (not yet durable). */
+  finish(): Promise<void>;
+  /** A staged part's bytes, once finished. */
+  read(part: StagedPart): Buffer;
+  /** Removes whatever is still in the staging area. */
   discard(): void;
 }
 
 export interface PackageFiles {
   stage(limits: { maxFileBytes: number; maxTotalBytes: number }): Staging;
   /**
-   * Names the staged files for good (manifest.json, manifest.p7s, one file per SHA-256) and moves
-   * the folder into packages/; returns its path relative to packages/.
+   * Makes the staged package durable and moves it into packages/; refuses unless its files are
+   * exactly `storedNames`. Returns its path relative to packages/.
    */
-  commit(
-    staging: Staging,
-    files: { part: StagedPart; storedName: string }[],
-    packageId: string,
-  ): Promise<string>;
+  commit(staging: Staging, storedNames: readonly string[], packageId: string): Promise<string>;
   remove(storageDir: string): void;
   read(storageDir: string, storedName: string): Buffer;
-  /** Start-up: empty tmp/, remove package folders no row points at. Returns how many were removed. */
+  /** Start-up: empty tmp/, remove packages no row points at. Returns how many were removed. */
   recover(knownDirs: ReadonlySet<string>): { staging: number; orphans: number };
 }
 
-export const storedNameOf = (role: 'manifest' | 'signature' | 'file', sha256: string) =>
-  role === 'manifest' ? MANIFEST_FILE : role === 'signature' ? MANIFEST_SIGNATURE_FILE : sha256;
+export const storedNameOf = (field: string, sha256: string) =>
+  field === UPLOAD_PARTS.manifest
+    ? MANIFEST_FILE
+    : field === UPLOAD_PARTS.signature
+      ? MANIFEST_SIGNATURE_FILE
+      : sha256;
+
+const fsync = promisify(fs.fsync);
+const close = promisify(fs.close);
 
 /** Makes renames in `dir` durable; a no-op where folders cannot be opened (Windows). */
 async function fsyncDirAsync(dir: string) {
@@ -65,95 +69,65 @@ async function fsyncDirAsync(dir: string) {
   }
 }
 
-async function fsyncFile(file: string) {
-  const fh = await fsp.open(file, 'r+');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
+interface TarStaging extends Staging {
+  file: string;
+  archive: ReturnType<typeof openStagingArchive>;
 }
-
-const megabytes = (n: number) =>
-  `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
 
 export function openPackageFiles(dataDir: string): PackageFiles {
   const tmpRoot = path.join(dataDir, 'tmp');
   const packagesRoot = path.join(dataDir, 'packages');
   fs.mkdirSync(tmpRoot, { recursive: true });
   fs.mkdirSync(packagesRoot, { recursive: true });
+  const shards = new Set<string>();
+  const stagings = new WeakSet<Staging>();
 
   return {
     stage(limits) {
       const id = randomUUID();
-      const dir = path.join(tmpRoot, id);
-      fs.mkdirSync(dir);
-      let total = 0;
-      let count = 0;
-      return {
+      const file = path.join(tmpRoot, `${id}.tar`);
+      const archive = openStagingArchive(file, limits, storedNameOf);
+      const staging: TarStaging = {
         id,
-        dir,
-        async write(field, fileName, stream) {
-          const file = path.join(dir, `part-${count++}`);
-          // Async writes: the event loop keeps serving while the disk works. No fsync yet: only a
-          // package that passes every check is made durable (commit), all its files at once.
-          const fh = await fsp.open(file, 'wx');
-          const hash = createHash('sha256');
-          let size = 0;
-          try {
-            for await (const chunk of stream as AsyncIterable<Buffer>) {
-              size += chunk.length;
-              total += chunk.length;
-              if (size > limits.maxFileBytes || stream.truncated) {
-                throw new IntakeError(
-                  'PAYLOAD_TOO_LARGE',
-                  `Tệp "${fileName}" lớn hơn giới hạn ${megabytes(limits.maxFileBytes)} cho mỗi tệp`,
-                );
-              }
-              if (total > limits.maxTotalBytes) {
-                throw new IntakeError(
-                  'PAYLOAD_TOO_LARGE',
-                  `Gói lớn hơn giới hạn ${megabytes(limits.maxTotalBytes)} cho cả gói`,
-                );
-              }
-              hash.update(chunk);
-              let off = 0;
-              while (off < chunk.length) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
-            }
-            if (stream.truncated) {
-              throw new IntakeError(
-                'PAYLOAD_TOO_LARGE',
-                `Tệp "${fileName}" lớn hơn giới hạn ${megabytes(limits.maxFileBytes)} cho mỗi tệp`,
-              );
-            }
-          } finally {
-            await fh.close();
-          }
-          return { field, fileName, path: file, size, sha256: hash.digest('hex') };
-        },
-        discard() {
-          fs.rmSync(dir, { recursive: true, force: true });
-        },
+        file,
+        archive,
+        write: archive.write,
+        finish: archive.finish,
+        read: archive.read,
+        discard: archive.discard,
       };
+      stagings.add(staging);
+      return staging;
     },
 
-    async commit(staging, files, packageId) {
-      // Two names with the same bytes are kept once.
-      const kept = new Map<string, StagedPart>();
-      for (const { part, storedName } of files) if (!kept.has(storedName)) kept.set(storedName, part);
-      // Every file on disk before its name is: the fsyncs overlap on libuv's thread pool, where
-      // one after another, as each part arrived, they were a package's longest wait.
-      await Promise.all([...kept.values()].map((part) => fsyncFile(part.path)));
-      for (const [storedName, part] of kept) await fsp.rename(part.path, path.join(staging.dir, storedName));
-      for (const leftover of (await fsp.readdir(staging.dir)).filter((n) => n.startsWith('part-'))) {
-        await fsp.rm(path.join(staging.dir, leftover));
+    async commit(given, storedNames, packageId) {
+      if (!stagings.has(given)) throw new Error('not a staging of this store');
+      const staging = given as TarStaging;
+      const staged = new Set(staging.archive.parts.map((p) => p.storedName));
+      const wanted = new Set(storedNames);
+      if (staged.size !== wanted.size || [...wanted].some((n) => !staged.has(n))) {
+        throw new Error('the staged files are not those of the package');
       }
-      await fsyncDirAsync(staging.dir);
-      const relative = path.posix.join(packageId.slice(0, 2), `${packageId}.${staging.id}`);
-      const shard = path.join(packagesRoot, packageId.slice(0, 2));
-      await fsp.mkdir(shard, { recursive: true });
-      await fsp.rename(staging.dir, path.join(packagesRoot, relative));
-      await Promise.all([fsyncDirAsync(shard), fsyncDirAsync(tmpRoot)]);
+      await staging.archive.finish();
+      const fd = staging.archive.release();
+      try {
+        await fsync(fd);
+      } finally {
+        await close(fd);
+      }
+      const shard = packageId.slice(0, 2);
+      const relative = path.posix.join(shard, `${packageId}.${staging.id}.tar`);
+      const shardDir = path.join(packagesRoot, shard);
+      if (!shards.has(shard)) {
+        // A new shard folder must itself be on disk before a package in it is.
+        if (!fs.existsSync(shardDir)) {
+          await fsp.mkdir(shardDir, { recursive: true });
+          await fsyncDirAsync(packagesRoot);
+        }
+        shards.add(shard);
+      }
+      await fsp.rename(staging.file, path.join(packagesRoot, relative));
+      await fsyncDirAsync(shardDir);
       return relative;
     },
 
@@ -162,7 +136,11 @@ export function openPackageFiles(dataDir: string): PackageFiles {
     },
 
     read(storageDir, storedName) {
-      return fs.readFileSync(path.join(packagesRoot, storageDir, storedName));
+      const stored = path.join(packagesRoot, storageDir);
+      if (!storageDir.endsWith('.tar')) return fs.readFileSync(path.join(stored, storedName));
+      const bytes = readEntry(stored, storedName);
+      if (!bytes) throw new Error(`${storageDir} has no file ${storedName}`);
+      return bytes;
     },
 
     recover(knownDirs) {

@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Catalog } from '../../shared/domain/catalog/schema.ts';
 import {
@@ -26,10 +25,10 @@ import { storedNameOf, type PackageFiles, type StagedPart, type Staging } from '
 import { checkApplicability } from './packageRules.ts';
 
 /**
- * Receiving one package, after its parts are on disk in a staging folder: every check, in an order
+ * Receiving one package, after its parts are on disk in a staging file: every check, in an order
  * that answers the cheapest and most telling problem first, then the files and the row stored
  * together, and the signed receipt. Any refusal throws an IntakeError and leaves the store as it was
- * (the caller discards the staging folder).
+ * (the caller discards the staging file).
  */
 
 export interface IntakeLimits {
@@ -126,7 +125,7 @@ export async function receivePackage(
   const signaturePart = signatures[0]!;
   if (manifestPart.size > limits.maxManifestBytes) invalid('Tệp kê khai quá lớn');
   if (signaturePart.size > limits.maxSignatureBytes) invalid('Tệp chữ ký của kê khai quá lớn');
-  const manifestBytes = fs.readFileSync(manifestPart.path);
+  const manifestBytes = staging.read(manifestPart);
   const manifest = parseManifest(manifestBytes);
   const packageSha256 = createHash('sha256').update(manifestBytes).digest('hex');
 
@@ -185,7 +184,7 @@ export async function receivePackage(
     const listed = new Set(manifest.files.map((f) => f.name));
     const extra = fileParts.find((p) => !listed.has(p.fileName));
     if (extra) invalid(`Tệp "${extra.fileName}" không có trong tệp kê khai`);
-    for (const f of manifest.files) checkFileType(f, fs.readFileSync(byName.get(f.name)!.path));
+    for (const f of manifest.files) checkFileType(f, staging.read(byName.get(f.name)!));
 
     // What the document is, for whom, for when.
     checkApplicability(manifest, caller.org.agencyType, deps.catalogs);
@@ -214,8 +213,8 @@ export async function receivePackage(
     const pinnedPem = await deps.repo.pinnedCertificatePem(caller.org.code);
     const verdict = await deps.verifier.verifyPackage({
       manifestBytes,
-      signature: fs.readFileSync(signaturePart.path),
-      pdf: fs.readFileSync(byName.get(pdfName)!.path),
+      signature: staging.read(signaturePart),
+      pdf: staging.read(byName.get(pdfName)!),
       trustedRoots: roots.map((r) => certificateOf(r.pem)!.der),
       pinnedCert: pinnedPem ? certificateOf(pinnedPem)!.der : null,
     });
@@ -242,7 +241,8 @@ export async function receivePackage(
       }
     }
 
-    // Store: files moved into place, then the row (the commit point), then the answer.
+    // Store: the package made durable and moved into place, then the row (the commit point), then
+    // the answer.
     const receivedAt = deps.clock().toISOString();
     const receiptId = randomUUID();
     const payload: ReceiptPayload = {
@@ -263,15 +263,12 @@ export async function receivePackage(
       receivedAt,
     };
     const receiptJws = deps.signer.sign(payload);
-    const stored = [
-      { part: manifestPart, storedName: storedNameOf('manifest', '') },
-      { part: signaturePart, storedName: storedNameOf('signature', '') },
-      ...manifest.files.map((f) => ({
-        part: byName.get(f.name)!,
-        storedName: storedNameOf('file', f.sha256),
-      })),
+    const storedNames = [
+      storedNameOf(UPLOAD_PARTS.manifest, packageSha256),
+      storedNameOf(UPLOAD_PARTS.signature, signaturePart.sha256),
+      ...manifest.files.map((f) => storedNameOf(UPLOAD_PARTS.file, f.sha256)),
     ];
-    const storageDir = await deps.files.commit(staging, stored, manifest.packageId);
+    const storageDir = await deps.files.commit(staging, storedNames, manifest.packageId);
     let inserted = false;
     try {
       inserted = await deps.repo.insertPackage({

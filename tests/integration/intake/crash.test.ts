@@ -77,20 +77,27 @@ describe('a server killed mid-upload', () => {
     });
     req.write(body.subarray(0, Math.floor(body.length / 2)));
     await expect
-      .poll(() => listTmp(dataDir).some((f) => String(f).includes('part-')), { timeout: 10_000 })
+      .poll(() => listTmp(dataDir).some((f) => fs.statSync(path.join(dataDir, 'tmp', String(f))).size > 0), {
+        timeout: 10_000,
+      })
       .toBe(true);
     await running.kill('SIGKILL');
     expect(await requestDone).toMatch(/^error/);
     expect(listTmp(dataDir).length).toBeGreaterThan(0);
 
-    // A package folder whose row never committed (a kill between the rename and the row).
-    const orphan = path.join(dataDir, 'packages', 'ab', 'abababab-0000-4000-8000-000000000000.x');
-    fs.mkdirSync(orphan, { recursive: true });
-    fs.writeFileSync(path.join(orphan, 'manifest.json'), '{}');
+    // A package whose row never committed (a kill between the rename and the row), and one in
+    // the folder layout of before the tar files.
+    const orphan = path.join(dataDir, 'packages', 'ab', 'abababab-0000-4000-8000-000000000000.x.tar');
+    fs.mkdirSync(path.dirname(orphan), { recursive: true });
+    fs.writeFileSync(orphan, Buffer.alloc(1024));
+    const oldOrphan = path.join(dataDir, 'packages', 'ab', 'abababab-0000-4000-8000-000000000001.x');
+    fs.mkdirSync(oldOrphan, { recursive: true });
+    fs.writeFileSync(path.join(oldOrphan, 'manifest.json'), '{}');
 
     running = await startIntakeProcess(dataDir);
     expect(listTmp(dataDir)).toEqual([]);
     expect(fs.existsSync(orphan)).toBe(false);
+    expect(fs.existsSync(oldOrphan)).toBe(false);
     const afterRestart = snapshotStore(dataDir);
     expect(afterRestart.rows.packages).toEqual([]);
     expect(afterRestart.files.filter((f) => f.startsWith('packages/'))).toEqual([]);
@@ -110,7 +117,7 @@ describe('a server killed mid-upload', () => {
     expect(again.value.receiptJws).toBe(first.value.receiptJws);
     const final = snapshotStore(dataDir);
     expect(final.rows.packages).toHaveLength(1);
-    expect(final.files.filter((f) => f.startsWith('packages/'))).toHaveLength(5);
+    expect(final.files.filter((f) => f.startsWith('packages/'))).toHaveLength(1);
     expect(listTmp(dataDir)).toEqual([]);
   }, 120_000);
 });

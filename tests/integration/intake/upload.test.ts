@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyReceipt } from '../../../electron/services/outbox/intakeClient.ts';
 import { readCertificate } from '../../../electron/services/receipts/certificates.ts';
@@ -66,8 +68,28 @@ describe('enrolment and a normal upload', () => {
     const snap = snapshotStore(intake.dataDir);
     expect(snap.rows.packages).toHaveLength(1);
     expect(snap.rows.package_files).toHaveLength(2);
-    expect(snap.files.filter((f) => f.startsWith('packages/'))).toHaveLength(4);
     expect(snap.files.filter((f) => f.startsWith('tmp/'))).toEqual([]);
+
+    // The package is stored as one plain tar file that GNU tar reads: the manifest and its
+    // signature byte for byte as signed, and each file under its SHA-256.
+    const stored = snap.files.filter((f) => f.startsWith('packages/')).map((f) => f.split(' ')[0]!);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatch(
+      new RegExp(`^packages/${pkg.manifest.packageId.slice(0, 2)}/${pkg.manifest.packageId}\\..+\\.tar$`),
+    );
+    const tarFile = path.join(intake.dataDir, stored[0]!);
+    const tar = (...args: string[]) => execFileSync('tar', [...args, '-f', tarFile]);
+    expect(tar('-t').toString().trim().split('\n')).toEqual([
+      'manifest.json',
+      'manifest.p7s',
+      ...pkg.manifest.files.map((f) => f.sha256),
+    ]);
+    expect(tar('-xO', 'manifest.json').equals(Buffer.from(pkg.manifestBytes))).toBe(true);
+    expect(tar('-xO', 'manifest.p7s').equals(Buffer.from(pkg.signature))).toBe(true);
+    for (const f of pkg.manifest.files) {
+      const sent = pkg.files.find((x) => x.name === f.name)!;
+      expect(tar('-xO', f.sha256).equals(Buffer.from(sent.bytes))).toBe(true);
+    }
   });
 
   it('the raw multipart form from fetch works the same way', async () => {
