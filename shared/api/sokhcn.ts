@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consolidationMethods } from '../domain/catalog/indicatorSchema.ts';
+import { consolidationMethods, monthlyFolds } from '../domain/catalog/indicatorSchema.ts';
 import { reportPeriodSchema } from '../domain/periods/reportPeriods.ts';
 import { measureValueSchema } from '../domain/reports/reportContent.ts';
 import { verificationReportSchema } from '../domain/signing/verification.ts';
@@ -102,6 +102,7 @@ export const indicatorFigureSchema = z.object({
   note: z.string(),
   basis: z.string(),
   reportingTypes: z.array(z.string()),
+  monthlyFold: z.enum(monthlyFolds).nullable(),
   measures: z.array(measureFigureSchema),
   achievement: achievementSchema,
   targetText: z.string(),

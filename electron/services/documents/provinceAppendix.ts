@@ -1,4 +1,5 @@
 import type { ProvinceTable } from '../../../shared/domain/reports/provinceTableSchema.ts';
+import { PRESS_HEADING } from '../../../shared/domain/sokhcn/provinceTable.ts';
 import type { Appendix } from './layout/appendix.ts';
 
 /**
@@ -56,5 +57,3 @@ function pressRows(table: ProvinceTable) {
   if (!table.press.length) return [];
   return [{ cells: [[''], [PRESS_HEADING, ...table.press.map((l) => `- ${l}`)]], spanRest: true }];
 }
-
-export const PRESS_HEADING = 'Báo cáo tháng của các cơ quan báo chí được gộp vào số liệu kỳ này:';

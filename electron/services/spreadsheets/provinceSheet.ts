@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import type { ProvinceTable } from '../../../shared/domain/reports/provinceTableSchema.ts';
+import { PRESS_HEADING } from '../../../shared/domain/sokhcn/provinceTable.ts';
 import type { ColumnSpec } from './reportColumns.ts';
-import { addTableSheet, fitRowHeight, styleBodyCell } from './sheetStyle.ts';
+import { FONT, addTableSheet, fitRowHeight, styleBodyCell } from './sheetStyle.ts';
 
 /**
  * "Toàn tỉnh": the sheet of Sở KH&CN's consolidated report that carries the province's table of
@@ -51,4 +52,17 @@ export function writeProvinceSheet(wb: ExcelJS.Workbook, titles: string[], table
     columns.forEach((c, i) => styleBodyCell(row.getCell(i + 1), NUMERIC.has(c.field)));
     fitRowHeight(row, columns);
   }
+  // As under the appendix's table: which monthly reports of each press agency went in.
+  if (table.press.length) {
+    ws.addRow([]);
+    for (const [i, line] of [PRESS_HEADING, ...table.press.map((l) => `- ${l}`)].entries()) {
+      const row = ws.addRow([line]);
+      ws.mergeCells(row.number, 1, row.number, columns.length);
+      const cell = row.getCell(1);
+      cell.font = i === 0 ? { ...PRESS_FONT, bold: true } : PRESS_FONT;
+      cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+    }
+  }
 }
+
+const PRESS_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 12 };

@@ -1,4 +1,4 @@
-import type { Catalog, CatalogIndicator, ConsolidationMethod } from '../catalog/schema.ts';
+import type { Catalog, CatalogIndicator, ConsolidationMethod, MonthlyFold } from '../catalog/schema.ts';
 import {
   compareWithTarget,
   measureTarget,
@@ -79,6 +79,8 @@ export interface IndicatorFigure {
   basis: string;
   /** Who reports it: the lead agency types for lead_only, every owning type otherwise. */
   reportingTypes: string[];
+  /** How an agency's monthly reports of the period fold into one figure (the press), if it has any. */
+  monthlyFold: MonthlyFold | null;
   measures: MeasureFigure[];
   achievement: Achievement;
   targetText: string;
@@ -224,6 +226,7 @@ export function consolidateIndicator(
     note: rule.note,
     basis: rule.basis,
     reportingTypes,
+    monthlyFold: rule.monthly?.fold ?? null,
     measures,
     achievement:
       rule.method === 'not_consolidated' ? 'chua_co_chi_tieu' : overallAchievement(measures.map(asResult)),
@@ -290,6 +293,13 @@ export function consolidate(
     press: [...press],
   };
 }
+
+/** What the "Cách tổng hợp" column adds when press agencies' monthly reports went in. */
+export const monthlyFoldLabels: Record<MonthlyFold, string> = {
+  sum: 'báo cáo tháng của cơ quan báo chí: cộng các tháng',
+  ratio_of_sums: 'báo cáo tháng của cơ quan báo chí: tổng số đạt / tổng số của các tháng',
+  latest: 'báo cáo tháng của cơ quan báo chí: lấy tháng gần nhất (số lũy kế)',
+};
 
 export const consolidationMethodLabels: Record<ConsolidationMethod, string> = {
   sum: 'Cộng số lượng',

@@ -1,6 +1,6 @@
 import { achievementLabels } from '../indicators/indicatorMath.ts';
 import type { ProvinceTable } from '../reports/provinceTableSchema.ts';
-import { consolidationMethodLabels, type Consolidated } from './consolidation.ts';
+import { consolidationMethodLabels, monthlyFoldLabels, type Consolidated } from './consolidation.ts';
 import { figureText } from './consolidatedReport.ts';
 
 /**
@@ -11,7 +11,12 @@ import { figureText } from './consolidatedReport.ts';
  * PDF and .xlsx all show the figures of the moment it was filled, whatever arrives later.
  */
 
+/** The heading above the list of press agencies whose monthly reports went in. */
+export const PRESS_HEADING = 'Báo cáo tháng của các cơ quan báo chí được gộp vào số liệu kỳ này:';
+
 export function provinceTableOf(c: Consolidated): ProvinceTable {
+  // Agency types whose monthly reports were folded in this period (not their own report).
+  const folded = new Set(c.press.filter((p) => p.source === 'months').map((p) => p.agencyType));
   return {
     year: c.year,
     counted: c.counted,
@@ -28,7 +33,12 @@ export function provinceTableOf(c: Consolidated): ProvinceTable {
               : ind.measures.map((m) => `${m.label}: ${figureText(m, ind.method)}`).join('; '),
         target: ind.targetText || 'không có',
         status: achievementLabels[ind.achievement],
-        method: consolidationMethodLabels[ind.method],
+        method:
+          ind.monthlyFold &&
+          ind.method !== 'not_consolidated' &&
+          ind.reportingTypes.some((t) => folded.has(t))
+            ? `${consolidationMethodLabels[ind.method]}; ${monthlyFoldLabels[ind.monthlyFold]}`
+            : consolidationMethodLabels[ind.method],
         contributed: ind.contributed,
         expected: ind.expected,
         missing: ind.missing.map((m) => m.name),

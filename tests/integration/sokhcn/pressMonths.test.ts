@@ -204,5 +204,25 @@ describe("the press's monthly reports in Sở KH&CN's half-year and year consoli
     const plain = xml.replace(/<[^>]+>/g, '');
     expect(plain).toContain('Báo cáo tháng của các cơ quan báo chí được gộp vào số liệu kỳ này:');
     expect(plain).toContain('Tạp chí Văn nghệ Bắc Ninh: tháng 1–5; thiếu tháng 6');
+
+    // "Cách tổng hợp" says how the months were folded, where the press's months went in.
+    const method = (code: string) => doc.content.province!.rows.find((x) => x.code === code)!.method;
+    expect(method('CT02')).toBe(
+      'Tổng số đạt / tổng số; báo cáo tháng của cơ quan báo chí: lấy tháng gần nhất (số lũy kế)',
+    );
+    expect(method('CT01')).toBe('Số đơn vị đạt / số đơn vị phải thực hiện');
+
+    // The .xlsx's "Toàn tỉnh" sheet carries the same list under its table.
+    const xlsx = await call<{ dataBase64: string }>('spreadsheets.export', { id: r.id, what: 'document' });
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Toàn tỉnh')!;
+    const firstColumn = sheet.getColumn(1).values.filter((v): v is string => typeof v === 'string');
+    const heading = firstColumn.indexOf('Báo cáo tháng của các cơ quan báo chí được gộp vào số liệu kỳ này:');
+    expect(heading).toBeGreaterThan(firstColumn.indexOf('CT15'));
+    expect(firstColumn.slice(heading + 1)).toEqual(doc.content.province!.press.map((l) => `- ${l}`));
+    const ct02Row = sheet.getColumn(1).values.indexOf('CT02');
+    expect(sheet.getRow(ct02Row).getCell(11).value).toBe(method('CT02'));
   });
 });
