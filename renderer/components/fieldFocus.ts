@@ -46,3 +46,19 @@ export function focusField(path: FieldPath): boolean {
   control?.focus({ preventScroll: true });
   return true;
 }
+
+/**
+ * Items in the order their fields stand on the page (a schema lists its keys in its own order);
+ * those whose field is not drawn keep their order, after the others.
+ */
+export function inPageOrder<T extends { path: FieldPath }>(items: readonly T[]): T[] {
+  const placed = items.map((item, i) => ({ item, i, el: targetOf(item.path) }));
+  placed.sort((a, b) => {
+    if (a.el && b.el && a.el !== b.el)
+      return a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    if (a.el && !b.el) return -1;
+    if (!a.el && b.el) return 1;
+    return a.i - b.i;
+  });
+  return placed.map((p) => p.item);
+}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type MethodName } from '../../shared/api.ts';
 // The same Vietnamese zod messages as the services give (shared/validation.ts configures zod).
 import { describePath } from '../../shared/validation.ts';
-import { focusField, issueKey, type FieldPath } from './fieldFocus.ts';
+import { focusField, inPageOrder, issueKey, type FieldPath } from './fieldFocus.ts';
 
 /**
  * A form checks what it is about to send with the very schema the service checks it with
@@ -48,7 +48,9 @@ export function useFormCheck(method: MethodName, current?: unknown): FormCheck {
       const found = checkInput(method, value);
       checked.current = found.length > 0;
       setProblems(found);
-      if (found[0]) setTimeout(() => focusField(found[0]!.path), 0);
+      // The first field on the page, not the schema's first key.
+      const first = inPageOrder(found)[0];
+      if (first) setTimeout(() => focusField(first.path), 0);
       return found.length === 0;
     },
     [method],

@@ -1,15 +1,32 @@
 import { useState } from 'react';
 import type { AgencyType } from '../../shared/domain/catalog/schema.ts';
+import type { Role } from '../../shared/domain/organization/roles.ts';
 import { ErrorBanner, TextField } from '../components/Field.tsx';
+import { focusField, inPageOrder, issueKey } from '../components/fieldFocus.ts';
+import { checkInput, FormProblems, type FormProblem } from '../components/formCheck.tsx';
 import {
   OrganizationForm,
   emptyOrganization,
+  type FieldErrorOf,
   type OrganizationDraft,
 } from '../components/OrganizationForm.tsx';
 import { useApiMutation } from '../queries.ts';
 
 interface Props {
   agencyTypes: AgencyType[];
+}
+
+/** The wizard's refused values, of the step being checked: each under its field and in the list. */
+function problemsOf(input: unknown, step: 1 | 2, confirm: string, password: string): FormProblem[] {
+  const found = checkInput('setup.complete', input).filter((p) => step === 2 || p.path[0] === 'organization');
+  if (step === 2 && password !== confirm) {
+    found.push({
+      path: ['admin', 'confirm'],
+      label: 'Nhập lại mật khẩu',
+      message: 'Không khớp với mật khẩu ở trên',
+    });
+  }
+  return found;
 }
 
 /** First run: the department, then its first administrator. Nothing is stored until the last step. */
@@ -23,41 +40,35 @@ export function SetupWizard({ agencyTypes }: Props) {
     confirm: '',
     alsoClerk: true,
   });
-  const [localError, setLocalError] = useState<string | null>(null);
+  // The step whose check failed: from then on its list follows each edit, so a fixed field loses
+  // its mark at once (as useFormCheck does for one-step forms).
+  const [checked, setChecked] = useState<1 | 2 | null>(null);
   const setup = useApiMutation('setup.complete');
-
-  const next = () => {
-    const missing = [
-      [org.name, 'Tên cơ quan'],
-      [org.agencyType, 'Loại cơ quan'],
-      [org.abbreviation, 'Chữ viết tắt'],
-      [org.place, 'Địa danh'],
-    ].filter(([v]) => !v?.trim());
-    if (missing.length) {
-      setLocalError(`Chưa nhập: ${missing.map(([, l]) => l).join(', ')}`);
-      return;
-    }
-    setLocalError(null);
-    setStep(2);
+  const roles: Role[] = admin.alsoClerk ? ['quan_tri', 'chuyen_vien'] : ['quan_tri'];
+  const input = {
+    organization: org,
+    admin: {
+      fullName: admin.fullName,
+      username: admin.username,
+      password: admin.password,
+      roles,
+      title: '',
+      signingAuthority: '',
+    },
   };
+  const problems =
+    checked === step ? inPageOrder(problemsOf(input, step, admin.confirm, admin.password)) : [];
+  const errorOf = (...path: (string | number)[]) =>
+    problems.find((p) => issueKey(p.path) === issueKey(path))?.message;
+  const fieldError = (...path: string[]) => ({ error: errorOf(...path), fieldPath: path });
+  const orgError: FieldErrorOf = (key) => fieldError('organization', key);
 
-  const finish = () => {
-    if (admin.password !== admin.confirm) {
-      setLocalError('Mật khẩu nhập lại không khớp');
-      return;
-    }
-    setLocalError(null);
-    setup.mutate({
-      organization: org,
-      admin: {
-        fullName: admin.fullName,
-        username: admin.username,
-        password: admin.password,
-        roles: admin.alsoClerk ? ['quan_tri', 'chuyen_vien'] : ['quan_tri'],
-        title: '',
-        signingAuthority: '',
-      },
-    });
+  /** True when the step may go on; otherwise marks its fields and goes to the first. */
+  const passes = () => {
+    const found = inPageOrder(problemsOf(input, step, admin.confirm, admin.password));
+    setChecked(found.length ? step : null);
+    if (found[0]) setTimeout(() => focusField(found[0]!.path), 0);
+    return found.length === 0;
   };
 
   return (
@@ -70,12 +81,13 @@ export function SetupWizard({ agencyTypes }: Props) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (step === 1) next();
-          else finish();
+          if (!passes()) return;
+          if (step === 1) setStep(2);
+          else setup.mutate(input);
         }}
       >
         {step === 1 ? (
-          <OrganizationForm value={org} onChange={setOrg} agencyTypes={agencyTypes} />
+          <OrganizationForm value={org} onChange={setOrg} agencyTypes={agencyTypes} errorOf={orgError} />
         ) : (
           <div className="form-grid">
             <TextField
@@ -83,6 +95,7 @@ export function SetupWizard({ agencyTypes }: Props) {
               value={admin.fullName}
               onChange={(v) => setAdmin({ ...admin, fullName: v })}
               required
+              {...fieldError('admin', 'fullName')}
             />
             <TextField
               label="Tên đăng nhập"
@@ -91,6 +104,7 @@ export function SetupWizard({ agencyTypes }: Props) {
               required
               autoComplete="username"
               hint="Chữ không dấu, số, dấu chấm hoặc gạch, ví dụ nguyenvana"
+              {...fieldError('admin', 'username')}
             />
             <TextField
               label="Mật khẩu"
@@ -100,6 +114,7 @@ export function SetupWizard({ agencyTypes }: Props) {
               required
               autoComplete="new-password"
               hint="Ít nhất 8 ký tự"
+              {...fieldError('admin', 'password')}
             />
             <TextField
               label="Nhập lại mật khẩu"
@@ -108,6 +123,7 @@ export function SetupWizard({ agencyTypes }: Props) {
               onChange={(v) => setAdmin({ ...admin, confirm: v })}
               required
               autoComplete="new-password"
+              {...fieldError('admin', 'confirm')}
             />
             <label className="checkbox">
               <input
@@ -119,10 +135,18 @@ export function SetupWizard({ agencyTypes }: Props) {
             </label>
           </div>
         )}
-        <ErrorBanner error={localError ? { message: localError } : setup.error} />
+        <FormProblems problems={problems} />
+        <ErrorBanner error={setup.error} />
         <div className="actions">
           {step === 2 && (
-            <button type="button" className="secondary" onClick={() => setStep(1)}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setChecked(null);
+                setStep(1);
+              }}
+            >
               Quay lại
             </button>
           )}
