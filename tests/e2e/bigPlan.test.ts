@@ -107,9 +107,37 @@ describe('a plan with 120 activities in the editor', () => {
     expect(storedTask.activities.at(-1)!.unitInCharge).toBe('Phòng Quản lý khoa học');
     expect(storedTask.activities).toHaveLength(n);
 
-    // Leaving and coming back mounts them all again.
+    // Coming back and adding an activity to the last task at once, before the batches arrive: the
+    // new activity is mounted and takes the cursor.
     await openFromMenu(page, 'Trang chủ');
-    await openFromMenu(page, 'Kế hoạch triển khai');
-    await expect.poll(() => page.getByTestId('activity').count()).toBe(ACTIVITIES);
+    await page.getByRole('heading', { name: 'Nhiệm vụ của cơ quan' }).waitFor();
+    const atAdd = await page.evaluate(
+      (testId) =>
+        new Promise<{ mounted: number; focused: string | null }>((resolve) => {
+          const observer = new MutationObserver(() => {
+            const add = document.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`);
+            if (!add) return;
+            observer.disconnect();
+            const mounted = document.querySelectorAll('[data-testid="activity"]').length;
+            add.click();
+            // Once React has handled the click (its own microtask goes first), and before any
+            // batch (those wait for a painted frame): the field that has the cursor.
+            queueMicrotask(() => {
+              const el = document.activeElement;
+              const label = el?.id ? document.querySelector(`label[for="${el.id}"]`) : null;
+              resolve({ mounted, focused: label?.textContent ?? null });
+            });
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+          const menu = [...document.querySelectorAll('nav a')].find(
+            (a) => a.textContent?.trim() === 'Kế hoạch triển khai',
+          ) as HTMLAnchorElement;
+          menu.click();
+        }),
+      `add-activity-${lastTask.taskId}`,
+    );
+    expect(atAdd.mounted).toBeLessThan(ACTIVITIES);
+    expect(atAdd.focused).toBe(`Nội dung – hoạt động ${n + 1}, nhiệm vụ ${lastTask.taskId}`);
+    await expect.poll(() => page.getByTestId('activity').count()).toBe(ACTIVITIES + 1);
   });
 });
