@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity, PlanContent } from '../../shared/domain/plans/planContent.ts';
-import { completeSetup, openFromMenu, waitSaved } from './support/department.ts';
+import { completeSetup, logIn, openFromMenu, waitSaved } from './support/department.ts';
 import { apiFromPage } from './support/people.ts';
 import { screenshotPath, useAppAndBrowser } from './support/webApp.ts';
 
@@ -139,5 +139,66 @@ describe('a plan with 120 activities in the editor', () => {
     expect(atAdd.mounted).toBeLessThan(ACTIVITIES);
     expect(atAdd.focused).toBe(`Nội dung – hoạt động ${n + 1}, nhiệm vụ ${lastTask.taskId}`);
     await expect.poll(() => page.getByTestId('activity').count()).toBe(ACTIVITIES + 1);
+  });
+
+  it('moves an activity past the last one mounted, at once, and removes it; both are saved', async () => {
+    const page = await (await env.browser.newContext()).newPage();
+    await page.goto(env.app.url);
+    await logIn(page);
+    await page.getByRole('heading', { name: 'Nhiệm vụ của cơ quan' }).waitFor();
+
+    // In the first render, a task cut by the first batch: its last mounted activity can still go
+    // down ("Xuống" enabled) but the one below it is not mounted. "Xuống" there, before any batch.
+    const moved = await page.evaluate(
+      () =>
+        new Promise<{ taskId: string; index: number; content: string; below: string | null }>((resolve) => {
+          const observer = new MutationObserver(() => {
+            const cut = [...document.querySelectorAll('ol.activities')]
+              .map((ol) => ol.lastElementChild)
+              .find(
+                (li) =>
+                  li?.querySelector<HTMLButtonElement>('button[title^="Chuyển hoạt động xuống"]')
+                    ?.disabled === false,
+              );
+            if (!cut) return;
+            observer.disconnect();
+            const task = cut.closest('[data-testid^="plan-task-"]')!;
+            const index = [...cut.parentElement!.children].indexOf(cut);
+            const content = cut.querySelector('textarea')!.value;
+            cut.querySelector<HTMLButtonElement>('button[title^="Chuyển hoạt động xuống"]')!.click();
+            queueMicrotask(() => {
+              const rows = task.querySelectorAll('[data-testid="activity"]');
+              resolve({
+                taskId: task.getAttribute('data-testid')!.replace('plan-task-', ''),
+                index,
+                content,
+                below: rows[index + 1]?.querySelector('textarea')?.value ?? null,
+              });
+            });
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+          const menu = [...document.querySelectorAll('nav a')].find(
+            (a) => a.textContent?.trim() === 'Kế hoạch triển khai',
+          ) as HTMLAnchorElement;
+          menu.click();
+        }),
+    );
+    // The moved activity is right there, one place down.
+    expect(moved.below).toBe(moved.content);
+    await expect.poll(() => page.getByTestId('activity').count()).toBe(ACTIVITIES + 1);
+
+    // Removing it ("Xóa", then "Xác nhận xóa").
+    const task = page.getByTestId(`plan-task-${moved.taskId}`);
+    const row = task.getByTestId('activity').nth(moved.index + 1);
+    await row.getByRole('button', { name: 'Xóa', exact: true }).click();
+    await row.getByRole('button', { name: 'Xác nhận xóa' }).click();
+    await expect.poll(() => page.getByTestId('activity').count()).toBe(ACTIVITIES);
+    await waitSaved(page);
+    const stored = await apiFromPage(page, 'plans.get', {});
+    const storedTask = (stored.value as { content: PlanContent }).content.tasks.find(
+      (t) => t.taskId === moved.taskId,
+    )!;
+    expect(storedTask.activities.map((a) => a.content)).not.toContain(moved.content);
+    expect(await task.getByTestId('activity').count()).toBe(storedTask.activities.length);
   });
 });
