@@ -67,7 +67,7 @@ interface Key {
 /**
  * In the page: click the sidebar link; `window.__open` gets, each measured after its frame is
  * painted: `first`, the first frame whose activities fill the window (or are all there), with the
- * inputs it holds; `all`, the frame with all \`n\` activities; `allAt`, that frame's clock.
+ * inputs it holds; `all`, the frame with all `n` activities; `allAt`, that frame's clock.
  */
 const OPEN_PLAN = (n: number) => `new Promise((resolve) => {
   const link = [...document.querySelectorAll('nav a')].find((a) => a.textContent.trim() === 'Kế hoạch triển khai');
