@@ -11,6 +11,7 @@ import { useApiMutation, useApiQuery } from '../queries.ts';
 import { catalogFromHome, issuesUnder, type Home } from './catalog.ts';
 import { ErrorSummary, IncompleteSummary, TextAreaField } from './fields.tsx';
 import { PlanTaskBlock, type PlanTaskEdit } from './plan/PlanTaskBlock.tsx';
+import { shareInOrder, useProgressiveCount } from './plan/useProgressiveCount.ts';
 import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
 import { ConflictMerge } from './ConflictMerge.tsx';
 import { planMergeFields } from '../../shared/domain/documents/fieldMerge.ts';
@@ -92,6 +93,26 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
     () => new Map(draft.tasks.map((t, i) => [t.taskId, { task: t, index: i }])),
     [draft.tasks],
   );
+  // The tasks as the page shows them: by part, in the catalogue's order.
+  const parts = useMemo(
+    () =>
+      home.parts
+        .map((part) => ({
+          part,
+          tasks: home.tasks.filter((t) => t.part === part.code && tasksById.has(t.id)),
+        }))
+        .filter((p) => p.tasks.length > 0),
+    [home, tasksById],
+  );
+  // A long plan mounts its first activities at once and the rest in batches after the first paint;
+  // the summaries' links and the task blocks mount them all before reaching one.
+  const shownTasks = parts.flatMap((p) => p.tasks.map((ct) => tasksById.get(ct.id)!.task));
+  const progressive = useProgressiveCount(shownTasks.reduce((n, t) => n + t.activities.length, 0));
+  const shares = shareInOrder(
+    progressive.limit,
+    shownTasks.map((t) => t.activities.length),
+  );
+  const mountedOf = new Map(shownTasks.map((t, i) => [t.taskId, shares[i]!]));
 
   const section = (key: SectionKey, rows = 5) => (
     <>
@@ -161,8 +182,8 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
               : 'Bạn chỉ có quyền xem kế hoạch này.'}
           </div>
         )}
-        <ErrorSummary issues={issues} />
-        <IncompleteSummary issues={issues} />
+        <ErrorSummary issues={issues} beforeFocus={progressive.mountAll} />
+        <IncompleteSummary issues={issues} beforeFocus={progressive.mountAll} />
 
         <fieldset className="plain" disabled={readOnly}>
           <section className="panel">{section('purpose')}</section>
@@ -172,9 +193,7 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
               Các nhiệm vụ Kế hoạch số {home.plan.number} giao cho cơ quan; thêm các hoạt động cụ thể dưới
               từng nhiệm vụ.
             </p>
-            {home.parts.map((part) => {
-              const tasks = home.tasks.filter((t) => t.part === part.code && tasksById.has(t.id));
-              if (!tasks.length) return null;
+            {parts.map(({ part, tasks }) => {
               return (
                 <div key={part.code} className="part">
                   <h3>{partHeading(part)}</h3>
@@ -188,6 +207,8 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
                           task={entry.task}
                           onEdit={onEditTask}
                           issues={issuesUnder(issues, 'tasks', ct.id, entry.index)}
+                          mounted={mountedOf.get(ct.id)!}
+                          mountAll={progressive.mountAll}
                         />
                       );
                     })}

@@ -213,17 +213,33 @@ export function NumberInput({
   );
 }
 
+/**
+ * What a page does before a summary's link looks for its field: the plan editor, which mounts its
+ * activities progressively (plan/useProgressiveCount.ts), mounts them all.
+ */
+type BeforeFocus = () => void;
+
 /** One item of a summary: a link that takes the clerk to the field (opening its section). */
-function IssueLink({ issue }: { issue: Issue }) {
+function IssueLink({ issue, beforeFocus }: { issue: Issue; beforeFocus?: BeforeFocus }) {
+  const go = () => {
+    beforeFocus?.();
+    focusField(issue.path);
+  };
   return (
-    <button type="button" className="link issue-link" onClick={() => focusField(issue.path)}>
+    <button type="button" className="link issue-link" onClick={go}>
       {issue.message}
     </button>
   );
 }
 
 /** "Còn thiếu": what must be filled before sending, collapsed by default; each item links to its field. */
-export function IncompleteSummary({ issues }: { issues: readonly Issue[] }) {
+export function IncompleteSummary({
+  issues,
+  beforeFocus,
+}: {
+  issues: readonly Issue[];
+  beforeFocus?: BeforeFocus;
+}) {
   const incomplete = issues.filter((i) => i.severity === 'incomplete');
   if (!incomplete.length) return null;
   return (
@@ -232,7 +248,7 @@ export function IncompleteSummary({ issues }: { issues: readonly Issue[] }) {
       <ul>
         {incomplete.map((i, n) => (
           <li key={n}>
-            <IssueLink issue={i} />
+            <IssueLink issue={i} beforeFocus={beforeFocus} />
           </li>
         ))}
       </ul>
@@ -241,7 +257,13 @@ export function IncompleteSummary({ issues }: { issues: readonly Issue[] }) {
 }
 
 /** All errors in one place, above the editor, so none is missed on a long page. */
-export function ErrorSummary({ issues }: { issues: readonly Issue[] }) {
+export function ErrorSummary({
+  issues,
+  beforeFocus,
+}: {
+  issues: readonly Issue[];
+  beforeFocus?: BeforeFocus;
+}) {
   const errors = issues.filter((i) => i.severity === 'error');
   if (!errors.length) return null;
   return (
@@ -250,7 +272,7 @@ export function ErrorSummary({ issues }: { issues: readonly Issue[] }) {
       <ul>
         {errors.map((e, i) => (
           <li key={i}>
-            <IssueLink issue={e} />
+            <IssueLink issue={e} beforeFocus={beforeFocus} />
           </li>
         ))}
       </ul>

@@ -24,6 +24,10 @@ interface Props {
   onEdit: (taskId: string, edit: PlanTaskEdit) => void;
   /** Issues whose path is under this task. */
   issues: readonly Issue[];
+  /** How many of its activities are mounted yet (`Infinity`: all); see useProgressiveCount.ts. */
+  mounted: number;
+  /** Mounts every activity of the plan at once. */
+  mountAll: () => void;
 }
 
 function blankActivity(): Activity {
@@ -44,7 +48,7 @@ function activityIssues(issues: readonly Issue[], a: Activity, i: number): reado
   return found.length ? found : NO_ISSUES;
 }
 
-function PlanTaskBlockInner({ catalogTask, task, onEdit, issues }: Props) {
+function PlanTaskBlockInner({ catalogTask, task, onEdit, issues, mounted, mountAll }: Props) {
   const id = useId();
   const taskId = task.taskId;
   const [addedId, setAddedId] = useState<string | null>(null);
@@ -59,8 +63,12 @@ function PlanTaskBlockInner({ catalogTask, task, onEdit, issues }: Props) {
       editActivities((list) => list.map((a) => (a.id === activityId ? edit(a) : a))),
     [editActivities],
   );
+  // Moving past the last mounted activity, or adding one after activities not mounted yet, would
+  // take the clerk's activity out of sight (and an added one could not take the cursor): every
+  // activity of the plan is mounted first.
   const onMove = useCallback(
-    (activityId: string, by: -1 | 1) =>
+    (activityId: string, by: -1 | 1) => {
+      mountAll();
       editActivities((list) => {
         const from = list.findIndex((a) => a.id === activityId);
         const to = from + by;
@@ -68,14 +76,16 @@ function PlanTaskBlockInner({ catalogTask, task, onEdit, issues }: Props) {
         const next = [...list];
         [next[from], next[to]] = [next[to]!, next[from]!];
         return next;
-      }),
-    [editActivities],
+      });
+    },
+    [editActivities, mountAll],
   );
   const onRemove = useCallback(
     (activityId: string) => editActivities((list) => list.filter((a) => a.id !== activityId)),
     [editActivities],
   );
   const add = () => {
+    mountAll();
     const a = blankActivity();
     setAddedId(a.id);
     editActivities((list) => [...list, a]);
@@ -135,7 +145,7 @@ function PlanTaskBlockInner({ catalogTask, task, onEdit, issues }: Props) {
       <FieldErrors issues={restIssues} />
       {task.activities.length > 0 && (
         <ol className="activities">
-          {task.activities.map((a, i) => (
+          {task.activities.slice(0, mounted).map((a, i) => (
             <ActivityRow
               key={a.id}
               activity={a}
@@ -167,5 +177,7 @@ export const PlanTaskBlock = memo(
     a.task === b.task &&
     a.catalogTask === b.catalogTask &&
     a.onEdit === b.onEdit &&
+    a.mounted === b.mounted &&
+    a.mountAll === b.mountAll &&
     sameIssues(a.issues, b.issues),
 );
