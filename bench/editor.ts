@@ -101,6 +101,14 @@ interface Open {
   allAt: number;
 }
 
+async function expectSoon(ok: () => Promise<boolean>, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error('the editor did not finish mounting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function typeKeys(page: Page, count: number, gap: number, until?: () => Promise<boolean>) {
   for (let i = 0; i < count; i++) {
     if (until && (await until())) break;
@@ -127,9 +135,13 @@ async function keystrokesWhileMounting(page: Page, open: () => Promise<void>, op
   for (let i = 0; i < opens; i++) {
     await open();
     await page.evaluate(RECORD_KEYSTROKES);
-    void page.evaluate(OPEN_PLAN(ACTIVITIES));
+    // Its promise is not awaited: the keys go in while it runs; window.__open holds its figures.
+    page.evaluate(OPEN_PLAN(ACTIVITIES)).catch(() => undefined);
     await page.locator('[data-testid="activity"] textarea').first().click();
-    const xs = await typeKeys(page, 200, 10, () => page.evaluate('window.__open.allAt !== undefined'));
+    // The editor holds its batches while the clerk types: a burst of keys, then it finishes.
+    const xs = await typeKeys(page, 30, 10, () => page.evaluate('window.__open.allAt !== undefined'));
+    // (The app's CSP forbids waitForFunction's string evaluation; page.evaluate is allowed.)
+    await expectSoon(() => page.evaluate('window.__open.allAt !== undefined') as Promise<boolean>);
     const allAt = (await page.evaluate('window.__open.allAt')) as number;
     during.push(...xs.filter((k) => k.at < allAt).map((k) => k.ms));
   }

@@ -93,6 +93,22 @@ describe('useProgressiveCount in Chromium', () => {
     expect((await commits()).map((c) => c.rows)).toEqual([30, 300]);
   });
 
+  it('holds the batches while keys are typed, and goes on once typing stops', async () => {
+    await page.evaluate('window.__show(300)');
+    // A key every 50 ms for 600 ms: never 150 ms without one.
+    await page.evaluate(`new Promise((resolve) => {
+      let n = 0;
+      const key = () => {
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+        if (++n < 12) setTimeout(key, 50); else resolve();
+      };
+      key();
+    })`);
+    // Only what was mounted before the first key: at most the first batch came in between.
+    expect((await commits()).at(-1)!.rows).toBeLessThanOrEqual(70);
+    await expect.poll(async () => (await commits()).at(-1)?.rows).toBe(300);
+  });
+
   it('renders a list no longer than the first batch whole, in one commit', async () => {
     await page.evaluate('window.__show(30)');
     await page.waitForTimeout(300);

@@ -62,6 +62,10 @@ export function afterNextPaint(fn: () => void): () => void {
   };
 }
 
+/** How long after a keystroke the next batch waits. */
+export const TYPING_PAUSE_MS = 150;
+let lastKeyAt = -Infinity;
+
 export interface ProgressiveCount {
   /** How many rows to mount now (`ALL` once complete); share it out with `shareInOrder`. */
   limit: number;
@@ -74,10 +78,30 @@ export function useProgressiveCount(total: number, options: ProgressiveOptions =
   const { first = FIRST_ROWS, batch = BATCH_ROWS } = options;
   const [limit, setLimit] = useState(() => firstLimit(total, first));
 
-  // After each batch is committed and painted, the next one; none once complete.
+  // After each batch is committed and painted, the next one; none once complete. While the clerk
+  // types, batches wait: React can interrupt a batch's rendering for a keystroke but not its
+  // commit (tens of ms for 40 activities), which then delayed the letter's paint.
   useEffect(() => {
     if (limit === ALL) return;
-    return afterNextPaint(() => startTransition(() => setLimit((l) => nextLimit(l, total, batch))));
+    let cancel = () => {};
+    const step = () => {
+      const quiet = performance.now() - lastKeyAt;
+      if (quiet < TYPING_PAUSE_MS) {
+        const timer = setTimeout(step, TYPING_PAUSE_MS - quiet);
+        cancel = () => clearTimeout(timer);
+        return;
+      }
+      startTransition(() => setLimit((l) => nextLimit(l, total, batch)));
+    };
+    cancel = afterNextPaint(step);
+    const onKey = () => {
+      lastKeyAt = performance.now();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => {
+      cancel();
+      document.removeEventListener('keydown', onKey, true);
+    };
   }, [limit, total, batch]);
 
   const mountAll = useCallback(() => {
