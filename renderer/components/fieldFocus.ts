@@ -42,8 +42,17 @@ export function focusField(path: FieldPath): boolean {
   if (!el) return false;
   for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
   const control = controlNear(el);
-  (control ?? (el as HTMLElement)).scrollIntoView({ block: 'center' });
+  const target = control ?? (el as HTMLElement);
+  target.scrollIntoView({ block: 'center' });
   control?.focus({ preventScroll: true });
+  // Rows laid out only near the screen (content-visibility: auto) take their real height as the
+  // scroll brings them in, which moves the field off centre (to the bottom edge in a long plan):
+  // once more after those frames, unless the clerk has moved on.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (!control || document.activeElement === control) target.scrollIntoView({ block: 'center' });
+    }),
+  );
   return true;
 }
 

@@ -89,6 +89,15 @@ describe('a plan with 120 activities in the editor', () => {
     // The cursor is in that activity's "Đơn vị chủ trì".
     const field = page.getByLabel(`Đơn vị chủ trì – hoạt động ${n}, nhiệm vụ ${lastTask.taskId}`);
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    // …and in the middle of the window, not at its edge (rows above it got their real heights).
+    await expect
+      .poll(() =>
+        field.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return Math.abs((r.top + r.bottom) / 2 - innerHeight / 2) < innerHeight / 4;
+        }),
+      )
+      .toBe(true);
 
     // Every activity ends up in the page, in document order of the tasks.
     await expect.poll(() => page.getByTestId('activity').count()).toBe(ACTIVITIES);
