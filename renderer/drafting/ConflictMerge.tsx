@@ -2,7 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { diffText } from '../../shared/domain/documents/documentDiff.ts';
 import { fieldConflicts, mergedSave, type MergeField } from '../../shared/domain/documents/fieldMerge.ts';
 import { Pieces } from '../documents/DiffTable.tsx';
+import { SaveProblems } from './SaveStatus.tsx';
 import type { LoadedDocument, SaveStatus } from './useAutosave.ts';
+import type { DocumentEditor } from './useDocumentEditor.ts';
 
 interface Props<C> {
   status: SaveStatus;
@@ -145,5 +147,28 @@ function ConflictPanel<C>({
         </>
       )}
     </div>
+  );
+}
+
+/** Under an editor's header: what could not be saved, and the merge when another window saved first. */
+export function SaveTroubles<C>({
+  editor,
+  fields,
+}: {
+  editor: DocumentEditor<C>;
+  fields: Props<C>['fields'];
+}) {
+  return (
+    <>
+      <SaveProblems status={editor.status} />
+      <ConflictMerge
+        status={editor.status}
+        draft={editor.draft}
+        getBase={editor.getBase}
+        load={editor.load}
+        fields={fields}
+        resolve={editor.resolveConflict}
+      />
+    </>
   );
 }

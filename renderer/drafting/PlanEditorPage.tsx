@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { partHeading } from '../components/catalogText.ts';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { MethodOutput } from '../../shared/api.ts';
-import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
 import { planSectionLabels, type PlanContent } from '../../shared/domain/plans/planContent.ts';
 import { validatePlan } from '../../shared/domain/reports/reportValidation.ts';
 import { call } from '../api.ts';
@@ -12,34 +11,23 @@ import { catalogFromHome, issuesUnder, type Home } from './catalog.ts';
 import { ErrorSummary, IncompleteSummary, TextAreaField } from './fields.tsx';
 import { PlanTaskBlock, type PlanTaskEdit } from './plan/PlanTaskBlock.tsx';
 import { shareInOrder, useProgressiveCount } from './plan/useProgressiveCount.ts';
-import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
-import { ConflictMerge } from './ConflictMerge.tsx';
+import { SaveTroubles } from './ConflictMerge.tsx';
+import { EditorHeader, ReadOnlyNotice } from './EditorHeader.tsx';
 import { planMergeFields } from '../../shared/domain/documents/fieldMerge.ts';
-import { DeleteDraft } from './DeleteDraft.tsx';
-import { useAutosave, type LoadedDocument } from './useAutosave.ts';
+import { useDocumentEditor } from './useDocumentEditor.ts';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
-import { documentQueryKey, navigate, useDocumentQuery } from './useDocumentQuery.ts';
+import { documentQueryKey, useDocumentQuery } from './useDocumentQuery.ts';
 import { InvalidInputsScope } from './invalidInputs.tsx';
 import { ReviewNotes, ReviewNotesProvider } from '../workflow/ReviewNotes.tsx';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 
 type PlanDocument = NonNullable<MethodOutput<'plans.get'>>;
-type Meta = PlanDocument['meta'];
 type SectionKey = keyof PlanContent['sections'];
 
-const EDITABLE = new Set(['draft', 'returned']);
-
-const loaded = (d: PlanDocument): LoadedDocument<PlanContent> => ({
-  id: d.meta.id,
-  revision: d.meta.revision,
-  content: d.content,
-  savedAt: d.meta.updatedAt,
-});
-
-async function loadPlan() {
+async function getPlan() {
   const d = await call('plans.get', {});
   if (!d) throw new Error('Không tìm thấy kế hoạch triển khai');
-  return loaded(d);
+  return d;
 }
 
 function savePlan(
@@ -60,26 +48,21 @@ interface EditorProps {
 function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
   const catalog = useMemo(() => catalogFromHome(home), [home]);
   const validate = useCallback((c: PlanContent) => validatePlan(c, catalog), [catalog]);
-  // The status as the last workflow step reported it, until the refetched plan says the same.
-  const [stepMeta, setStepMeta] = useState<Meta | null>(null);
-  const meta = stepMeta && stepMeta.revision >= doc.meta.revision ? stepMeta : doc.meta;
-  const readOnly = !canEdit || !EDITABLE.has(meta.status);
-  const initial = useMemo(() => loaded(doc), [doc]);
+  const editor = useDocumentEditor({
+    doc,
+    canEdit,
+    hasInvalidInput,
+    get: getPlan,
+    save: savePlan,
+    validate,
+  });
+  const { readOnly, draft, update, issues, flush, getRevision, onStatus } = editor;
   const workflow = useApiQuery('workflow.get', { id: doc.meta.id });
   const queryClient = useQueryClient();
   const notes = useMemo(
     () => ({ comments: workflow.data?.comments ?? [], canResolve: !readOnly }),
     [workflow.data, readOnly],
   );
-  const { draft, update, status, issues, flush, getRevision, setRevision, getBase, resolveConflict } =
-    useAutosave({
-      initial,
-      save: savePlan,
-      load: loadPlan,
-      validate,
-      readOnly,
-      hasInvalidInput,
-    });
 
   const onEditTask = useCallback(
     (taskId: string, edit: PlanTaskEdit) =>
@@ -126,62 +109,24 @@ function PlanEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
       <ReviewNotes area="section" target={key} />
     </>
   );
-  const onStatus = (m: Meta) => {
-    setStepMeta(m);
-    setRevision(m.revision);
-  };
 
   return (
     <ReviewNotesProvider value={notes}>
       <div className="page editor">
         <div className="editor-top">
-          <header className="page-header editor-header">
-            <div>
-              <h1>Kế hoạch triển khai</h1>
-              <div className="muted">
-                {doc.meta.title} ·{' '}
-                <span className={`badge status-${meta.status}`} data-testid="document-status">
-                  {documentStatusLabels[meta.status]}
-                </span>
-              </div>
-            </div>
-            <div className="header-actions">
-              <SaveStatusLine status={status} />
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => navigate(`/versions/${doc.meta.id}`)}
-              >
-                Lịch sử phiên bản
-              </button>
-              {canEdit && (
-                <DeleteDraft
-                  documentId={doc.meta.id}
-                  what="kế hoạch triển khai này"
-                  onDeleted={() => queryClient.setQueryData(documentQueryKey('plans.get', {}), null)}
-                />
-              )}
-            </div>
-          </header>
-          <SaveProblems status={status} />
-          <ConflictMerge
-            status={status}
-            draft={draft}
-            getBase={getBase}
-            load={loadPlan}
-            fields={planMergeFields}
-            resolve={resolveConflict}
+          <EditorHeader
+            title="Kế hoạch triển khai"
+            subtitle={doc.meta.title}
+            editor={editor}
+            canEdit={canEdit}
+            deleteWhat="kế hoạch triển khai này"
+            onDeleted={() => queryClient.setQueryData(documentQueryKey('plans.get', {}), null)}
           />
+          <SaveTroubles editor={editor} fields={planMergeFields} />
           <DocumentActions documentId={doc.meta.id} flush={flush} />
         </div>
         <WorkflowPanel documentId={doc.meta.id} flush={flush} getRevision={getRevision} onStatus={onStatus} />
-        {readOnly && (
-          <div className="info-banner">
-            {canEdit
-              ? `Kế hoạch đang ở trạng thái "${documentStatusLabels[meta.status]}": không sửa được.`
-              : 'Bạn chỉ có quyền xem kế hoạch này.'}
-          </div>
-        )}
+        <ReadOnlyNotice editor={editor} canEdit={canEdit} kind="Kế hoạch" />
         <ErrorSummary issues={issues} beforeFocus={progressive.mountAll} />
         <IncompleteSummary issues={issues} beforeFocus={progressive.mountAll} />
 

@@ -1,6 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { MethodOutput } from '../../shared/api.ts';
-import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
 import {
   reportActivities,
   type ReportContent,
@@ -20,29 +19,21 @@ import { NarrativeSections } from './report/NarrativeSections.tsx';
 import type { ReportTaskEdit } from './report/ReportTasks.tsx';
 import { ReportTasks } from './report/ReportTasks.tsx';
 import { ReportActivities, type ReportActivityEdit } from './report/ReportActivities.tsx';
-import { SaveProblems, SaveStatusLine } from './SaveStatus.tsx';
-import { ConflictMerge } from './ConflictMerge.tsx';
+import { SaveTroubles } from './ConflictMerge.tsx';
+import { EditorHeader, ReadOnlyNotice } from './EditorHeader.tsx';
 import { reportMergeFields } from '../../shared/domain/documents/fieldMerge.ts';
-import { DeleteDraft } from './DeleteDraft.tsx';
 import { DocumentActions } from '../documents/DocumentActions.tsx';
 import { ImportPanel } from '../spreadsheets/ImportPanel.tsx';
-import { useAutosave, type LoadedDocument, type SaveRequest } from './useAutosave.ts';
+import type { SaveRequest } from './useAutosave.ts';
+import { useDocumentEditor } from './useDocumentEditor.ts';
 import { navigate, useDocumentQuery } from './useDocumentQuery.ts';
 import { InvalidInputsScope } from './invalidInputs.tsx';
 import { ReviewNotesProvider } from '../workflow/ReviewNotes.tsx';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
 
 type ReportDocument = MethodOutput<'reports.get'>;
-type Meta = ReportDocument['meta'];
 
-const EDITABLE = new Set<Meta['status']>(['draft', 'returned']);
-
-const loaded = (d: ReportDocument): LoadedDocument<ReportContent> => ({
-  id: d.meta.id,
-  revision: d.meta.revision,
-  content: d.content,
-  savedAt: d.meta.updatedAt,
-});
+const getReport = (id: string) => call('reports.get', { id });
 
 function saveReport(request: SaveRequest<ReportContent>, o: { keepalive: boolean }) {
   return call('reports.save', request, o);
@@ -57,36 +48,22 @@ interface EditorProps {
 }
 
 function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
-  const id = doc.meta.id;
   const catalog = useMemo(() => catalogFromHome(home), [home]);
   const validate = useCallback((c: ReportContent) => validateReport(c, catalog), [catalog]);
-  // The status as the last workflow step reported it, until the refetched document says the same.
-  const [stepMeta, setStepMeta] = useState<Meta | null>(null);
-  const meta = stepMeta && stepMeta.revision >= doc.meta.revision ? stepMeta : doc.meta;
+  const editor = useDocumentEditor({
+    doc,
+    canEdit,
+    hasInvalidInput,
+    get: getReport,
+    save: saveReport,
+    validate,
+  });
+  const { id, meta, readOnly, draft, update, issues, reload, flush, getRevision, onStatus } = editor;
   const workflow = useApiQuery('workflow.get', { id });
-  const readOnly = !canEdit || !EDITABLE.has(meta.status);
-  const initial = useMemo(() => loaded(doc), [doc]);
-  const load = useCallback(async () => loaded(await call('reports.get', { id })), [id]);
-  const { draft, update, status, issues, reload, flush, getRevision, setRevision, getBase, resolveConflict } =
-    useAutosave({
-      initial,
-      save: saveReport,
-      load,
-      validate,
-      readOnly,
-      hasInvalidInput,
-    });
   const mergeFields = useCallback(
     (_base: ReportContent, mine: ReportContent, saved: ReportContent) =>
       reportMergeFields(mine, saved, catalog),
     [catalog],
-  );
-  const onStatus = useCallback(
-    (m: Meta) => {
-      setStepMeta(m);
-      setRevision(m.revision);
-    },
-    [setRevision],
   );
   const notes = useMemo(
     () => ({ comments: workflow.data?.comments ?? [], canResolve: !readOnly }),
@@ -122,53 +99,23 @@ function ReportEditor({ home, doc, canEdit, hasInvalidInput }: EditorProps) {
     <ReviewNotesProvider value={notes}>
       <div className="page editor">
         <div className="editor-top">
-          <header className="page-header editor-header">
-            <div>
-              <h1>{meta.title}</h1>
-              <div className="muted">
-                Số liệu {periodRange(period)} · Gửi chậm nhất ngày {safeDate(period.lastDay)} ·{' '}
-                <span className={`badge status-${meta.status}`} data-testid="document-status">
-                  {documentStatusLabels[meta.status]}
-                </span>
-              </div>
-            </div>
-            <div className="header-actions">
-              <SaveStatusLine status={status} />
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => navigate(`/versions/${encodeURIComponent(id)}`)}
-              >
-                Lịch sử phiên bản
-              </button>
-              {canEdit && (
-                <DeleteDraft
-                  documentId={id}
-                  what={`báo cáo ${period.title}`}
-                  onDeleted={() => navigate('/reports')}
-                />
-              )}
-            </div>
-          </header>
-          <SaveProblems status={status} />
-          <ConflictMerge
-            status={status}
-            draft={draft}
-            getBase={getBase}
-            load={load}
-            fields={mergeFields}
-            resolve={resolveConflict}
+          <EditorHeader
+            title={meta.title}
+            subtitle={
+              <>
+                Số liệu {periodRange(period)} · Gửi chậm nhất ngày {safeDate(period.lastDay)}
+              </>
+            }
+            editor={editor}
+            canEdit={canEdit}
+            deleteWhat={`báo cáo ${period.title}`}
+            onDeleted={() => navigate('/reports')}
           />
+          <SaveTroubles editor={editor} fields={mergeFields} />
           <DocumentActions documentId={id} flush={flush} />
         </div>
         <WorkflowPanel documentId={id} flush={flush} getRevision={getRevision} onStatus={onStatus} />
-        {readOnly && (
-          <div className="info-banner">
-            {canEdit
-              ? `Báo cáo đang ở trạng thái "${documentStatusLabels[meta.status]}": không sửa được.`
-              : 'Bạn chỉ có quyền xem báo cáo này.'}
-          </div>
-        )}
+        <ReadOnlyNotice editor={editor} canEdit={canEdit} kind="Báo cáo" />
         <ErrorSummary issues={issues} />
         <IncompleteSummary issues={issues} />
 

@@ -1,18 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../shared/api.ts';
-import { documentStatusLabels, type DocumentMeta } from '../../shared/domain/documents/documentMeta.ts';
+import { documentStatusLabels } from '../../shared/domain/documents/documentMeta.ts';
 import { letterMergeFields } from '../../shared/domain/documents/fieldMerge.ts';
 import { checkLetterDraft, type LetterContent } from '../../shared/domain/letters/letterContent.ts';
 import { call, type ApiError } from '../api.ts';
 import { ErrorBanner } from '../components/Field.tsx';
 import { saveFile } from '../components/files.ts';
 import type { Issue } from '../drafting/catalog.ts';
-import { ConflictMerge } from '../drafting/ConflictMerge.tsx';
+import { SaveTroubles } from '../drafting/ConflictMerge.tsx';
 import { ErrorSummary, FieldErrors } from '../drafting/fields.tsx';
 import { InvalidInputsScope, useReportInvalid } from '../drafting/invalidInputs.tsx';
-import { SaveProblems, SaveStatusLine } from '../drafting/SaveStatus.tsx';
-import { useAutosave, type LoadedDocument, type SaveRequest } from '../drafting/useAutosave.ts';
+import { SaveStatusLine } from '../drafting/SaveStatus.tsx';
+import type { SaveRequest } from '../drafting/useAutosave.ts';
+import { useDocumentEditor } from '../drafting/useDocumentEditor.ts';
 import { navigate, useDocumentQuery } from '../drafting/useDocumentQuery.ts';
 import { useApiQuery } from '../queries.ts';
 import { WorkflowPanel } from '../workflow/WorkflowPanel.tsx';
@@ -38,14 +39,7 @@ const toLines = (s: string) =>
 const sameLines = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
-const EDITABLE = new Set<DocumentMeta['status']>(['draft', 'returned']);
-
-const loaded = (d: Letter): LoadedDocument<LetterContent> => ({
-  id: d.meta.id,
-  revision: d.meta.revision,
-  content: d.content,
-  savedAt: d.meta.updatedAt,
-});
+const getLetter = (id: string) => call('letters.get', { id });
 
 function saveLetter(request: SaveRequest<LetterContent>, o: { keepalive: boolean }) {
   return call('letters.save', request, o);
@@ -129,27 +123,22 @@ function Editor({
   hasInvalidInput: boolean;
 }) {
   const queryClient = useQueryClient();
-  const id = letter.meta.id;
-  // The status as the last workflow step reported it, until the refetched letter says the same.
-  const [stepMeta, setStepMeta] = useState<DocumentMeta | null>(null);
-  const meta = stepMeta && stepMeta.revision >= letter.meta.revision ? stepMeta : letter.meta;
+  // A step changes the lists of letters and the register too.
+  const afterStep = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
+  const editor = useDocumentEditor({
+    doc: letter,
+    canEdit,
+    hasInvalidInput,
+    get: getLetter,
+    save: saveLetter,
+    validate: checkLetterDraft,
+    afterStep,
+  });
+  const { id, meta, readOnly, draft, update, status, issues, flush, getRevision, onStatus } = editor;
   const [error, setError] = useState<ApiError | null>(null);
-  const readOnly = !canEdit || !EDITABLE.has(meta.status);
-  const initial = useMemo(() => loaded(letter), [letter]);
-  const load = useCallback(async () => loaded(await call('letters.get', { id })), [id]);
-  const { draft, update, status, issues, flush, getRevision, setRevision, getBase, resolveConflict } =
-    useAutosave({ initial, save: saveLetter, load, validate: checkLetterDraft, readOnly, hasInvalidInput });
 
   const issuesOf = (key: LetterKey) => issues.filter((i) => i.path[0] === key);
   const set = (key: LetterKey, value: LetterContent[LetterKey]) => update((d) => ({ ...d, [key]: value }));
-  const onStatus = useCallback(
-    (m: DocumentMeta) => {
-      setStepMeta(m);
-      setRevision(m.revision);
-      void queryClient.invalidateQueries();
-    },
-    [setRevision, queryClient],
-  );
   const exportFile = async (what: 'docx' | 'pdf') => {
     setError(null);
     try {
@@ -166,15 +155,7 @@ function Editor({
         Trạng thái: <strong data-testid="letter-status">{documentStatusLabels[meta.status]}</strong> ·{' '}
         <SaveStatusLine status={status} />
       </p>
-      <SaveProblems status={status} />
-      <ConflictMerge
-        status={status}
-        draft={draft}
-        getBase={getBase}
-        load={load}
-        fields={mergeFields}
-        resolve={resolveConflict}
-      />
+      <SaveTroubles editor={editor} fields={mergeFields} />
       <div className="document-actions">
         <button
           type="button"
