@@ -27,7 +27,11 @@ const PAGE = `
     const { limit, mountAll } = useProgressiveCount(total);
     const rows = Math.min(limit, total);
     useLayoutEffect(() => {
-      window.__commits.push({ rows: document.querySelectorAll('li').length, frame: window.__frame });
+      window.__commits.push({
+        rows: document.querySelectorAll('li').length,
+        frame: window.__frame,
+        at: performance.now(),
+      });
     });
     const all = () => {
       const before = document.querySelectorAll('li').length;
@@ -73,7 +77,8 @@ describe('useProgressiveCount in Chromium', () => {
     await browser?.close();
   });
 
-  const commits = () => page.evaluate('window.__commits') as Promise<{ rows: number; frame: number }[]>;
+  const commits = () =>
+    page.evaluate('window.__commits') as Promise<{ rows: number; frame: number; at: number }[]>;
 
   it('mounts 30 rows first, then 40 per batch, each in a later frame, until all 300 are there', async () => {
     await page.evaluate('window.__show(300)');
@@ -95,18 +100,32 @@ describe('useProgressiveCount in Chromium', () => {
 
   it('holds the batches while keys are typed, and goes on once typing stops', async () => {
     await page.evaluate('window.__show(300)');
-    // A key every 50 ms for 600 ms: never 150 ms without one.
-    await page.evaluate(`new Promise((resolve) => {
-      let n = 0;
+    // A key every 50 ms for 600 ms, their times kept: on a loaded machine a timer can come late,
+    // and a gap of 150 ms between two keys rightly lets a batch in.
+    const keys = (await page.evaluate(`new Promise((resolve) => {
+      const at = [];
       const key = () => {
+        at.push(performance.now());
         document.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
-        if (++n < 12) setTimeout(key, 50); else resolve();
+        if (at.length < 12) setTimeout(key, 50); else resolve(at);
       };
       key();
-    })`);
-    // Only what was mounted before the first key: at most the first batch came in between.
-    expect((await commits()).at(-1)!.rows).toBeLessThanOrEqual(70);
+    })`)) as number[];
     await expect.poll(async () => (await commits()).at(-1)?.rows).toBe(300);
+    const cs = await commits();
+    // Every batch committed while keys came either followed a quiet spell of 150 ms (less a
+    // frame's slack) or was already on its way before the first key.
+    const PAUSE = 150 - 20;
+    const duringTyping = cs.slice(1).filter((c) => c.at > keys[0]! && c.at < keys.at(-1)!);
+    for (const c of duringTyping) {
+      const k1 = keys.filter((k) => k <= c.at).at(-1)!;
+      const k0 = keys.filter((k) => k < k1).at(-1);
+      const quiet = Math.max(c.at - k1, k0 === undefined ? Infinity : k1 - k0);
+      expect(quiet, `batch of ${c.rows} rows at ${c.at.toFixed(0)} ms`).toBeGreaterThanOrEqual(PAUSE);
+    }
+    // When the keys came as typed (no gap near 150 ms), at most one batch came during them.
+    const gaps = keys.slice(1).map((k, i) => k - keys[i]!);
+    if (Math.max(...gaps) < PAUSE) expect(duringTyping.length).toBeLessThanOrEqual(1);
   });
 
   it('renders a list no longer than the first batch whole, in one commit', async () => {
