@@ -87,3 +87,19 @@ export function AuditPanel() {
     </section>
   );
 }
+
+/** The last check in one line, above "Nhật ký hoạt động": the same words as the panel's result. */
+export function AuditChainStatus({ check }: { check: AuditCheck }) {
+  return check.ok ? (
+    <SuccessBanner>
+      <span data-testid="audit-chain-status">
+        Lần kiểm tra gần nhất, lúc {shownTime(check.checkedAt)}: nhật ký toàn vẹn ({check.anchor.entryCount}{' '}
+        mục khi kiểm tra).
+      </span>
+    </SuccessBanner>
+  ) : (
+    <div className="error-banner" role="alert" data-testid="audit-chain-status">
+      Lần kiểm tra gần nhất, lúc {shownTime(check.checkedAt)}: nhật ký không toàn vẹn — {brokenText(check)}.
+    </div>
+  );
+}
