@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import { addDays, vietnamToday } from '../../shared/domain/calendarDate.ts';
+import { toVietnameseDate } from '../../shared/domain/dateInput.ts';
 import { CLERK, completeSetup, openFromMenu } from './support/department.ts';
 import { addUser, apiFromPage, browserOf, type Person } from './support/people.ts';
 import { createReport } from './support/report.ts';
@@ -60,10 +62,6 @@ it('the administrator sees who deleted a draft report and when; a clerk has no "
     `${CLERK.fullName} (${CLERK.username})`,
     `${CLERK_ONLY.fullName} (${CLERK_ONLY.username})`,
   ]);
-  // The check itself stays where it is: the page links to it.
-  await page.getByRole('link', { name: 'Thông tin cơ quan' }).last().click();
-  await page.getByRole('button', { name: 'Kiểm tra toàn vẹn' }).waitFor();
-
   // A chuyên viên only: no menu entry, no page by its address, and the service refuses.
   const clerk = await browserOf(env.browser, env.app.url, CLERK_ONLY);
   const menu = await clerk.getByRole('navigation').getByRole('link').allTextContents();
@@ -80,5 +78,38 @@ it('the administrator sees who deleted a draft report and when; a clerk has no "
   expect(refused.ok).toBe(false);
   expect(refused.error?.message).toBe('Tài khoản của bạn không có quyền quản lý người dùng');
   await clerk.context().close();
+
+  // Back on the administrator's page: what that colleague did, and nothing from tomorrow on.
+  await page.getByLabel('Thao tác').selectOption({ label: 'Tất cả thao tác' });
+  await page
+    .getByLabel('Người thực hiện')
+    .selectOption({ label: `${CLERK_ONLY.fullName} (${CLERK_ONLY.username})` });
+  await expect.poll(async () => (await page.getByTestId('audit-entry').allTextContents()).length).toBe(1);
+  expect(await page.getByTestId('audit-entry').first().getByRole('cell').nth(2).textContent()).toBe(
+    'Đăng nhập',
+  );
+  await page.getByLabel('Người thực hiện').selectOption({ label: 'Tất cả mọi người' });
+  await page.getByLabel('Từ ngày').fill(toVietnameseDate(addDays(vietnamToday(new Date()), 1)));
+  await page.getByText('Không có thao tác nào khớp với điều kiện lọc.').waitFor();
+  expect(await page.getByTestId('audit-entry').count()).toBe(0);
+
+  // Fifty-five more entries: 50 a page, "Xem thêm" brings the rest down to the setup.
+  for (let i = 0; i < 55; i++) {
+    expect((await apiFromPage(page, 'sessions.updateSettings', { idleMinutes: 15 + i })).ok).toBe(true);
+  }
+  await page.reload();
+  await page.getByRole('heading', { name: 'Nhật ký hoạt động' }).waitFor();
+  await expect.poll(() => page.getByTestId('audit-entry').count()).toBe(50);
+  expect(await page.getByTestId('audit-entry').first().textContent()).toContain(
+    'Tự đăng xuất sau 69 phút không dùng',
+  );
+  await page.getByRole('button', { name: 'Xem thêm' }).click();
+  await expect.poll(() => page.getByTestId('audit-entry').count()).toBe(60);
+  expect(await page.getByTestId('audit-entry').last().textContent()).toContain('Thiết lập ứng dụng');
+  expect(await page.getByRole('button', { name: 'Xem thêm' }).count()).toBe(0);
+
+  // The check itself stays where it is: the page links to it.
+  await page.getByRole('main').getByRole('link', { name: 'Thông tin cơ quan' }).click();
+  await page.getByRole('button', { name: 'Kiểm tra toàn vẹn' }).waitFor();
   await context.close();
 });
