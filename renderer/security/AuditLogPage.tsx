@@ -139,7 +139,7 @@ export function AuditLogPage() {
             <option value="">Tất cả mọi người</option>
             {people.map((u) => (
               <option key={u.id} value={u.id}>
-                {u.fullName} ({u.username})
+                {u.fullName} ({u.username}){u.active ? '' : ', đã khóa'}
               </option>
             ))}
           </select>
