@@ -15,6 +15,7 @@ import { SettingsPage } from './pages/SettingsPage.tsx';
 import { SetupWizard } from './pages/SetupWizard.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { AuditWarning } from './security/AuditIntegrity.tsx';
+import { AuditLogPage } from './security/AuditLogPage.tsx';
 import { OrganizationSigningPage } from './signing/OrganizationSigningPage.tsx';
 import { SigningProfilePage } from './signing/SigningProfilePage.tsx';
 import { VerifyPage } from './signing/VerifyPage.tsx';
@@ -33,6 +34,7 @@ type Route =
   | 'home'
   | 'settings'
   | 'users'
+  | 'audit'
   | 'password'
   | 'plan'
   | 'reports'
@@ -47,6 +49,7 @@ const routes: Route[] = [
   'home',
   'settings',
   'users',
+  'audit',
   'password',
   'plan',
   'reports',
@@ -137,6 +140,7 @@ export function App() {
     { route: 'outbox', label: 'Gửi Sở KH&CN', show: true },
     { route: 'settings', label: 'Thông tin cơ quan', show: canSettings },
     { route: 'users', label: 'Người dùng', show: canUsers },
+    { route: 'audit', label: 'Nhật ký hoạt động', show: canUsers },
     { route: 'orgSigning', label: 'Chữ ký số của cơ quan', show: canSettings },
     { route: 'signing', label: 'Chữ ký số', show: true },
     { route: 'verify', label: 'Kiểm tra chữ ký', show: true },
@@ -173,6 +177,8 @@ export function App() {
       <SettingsPage organization={organization} agencyTypes={agencyTypes} />
     ) : route === 'users' && canUsers ? (
       <UsersPage />
+    ) : route === 'audit' && canUsers ? (
+      <AuditLogPage />
     ) : route === 'signing' ? (
       <SigningProfilePage />
     ) : route === 'orgSigning' && canSettings ? (

@@ -205,6 +205,12 @@ const methodFieldLabels: Record<string, Record<string, string>> = {
   'sokhcn.file': { name: 'Tên tệp' },
   'sokhcn.consolidationXlsx': { title: 'Tên biểu đồ' },
   'logs.report': { page: 'Trang', message: 'Thông báo lỗi', stack: 'Vết lỗi' },
+  'audit.list': {
+    group: 'Thao tác',
+    userId: 'Người thực hiện',
+    before: 'Trang tiếp theo',
+    limit: 'Số mục mỗi trang',
+  },
 };
 const defaultAmbiguous: Record<string, string> = { name: 'Tên cơ quan', title: 'Chức vụ' };
 

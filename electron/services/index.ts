@@ -3,6 +3,7 @@ import type { Handlers } from './context.ts';
 import { createDispatch, type Dispatch } from './dispatch.ts';
 import { createAuditLog } from './audit/auditLog.ts';
 import { createAuditIntegrity } from './audit/auditService.ts';
+import { createAuditListHandlers } from './audit/auditList.ts';
 import { loadCatalogDir } from './catalog/loadCatalog.ts';
 import { openBlobStore } from './drafts/attachmentStore.ts';
 import { removeTempFiles } from './files/atomicFiles.ts';
@@ -200,6 +201,7 @@ export function createServices(options: ServiceOptions): Services {
     ...createAttachmentsHandlers({ ...drafts, attachments, blobs }),
     ...createSessionsHandlers(db, sessionSettings, audit),
     ...integrity.handlers,
+    ...createAuditListHandlers(db),
     ...createSigningHandlers(signing),
     ...createSpreadsheetHandlers({
       ...drafts,

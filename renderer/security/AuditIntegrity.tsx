@@ -1,28 +1,8 @@
 import { useState } from 'react';
 import type { AuditCheck } from '../../shared/api/audit.ts';
+import { auditActionLabel } from '../../shared/domain/audit/auditLabels.ts';
 import { ErrorBanner, SuccessBanner, TextField } from '../components/Field.tsx';
 import { useApiMutation, useApiQuery } from '../queries.ts';
-
-/** What an audit entry recorded, as the administrator reads it. */
-const actionLabels: Record<string, string> = {
-  'setup.complete': 'Thiết lập ứng dụng',
-  'auth.login': 'Đăng nhập',
-  'auth.login.failed': 'Đăng nhập không thành công',
-  'auth.changePassword': 'Đổi mật khẩu',
-  'users.create': 'Tạo người dùng',
-  'users.update': 'Sửa người dùng',
-  'organization.update': 'Sửa thông tin cơ quan',
-  'sessions.updateSettings': 'Đổi thời gian tự đăng xuất',
-  'attachments.add': 'Thêm tệp đính kèm',
-  'attachments.remove': 'Xóa tệp đính kèm',
-  'plans.create': 'Tạo kế hoạch',
-  'plans.save': 'Lưu kế hoạch',
-  'reports.create': 'Tạo báo cáo',
-  'reports.save': 'Lưu báo cáo',
-  'reports.submit': 'Trình duyệt báo cáo',
-  'documents.restoreVersion': 'Khôi phục phiên bản',
-  'drafts.delete': 'Xóa bản nháp',
-};
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** "08:05 04/05/2026", Vietnam time. */
@@ -37,7 +17,7 @@ function brokenText(check: AuditCheck): string {
   const b = check.broken!;
   const where =
     b.seq !== null
-      ? `mục số ${b.seq}${b.at ? `, lúc ${shownTime(b.at)}` : ''}${b.action ? `, ${actionLabels[b.action] ?? b.action}` : ''}: `
+      ? `mục số ${b.seq}${b.at ? `, lúc ${shownTime(b.at)}` : ''}${b.action ? `, ${auditActionLabel(b.action)}` : ''}: `
       : '';
   return `${where}${b.problem}`;
 }
@@ -105,5 +85,21 @@ export function AuditPanel() {
           </div>
         ))}
     </section>
+  );
+}
+
+/** The last check in one line, above "Nhật ký hoạt động": the same words as the panel's result. */
+export function AuditChainStatus({ check }: { check: AuditCheck }) {
+  return check.ok ? (
+    <SuccessBanner>
+      <span data-testid="audit-chain-status">
+        Lần kiểm tra gần nhất, lúc {shownTime(check.checkedAt)}: nhật ký toàn vẹn ({check.anchor.entryCount}{' '}
+        mục khi kiểm tra).
+      </span>
+    </SuccessBanner>
+  ) : (
+    <div className="error-banner" role="alert" data-testid="audit-chain-status">
+      Lần kiểm tra gần nhất, lúc {shownTime(check.checkedAt)}: nhật ký không toàn vẹn — {brokenText(check)}.
+    </div>
   );
 }

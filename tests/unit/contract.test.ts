@@ -279,6 +279,8 @@ const namedFieldCases: { method: MethodName; input: unknown; label: string }[] =
     label: 'Chỉ tính báo cáo đã tiếp nhận',
   },
   { method: 'logs.report', input: { page: 'home', message: 'x', stack: 42 }, label: 'Vết lỗi' },
+  { method: 'audit.list', input: { limit: 500 }, label: 'Số mục mỗi trang' },
+  { method: 'audit.list', input: { from: '2026-06-30', to: '2026-06-01' }, label: 'Đến ngày' },
 ];
 
 describe('invalid input is refused at the gate, in Vietnamese, and changes nothing', () => {

@@ -6,6 +6,7 @@ import { m0005Sessions } from './0005_sessions.ts';
 import { m0006Signing } from './0006_signing.ts';
 import { m0007Outbox } from './0007_outbox.ts';
 import { m0008Letters } from './0008_letters.ts';
+import { m0009AuditLogIndexes } from './0009_auditLogIndexes.ts';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   m0006Signing,
   m0007Outbox,
   m0008Letters,
+  m0009AuditLogIndexes,
 ];
