@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -117,7 +118,15 @@ describe('a server killed mid-upload', () => {
     expect(again.value.receiptJws).toBe(first.value.receiptJws);
     const final = snapshotStore(dataDir);
     expect(final.rows.packages).toHaveLength(1);
-    expect(final.files.filter((f) => f.startsWith('packages/'))).toHaveLength(1);
+    const stored = final.files.filter((f) => f.startsWith('packages/'));
+    expect(stored).toHaveLength(1);
+    // The 4 MB evidence came over the socket in many chunks, held in memory and written later:
+    // the stored bytes are the ones sent.
+    const tarFile = path.join(dataDir, stored[0]!.split(' ')[0]!);
+    const evidenceSha = pkg.manifest.files.find((f) => f.name === 'minh-chứng.txt')!.sha256;
+    expect(
+      execFileSync('tar', ['-xOf', tarFile, evidenceSha], { maxBuffer: 64 << 20 }).equals(evidence),
+    ).toBe(true);
     expect(listTmp(dataDir)).toEqual([]);
   }, 120_000);
 });
