@@ -48,9 +48,7 @@ export function useFormCheck(method: MethodName, current?: unknown): FormCheck {
       const found = checkInput(method, value);
       checked.current = found.length > 0;
       setProblems(found);
-      // The first field on the page, not the schema's first key.
-      const first = inPageOrder(found)[0];
-      if (first) setTimeout(() => focusField(first.path), 0);
+      focusFirstOnPage(found);
       return found.length === 0;
     },
     [method],
@@ -66,6 +64,16 @@ export function useFormCheck(method: MethodName, current?: unknown): FormCheck {
   const errorOf = (...path: (string | number)[]) =>
     problems.find((p) => issueKey(p.path) === issueKey(path))?.message;
   return { problems, check, clear, errorOf };
+}
+
+/**
+ * After a refused send: the cursor to the first refused field on the page (a schema lists its keys
+ * in its own order), once the fields have rendered their marks. True when there was one.
+ */
+export function focusFirstOnPage(problems: readonly FormProblem[]): boolean {
+  const first = inPageOrder(problems)[0];
+  if (first) setTimeout(() => focusField(first.path), 0);
+  return first !== undefined;
 }
 
 /** "Lề trái: phải từ 30 đến 35 mm" unless the message already names the field. */

@@ -9,8 +9,7 @@ import { periodRange, safeDate, timelinessText } from './format.ts';
 import { InputField } from './fields.tsx';
 import { navigate } from './useDocumentQuery.ts';
 import { DateField } from '../components/DateField.tsx';
-import { focusField } from '../components/fieldFocus.ts';
-import { checkInput, FormProblems, type FormProblem } from '../components/formCheck.tsx';
+import { checkInput, focusFirstOnPage, FormProblems, type FormProblem } from '../components/formCheck.tsx';
 import { InvalidInputsProvider, useInvalidScope } from './invalidInputs.tsx';
 
 type ListItem = MethodOutput<'reports.list'>[number];
@@ -155,7 +154,7 @@ function AdhocForm() {
     const found = problemsOf(f);
     setChecked(true);
     setProblems(found);
-    if (found[0]) return void setTimeout(() => focusField(found[0]!.path), 0);
+    if (focusFirstOnPage(found)) return;
     const input: CreateInput = { kind: 'adhoc', ...f, title: f.title.trim() };
     void createAndOpen(create, input);
   };

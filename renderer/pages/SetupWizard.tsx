@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { AgencyType } from '../../shared/domain/catalog/schema.ts';
 import type { Role } from '../../shared/domain/organization/roles.ts';
 import { ErrorBanner, TextField } from '../components/Field.tsx';
-import { focusField, inPageOrder, issueKey } from '../components/fieldFocus.ts';
-import { checkInput, FormProblems, type FormProblem } from '../components/formCheck.tsx';
+import { inPageOrder, issueKey } from '../components/fieldFocus.ts';
+import { checkInput, focusFirstOnPage, FormProblems, type FormProblem } from '../components/formCheck.tsx';
 import {
   OrganizationForm,
   emptyOrganization,
@@ -65,9 +65,9 @@ export function SetupWizard({ agencyTypes }: Props) {
 
   /** True when the step may go on; otherwise marks its fields and goes to the first. */
   const passes = () => {
-    const found = inPageOrder(problemsOf(input, step, admin.confirm, admin.password));
+    const found = problemsOf(input, step, admin.confirm, admin.password);
     setChecked(found.length ? step : null);
-    if (found[0]) setTimeout(() => focusField(found[0]!.path), 0);
+    focusFirstOnPage(found);
     return found.length === 0;
   };
 
