@@ -62,40 +62,47 @@ function parseHeader(h: Buffer, at: number): TarEntry | null {
   return { name: field(0, 100), size: parseInt(field(124, 12), 8), offset: at + BLOCK };
 }
 
-/** The entries of the tar file at `file`, in order. */
-export function listEntries(file: string): TarEntry[] {
+/** `size` bytes of the open file from `offset` on; throws if the file ends first. */
+export function readAt(fd: number, size: number, offset: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  let done = 0;
+  while (done < size) {
+    const n = fs.readSync(fd, bytes, done, size - done, offset + done);
+    if (n === 0) throw new Error(`file cut short at byte ${offset + done}`);
+    done += n;
+  }
+  return bytes;
+}
+
+function withFile<T>(file: string, fn: (fd: number) => T): T {
   const fd = fs.openSync(file, 'r');
   try {
-    const entries: TarEntry[] = [];
-    const h = Buffer.alloc(BLOCK);
-    let at = 0;
-    while (fs.readSync(fd, h, 0, BLOCK, at) === BLOCK) {
-      const entry = parseHeader(h, at);
-      if (!entry) break;
-      entries.push(entry);
-      at = entry.offset + entry.size + paddingOf(entry.size);
-    }
-    return entries;
+    return fn(fd);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** The bytes of the first entry named `name`, or null when there is none. */
-export function readEntry(file: string, name: string): Buffer | null {
-  const entry = listEntries(file).find((e) => e.name === name);
-  if (!entry) return null;
-  const fd = fs.openSync(file, 'r');
-  try {
-    const bytes = Buffer.alloc(entry.size);
-    let done = 0;
-    while (done < entry.size) {
-      const n = fs.readSync(fd, bytes, done, entry.size - done, entry.offset + done);
-      if (n === 0) throw new Error(`tar entry ${name} cut short`);
-      done += n;
-    }
-    return bytes;
-  } finally {
-    fs.closeSync(fd);
+function entriesOf(fd: number): TarEntry[] {
+  const entries: TarEntry[] = [];
+  const h = Buffer.alloc(BLOCK);
+  let at = 0;
+  while (fs.readSync(fd, h, 0, BLOCK, at) === BLOCK) {
+    const entry = parseHeader(h, at);
+    if (!entry) break;
+    entries.push(entry);
+    at = entry.offset + entry.size + paddingOf(entry.size);
   }
+  return entries;
+}
+
+/** The entries of the tar file at `file`, in order. */
+export const listEntries = (file: string): TarEntry[] => withFile(file, entriesOf);
+
+/** The bytes of the first entry named `name`, or null when there is none (one open of the file). */
+export function readEntry(file: string, name: string): Buffer | null {
+  return withFile(file, (fd) => {
+    const entry = entriesOf(fd).find((e) => e.name === name);
+    return entry ? readAt(fd, entry.size, entry.offset) : null;
+  });
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { IntakeError } from '../../shared/intake/errors.ts';
-import { BLOCK, END_OF_ARCHIVE, paddingOf, tarHeader } from './packageArchive.ts';
+import { BLOCK, END_OF_ARCHIVE, paddingOf, readAt, tarHeader } from './packageArchive.ts';
 
 /**
  * One upload streaming into its tar file under tmp/. Writes are gathered in memory and go to disk
@@ -88,13 +88,13 @@ export function openStagingArchive(
       add(header);
       const offset = end;
       const hash = createHash('sha256');
+      const fileTooLarge = () =>
+        tooLarge(`Tệp "${fileName}" lớn hơn giới hạn ${megabytes(limits.maxFileBytes)} cho mỗi tệp`);
       let size = 0;
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         size += chunk.length;
         total += chunk.length;
-        if (size > limits.maxFileBytes || stream.truncated) {
-          throw tooLarge(`Tệp "${fileName}" lớn hơn giới hạn ${megabytes(limits.maxFileBytes)} cho mỗi tệp`);
-        }
+        if (size > limits.maxFileBytes || stream.truncated) throw fileTooLarge();
         if (total > limits.maxTotalBytes) {
           throw tooLarge(`Gói lớn hơn giới hạn ${megabytes(limits.maxTotalBytes)} cho cả gói`);
         }
@@ -102,9 +102,7 @@ export function openStagingArchive(
         add(chunk);
         if (end - written >= FLUSH_BYTES) await flush();
       }
-      if (stream.truncated) {
-        throw tooLarge(`Tệp "${fileName}" lớn hơn giới hạn ${megabytes(limits.maxFileBytes)} cho mỗi tệp`);
-      }
+      if (stream.truncated) throw fileTooLarge();
       add(Buffer.alloc(paddingOf(size)));
       const sha256 = hash.digest('hex');
       const storedName = nameOf(field, sha256);
@@ -126,14 +124,7 @@ export function openStagingArchive(
     /** A part's bytes, once the archive is finished. */
     read(part: ArchivedPart): Buffer {
       if (!finished || pending.length) throw new Error('read before the package was finished');
-      const bytes = Buffer.alloc(part.size);
-      let done = 0;
-      while (done < part.size) {
-        const n = fs.readSync(fd!, bytes, done, part.size - done, part.offset + done);
-        if (n === 0) throw new Error('staged part cut short');
-        done += n;
-      }
-      return bytes;
+      return readAt(fd!, part.size, part.offset);
     },
 
     /** Hands the open file over (to be fsynced and closed); the archive no longer owns it. */
